@@ -78,9 +78,11 @@ function pad4(n: number): string {
   return String(n).padStart(4, "0");
 }
 
+type WallFields = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
 /** Wall-clock fields of `ms` in `timezone`, as numbers (seconds precision). */
-function wallFields(ms: number, timezone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+function wallFields(ms: number, timezone: string): WallFields {
+  const fields: WallFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timezone).formatToParts(ms)) {
     if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
   }

@@ -229,7 +229,8 @@ describe("workingMillisBetween (10:00–18:00, Moscow)", () => {
 
   it("counts real elapsed time on DST change days (Berlin, every day working, window 00:00–23:59)", () => {
     const berlin: TeamCalendar = { timezone: "Europe/Berlin", workingDays: [1, 2, 3, 4, 5, 6, 7], holidays: [] };
-    const day = (from: string, to: string): number => workingMillisBetween(utc(from), utc(to), berlin, "00:00", "23:59");
+    const day = (from: string, to: string): number =>
+      workingMillisBetween(utc(from), utc(to), berlin, "00:00", "23:59");
     // 29 March 2026 runs from 00:00 CET (28th 23:00Z) to 00:00 CEST (29th 22:00Z): 23 h; the window loses 1 min.
     expect(day("2026-03-28T23:00:00Z", "2026-03-29T22:00:00Z")).toBe((22 * 60 + 59) * 60_000);
     // 25 October 2026 runs from 00:00 CEST (24th 22:00Z) to 00:00 CET (25th 23:00Z): 25 h.
