@@ -1,0 +1,142 @@
+import { Api, webhookCallback, type Transformer } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { createServer, type Server } from "node:http";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "./config.js";
+import { openDatabase, type Db } from "./db/open.js";
+import { migrate } from "./db/migrate.js";
+import { ensureTeam } from "./db/teams.js";
+import { createBot } from "./bot/create-bot.js";
+import { bootstrapFounders } from "./bot/bootstrap.js";
+import { createTranslator } from "./bot/i18n.js";
+import type { Clock } from "./bot/context.js";
+import { createOutboxWorker, type OutboxLimits } from "./jobs/outbox-worker.js";
+import { startScheduler } from "./jobs/scheduler.js";
+import { JOBS } from "./jobs/index.js";
+import { createLogger, type Logger } from "./logger.js";
+import { syncCommandMenus } from "./bot/menus.js";
+
+export const TEAM_ID = 1;
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  botInfo?: UserFromGetMe;
+  /** Extra API transformers (tests record calls with them). */
+  apiTransformers?: Transformer[];
+  outboxLimits?: Partial<OutboxLimits>;
+  /** Tests drive jobs by hand with a moved clock; production ticks every minute. */
+  scheduler?: boolean;
+  /** Long polling (default) or nothing; webhook mode follows config.mode. */
+  polling?: boolean;
+}
+
+export interface App {
+  db: Db;
+  bot: ReturnType<typeof createBot>;
+  outbox: ReturnType<typeof createOutboxWorker>;
+  logger: Logger;
+  claimLink?: string;
+  webhookServer?: Server;
+  runJobsNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** config → db → migrate → bot → outbox → scheduler → polling or webhook. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const logger = options.logger ?? createLogger(config.logLevel, [config.botToken, config.webhookSecret ?? ""]);
+  const db = openDatabase(config.databasePath);
+  try {
+    const applied = migrate(db, undefined, clock.now());
+    if (applied.length) logger.info({ applied }, "migrations applied");
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale }, clock.now());
+  const translator = createTranslator();
+
+  const replyRetry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
+  const apiTransformers = [...(options.apiTransformers ?? []), replyRetry];
+  let outbox: ReturnType<typeof createOutboxWorker> | undefined;
+  const bot = createBot({
+    config,
+    db,
+    clock,
+    logger,
+    translator,
+    teamId: TEAM_ID,
+    botInfo: options.botInfo,
+    apiTransformers,
+    onOutbox: () => outbox?.kick(),
+  });
+  await bot.init();
+
+  // The outbox has its own retry schedule, so its api gives up quickly on network errors and 5xx.
+  const outboxApi = new Api(config.botToken, { apiRoot: config.apiRoot });
+  for (const transformer of options.apiTransformers ?? []) outboxApi.config.use(transformer);
+  outboxApi.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  outbox = createOutboxWorker({ db, api: outboxApi, clock, logger, translator, limits: options.outboxLimits });
+
+  const { claimToken } = bootstrapFounders(db, TEAM_ID, config.founderIds, clock.now());
+  const claimLink = claimToken ? `https://t.me/${bot.botInfo.username}?start=${claimToken}` : undefined;
+  if (claimLink) logger.warn({ claimLink }, "no founder yet: open this one-time link in Telegram to become the founder");
+
+  await syncCommandMenus(bot.api, db, TEAM_ID, logger, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
+
+  const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick() };
+  const scheduler = options.scheduler === false ? undefined : startScheduler(JOBS, jobDeps, clock);
+  outbox.start();
+
+  let runner: RunnerHandle | undefined;
+  let webhookServer: Server | undefined;
+  if (config.mode === "webhook") {
+    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret });
+    webhookServer = createServer((req, res) => {
+      if (req.method !== "POST") {
+        res.writeHead(405).end();
+        return;
+      }
+      void handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, "webhook handler failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhookServer!.listen(config.port, resolve));
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+    logger.info({ port: config.port }, "webhook server listening");
+  } else if (options.polling !== false) {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    logger.info({ username: bot.botInfo.username }, "polling started");
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    db,
+    bot,
+    outbox,
+    logger,
+    claimLink,
+    webhookServer,
+    async runJobsNow() {
+      await (scheduler?.tick() ?? (await import("./jobs/scheduler.js")).runJobs(JOBS, jobDeps, clock.now()));
+    },
+    stop() {
+      stopping ??= (async () => {
+        // Finish the updates in hand, then stop the clock-driven parts, then close the database.
+        if (runner?.isRunning()) await runner.stop();
+        if (webhookServer) await new Promise<void>((resolve) => webhookServer!.close(() => resolve()));
+        await scheduler?.stop();
+        await outbox?.stop();
+        db.close();
+        logger.info("stopped");
+      })();
+      return stopping;
+    },
+  };
+}

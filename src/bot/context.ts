@@ -1,0 +1,43 @@
+import type { Context, Transformer } from "grammy";
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.js";
+import type { Db } from "../db/open.js";
+import type { Member } from "../db/members.js";
+import type { Team } from "../db/teams.js";
+import type { Logger } from "../logger.js";
+import type { Locale, Translate, Translator } from "./i18n.js";
+
+/** Epoch milliseconds; tests pass a movable clock. */
+export interface Clock {
+  now(): number;
+}
+
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
+  teamId: number;
+  botInfo?: UserFromGetMe;
+  /** Applied to bot.api and to the api inside conversations (auto-retry, test recorders). */
+  apiTransformers?: Transformer[];
+  /** Wakes the outbox worker after a feature queued a message. */
+  onOutbox?: () => void;
+}
+
+export interface CoreFlavor {
+  deps: BotDeps;
+  team: Team;
+  /** The active member who sent the update; undefined for a stranger. */
+  member: Member | undefined;
+  locale: Locale;
+  t: Translate;
+  log: Logger;
+  /** Clock reading taken once when the update arrived. */
+  now: number;
+}
+
+export type ConvContext = Context & CoreFlavor;
+export type BotContext = ConversationFlavor<Context & CoreFlavor>;

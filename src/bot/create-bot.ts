@@ -1,0 +1,59 @@
+import { Bot } from "grammy";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { createKvStore } from "../db/kv.js";
+import type { BotContext, BotDeps, ConvContext } from "./context.js";
+import { attachCore, decorate } from "./middleware/core.js";
+import { handleBotError } from "./middleware/errors.js";
+import { skipRedelivered } from "./middleware/dedupe.js";
+import { commandAccess } from "./middleware/command-access.js";
+import { startWithPayload } from "./features/access.js";
+import { strangerGate, fallback } from "./features/gate.js";
+import { FEATURES } from "./features/index.js";
+import { allCommands } from "./command-registry.js";
+
+/** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.botToken, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: deps.config.apiRoot },
+  });
+  for (const transformer of deps.apiTransformers ?? []) bot.api.config.use(transformer);
+
+  // Updates of one chat run one after another (conversations need it); chats run in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(attachCore(deps));
+  bot.use(skipRedelivered);
+  bot.use(startWithPayload);
+  bot.use(strangerGate);
+  bot.use(commandAccess(allCommands()));
+
+  const kv = createKvStore(deps.db);
+  bot.use(
+    conversations<BotContext, ConvContext>({
+      storage: {
+        type: "key",
+        version: 1,
+        prefix: `conv:${deps.teamId}:`,
+        getStorageKey: (ctx) => (ctx.chatId === undefined || ctx.from === undefined ? undefined : `${ctx.chatId}:${ctx.from.id}`),
+        adapter: {
+          read: (key) => kv.read(key),
+          write: (key, state) => kv.write(key, state, deps.clock.now()),
+          delete: (key) => kv.delete(key),
+        },
+      },
+      plugins: [
+        async (ctx, next) => {
+          for (const transformer of deps.apiTransformers ?? []) ctx.api.config.use(transformer);
+          decorate(deps, ctx);
+          await next();
+        },
+      ],
+    }),
+  );
+
+  for (const feature of FEATURES) bot.use(feature.composer);
+  bot.use(fallback);
+  bot.catch(handleBotError);
+  return bot;
+}

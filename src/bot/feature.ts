@@ -1,0 +1,37 @@
+import type { Composer, NextFunction } from "grammy";
+import type { Role } from "../db/members.js";
+import type { BotContext } from "./context.js";
+
+export interface CommandSpec {
+  command: string;
+  /** Roles that may use it; others get a refusal. */
+  roles: Role[];
+  /** Locale key of the one-line description shown in menus and /help. */
+  description: string;
+  /** Where it works; "private" commands sent in a group get a hint to use the private chat. */
+  chats: "private" | "any";
+}
+
+export interface Feature {
+  name: string;
+  commands: CommandSpec[];
+  composer: Composer<BotContext>;
+}
+
+export const ROLE_ORDER: Role[] = ["founder", "lead", "manager"];
+
+/** Refuses members whose role is not allowed, with a reply that names no team data. */
+export function allow(...roles: Role[]) {
+  return async (ctx: BotContext, next: NextFunction) => {
+    if (ctx.member && roles.includes(ctx.member.role)) return next();
+    const text = ctx.t("access-denied");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else await ctx.reply(text);
+  };
+}
+
+/** The text after the command, trimmed; "" when none. */
+export function commandArgs(ctx: BotContext): string {
+  const match = ctx.match;
+  return typeof match === "string" ? match.trim() : "";
+}

@@ -1,0 +1,168 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import { createInvite, findOpenClaim, redeemInvite } from "../../db/invites.js";
+import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Role } from "../../db/members.js";
+import { updateTeamSetting } from "../../db/teams.js";
+import { enqueue } from "../../db/outbox.js";
+import { commandArgs, allow, type Feature } from "../feature.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { describeRole, helpText } from "../help.js";
+import { leaveOnCommand, type BotConversation } from "../conversation-tools.js";
+
+const composer = new Composer<BotContext>();
+
+export function inviteLink(ctx: { me: { username: string } }, token: string): string {
+  return `https://t.me/${ctx.me.username}?start=${token}`;
+}
+
+function invitableRoles(role: Role | undefined): Role[] {
+  if (role === "founder") return ["lead", "manager"];
+  if (role === "lead") return ["manager"];
+  return [];
+}
+
+/** Deep links: invites and the founder claim. Runs before the stranger gate. */
+export const startWithPayload = new Composer<BotContext>();
+startWithPayload.command("start", async (ctx, next) => {
+  const token = commandArgs(ctx);
+  const from = ctx.from;
+  if (!token || ctx.chat.type !== "private" || !from) return next();
+  if (!/^[\w-]{1,64}$/.test(token)) return ctx.reply(ctx.t("invite-unknown"));
+  if (ctx.member) {
+    return ctx.reply(ctx.t("invite-already-member", { role: describeRole(ctx.t, ctx.member.role) }));
+  }
+  const db = ctx.deps.db;
+  const result = db.transaction(() => {
+    const redeemed = redeemInvite(db, token, from.id, ctx.now);
+    if (!redeemed.ok || redeemed.invite.teamId !== ctx.team.id) return redeemed.ok ? ({ ok: false, reason: "unknown" } as const) : redeemed;
+    const member = upsertMember(
+      db,
+      { teamId: ctx.team.id, userId: from.id, username: from.username ?? null, firstName: from.first_name, role: redeemed.invite.role, chatId: ctx.chat.id },
+      ctx.now,
+    );
+    if (redeemed.invite.createdBy !== null) {
+      const inviter = db.prepare("SELECT user_id, locale FROM members WHERE id = ? AND status = 'active'").get(redeemed.invite.createdBy) as
+        | { user_id: number; locale: "ru" | "en" | null }
+        | undefined;
+      if (inviter) {
+        const t = ctx.deps.translator.forLocale(inviter.locale ?? ctx.team.locale);
+        enqueue(
+          db,
+          {
+            teamId: ctx.team.id,
+            chatId: inviter.user_id,
+            kind: "member-joined",
+            key: `joined:${token}`,
+            message: { method: "sendMessage", text: t("invite-joined-notice", { name: displayName(from), role: describeRole(t, member.role) }) },
+          },
+          ctx.now,
+        );
+      }
+    }
+    return { ok: true, member } as const;
+  })();
+  if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
+  ctx.deps.onOutbox?.();
+  ctx.member = result.member;
+  ctx.log.info({ role: result.member.role }, "member joined");
+  await ctx.reply(ctx.t("welcome-joined", { role: describeRole(ctx.t, result.member.role) }) + "\n\n" + helpText(ctx.t, result.member.role));
+});
+
+function displayName(user: { first_name: string; username?: string }): string {
+  return user.username ? `@${user.username}` : user.first_name;
+}
+
+composer.command(["start", "help"], async (ctx) => {
+  const member = ctx.member!;
+  await ctx.reply(ctx.t("welcome-member", { name: member.firstName || "", role: describeRole(ctx.t, member.role) }) + "\n\n" + helpText(ctx.t, member.role));
+});
+
+function inviteText(ctx: BotContext | ConvContext, role: Role, token: string): string {
+  return ctx.t("invite-created", { role: describeRole(ctx.t, role), link: inviteLink(ctx, token), days: 7 });
+}
+
+async function sendInvite(ctx: BotContext, role: Role, createdBy: number): Promise<void> {
+  const invite = createInvite(ctx.deps.db, ctx.team.id, role, createdBy, ctx.now);
+  await ctx.reply(inviteText(ctx, role, invite.token), {
+    link_preview_options: { is_disabled: true },
+  });
+}
+
+/** /invite without a role asks for one; the answer may come after a restart. */
+async function inviteConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  const roles = invitableRoles(ctx.member?.role);
+  const keyboard = new InlineKeyboard();
+  for (const role of roles) keyboard.text(describeRole(ctx.t, role), `invite:${role}`);
+  await ctx.reply(ctx.t("invite-choose-role"), { reply_markup: keyboard });
+  const answer = await conversation.waitForCallbackQuery(/^invite:(lead|manager)$/, { otherwise: leaveOnCommand(conversation) });
+  const role = answer.match[1] as Role;
+  await answer.answerCallbackQuery();
+  if (!invitableRoles(answer.member?.role).includes(role)) {
+    await answer.reply(answer.t("access-denied"));
+    return;
+  }
+  const memberId = answer.member!.id;
+  const token = await conversation.external(() => createInvite(ctx.deps.db, ctx.team.id, role, memberId, ctx.deps.clock.now()).token);
+  await answer.reply(inviteText(answer, role, token), { link_preview_options: { is_disabled: true } });
+}
+
+composer.use(createConversation(inviteConversation, "invite"));
+
+composer.command("invite", allow("founder", "lead"), async (ctx) => {
+  const arg = commandArgs(ctx).toLowerCase();
+  const roles = invitableRoles(ctx.member!.role);
+  if (!arg) {
+    await ctx.conversation.exitAll();
+    return ctx.conversation.enter("invite");
+  }
+  const role = ({ lead: "lead", manager: "manager", "роп": "lead", "руководитель": "lead", "менеджер": "manager" } as Record<string, Role>)[arg];
+  if (!role) return ctx.reply(ctx.t("invite-usage"));
+  if (!roles.includes(role)) return ctx.reply(ctx.t("access-denied"));
+  await sendInvite(ctx, role, ctx.member!.id);
+});
+
+composer.command("remove", allow("founder"), async (ctx) => {
+  const arg = commandArgs(ctx);
+  if (!/^@?[A-Za-z0-9_]{4,32}$/.test(arg)) return ctx.reply(ctx.t("remove-usage"));
+  const target = findMemberByUsername(ctx.deps.db, ctx.team.id, arg);
+  if (!target) return ctx.reply(ctx.t("member-not-found", { username: arg.replace(/^@/, "") }));
+  if (target.id === ctx.member!.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
+  removeMember(ctx.deps.db, target.id, ctx.now);
+  ctx.log.info({ removed: target.id }, "member removed");
+  await ctx.reply(ctx.t("remove-done", { username: target.username ?? target.firstName }));
+});
+
+composer.command("alerts_here", allow("founder"), async (ctx) => {
+  updateTeamSetting(ctx.deps.db, ctx.team.id, "alertChatId", ctx.chat.id);
+  await ctx.reply(ctx.t(ctx.chat.type === "private" ? "alerts-here-private" : "alerts-here-group"));
+});
+
+composer.command("lang", async (ctx) => {
+  const arg = commandArgs(ctx).toLowerCase();
+  if (arg !== "ru" && arg !== "en") {
+    return ctx.reply(ctx.t("lang-usage"), { reply_markup: new InlineKeyboard().text("Русский", "lang:ru").text("English", "lang:en") });
+  }
+  setMemberLocale(ctx.deps.db, ctx.member!.id, arg);
+  await ctx.reply(ctx.deps.translator.t(arg, "lang-set"));
+});
+
+composer.callbackQuery(/^lang:(ru|en)$/, async (ctx) => {
+  const locale = ctx.match[1] as "ru" | "en";
+  setMemberLocale(ctx.deps.db, ctx.member!.id, locale);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.deps.translator.t(locale, "lang-set"));
+});
+
+export const accessFeature: Feature = {
+  name: "access",
+  composer,
+  commands: [
+    { command: "start", roles: ["founder", "lead", "manager"], description: "cmd-start", chats: "any" },
+    { command: "help", roles: ["founder", "lead", "manager"], description: "cmd-help", chats: "any" },
+    { command: "invite", roles: ["founder", "lead"], description: "cmd-invite", chats: "private" },
+    { command: "remove", roles: ["founder"], description: "cmd-remove", chats: "private" },
+    { command: "alerts_here", roles: ["founder"], description: "cmd-alerts-here", chats: "any" },
+    { command: "lang", roles: ["founder", "lead", "manager"], description: "cmd-lang", chats: "any" },
+  ],
+};
+

@@ -1,0 +1,8 @@
+import type { Feature } from "../feature.js";
+import { registerCommands } from "../command-registry.js";
+import { accessFeature } from "./access.js";
+
+/** Installed in this order, after the stranger gate; the fallback comes last. */
+export const FEATURES: Feature[] = [accessFeature];
+
+for (const feature of FEATURES) registerCommands(feature.commands);

@@ -1,0 +1,15 @@
+import type { Role } from "../db/members.js";
+import type { Translate } from "./i18n.js";
+import { allCommands } from "./command-registry.js";
+
+export function describeRole(t: Translate, role: Role): string {
+  return t(`role-${role}`);
+}
+
+/** The commands this role may use, one per line, from the same list the menus are built from. */
+export function helpText(t: Translate, role: Role): string {
+  const lines = allCommands()
+    .filter((spec) => spec.roles.includes(role) && spec.command !== "start")
+    .map((spec) => `/${spec.command} — ${t(spec.description)}`);
+  return `${t("help-title")}\n${lines.join("\n")}`;
+}

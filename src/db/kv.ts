@@ -1,0 +1,24 @@
+import type { Db } from "./open.js";
+
+/** A tiny key-value table: conversation state and other per-chat data that must survive a restart. */
+export function createKvStore(db: Db) {
+  const read = db.prepare("SELECT value FROM kv WHERE key = ?");
+  const write = db.prepare(
+    "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+  );
+  const remove = db.prepare("DELETE FROM kv WHERE key = ?");
+  return {
+    read<T>(key: string): T | undefined {
+      const row = read.get(key) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    write(key: string, value: unknown, now = Date.now()): void {
+      write.run(key, JSON.stringify(value), now);
+    },
+    delete(key: string): void {
+      remove.run(key);
+    },
+  };
+}
+
+export type KvStore = ReturnType<typeof createKvStore>;

@@ -1,0 +1,134 @@
+import type { Db } from "./open.js";
+
+export type Role = "founder" | "lead" | "manager";
+
+export interface Member {
+  id: number;
+  teamId: number;
+  userId: number;
+  username: string | null;
+  firstName: string;
+  role: Role;
+  status: "active" | "removed";
+  locale: "ru" | "en" | null;
+  chatId: number | null;
+  unreachable: boolean;
+}
+
+interface MemberRow {
+  id: number;
+  team_id: number;
+  user_id: number;
+  username: string | null;
+  first_name: string;
+  role: Role;
+  status: "active" | "removed";
+  locale: "ru" | "en" | null;
+  chat_id: number | null;
+  unreachable: number;
+}
+
+function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    userId: row.user_id,
+    username: row.username,
+    firstName: row.first_name,
+    role: row.role,
+    status: row.status,
+    locale: row.locale,
+    chatId: row.chat_id,
+    unreachable: row.unreachable === 1,
+  };
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    byUser: db.prepare("SELECT * FROM members WHERE team_id = ? AND user_id = ? AND status = 'active'"),
+    touch: db.prepare(
+      "UPDATE members SET username = ?, first_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR chat_id IS NULL)",
+    ),
+  };
+}
+
+function stmts(db: Db) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+/** The active member for a Telegram user, or undefined for a stranger (removed members included). */
+export function findActiveMember(db: Db, teamId: number, userId: number): Member | undefined {
+  const row = stmts(db).byUser.get(teamId, userId) as MemberRow | undefined;
+  return row && toMember(row);
+}
+
+/** Keeps @username and name current; a no-op write is skipped so most updates stay read-only. */
+export function refreshProfile(db: Db, member: Member, username: string | null, firstName: string, privateChatId: number | null): void {
+  stmts(db).touch.run(username, firstName, privateChatId, member.id, username, firstName);
+  member.username = username;
+  member.firstName = firstName;
+  if (member.chatId === null) member.chatId = privateChatId;
+}
+
+export function findMemberByUsername(db: Db, teamId: number, username: string): Member | undefined {
+  const row = db
+    .prepare("SELECT * FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE AND status = 'active'")
+    .get(teamId, username.replace(/^@/, "")) as MemberRow | undefined;
+  return row && toMember(row);
+}
+
+export function getMember(db: Db, id: number): Member | undefined {
+  const row = db.prepare("SELECT * FROM members WHERE id = ?").get(id) as MemberRow | undefined;
+  return row && toMember(row);
+}
+
+export function listMembers(db: Db, teamId: number, role?: Role): Member[] {
+  const rows = (
+    role
+      ? db.prepare("SELECT * FROM members WHERE team_id = ? AND status = 'active' AND role = ? ORDER BY id").all(teamId, role)
+      : db.prepare("SELECT * FROM members WHERE team_id = ? AND status = 'active' ORDER BY id").all(teamId)
+  ) as MemberRow[];
+  return rows.map(toMember);
+}
+
+export function countFounders(db: Db, teamId: number): number {
+  const row = db.prepare("SELECT COUNT(*) AS n FROM members WHERE team_id = ? AND role = 'founder' AND status = 'active'").get(teamId) as { n: number };
+  return row.n;
+}
+
+/** Adds or re-activates a member; a person has one row per team and the newest role wins. */
+export function upsertMember(
+  db: Db,
+  input: { teamId: number; userId: number; username: string | null; firstName: string; role: Role; chatId: number | null },
+  now: number,
+): Member {
+  db.prepare(
+    `INSERT INTO members (team_id, user_id, username, first_name, role, chat_id, joined_at)
+     VALUES (@teamId, @userId, @username, @firstName, @role, @chatId, @now)
+     ON CONFLICT (team_id, user_id) DO UPDATE SET
+       username = excluded.username, first_name = excluded.first_name, role = excluded.role,
+       chat_id = COALESCE(excluded.chat_id, members.chat_id), status = 'active', removed_at = NULL,
+       joined_at = CASE WHEN members.status = 'removed' THEN excluded.joined_at ELSE members.joined_at END,
+       unreachable = 0`,
+  ).run({ ...input, now });
+  return findActiveMember(db, input.teamId, input.userId)!;
+}
+
+export function removeMember(db: Db, memberId: number, now: number): void {
+  db.prepare("UPDATE members SET status = 'removed', removed_at = ? WHERE id = ?").run(now, memberId);
+}
+
+export function setMemberLocale(db: Db, memberId: number, locale: "ru" | "en"): void {
+  db.prepare("UPDATE members SET locale = ? WHERE id = ?").run(locale, memberId);
+}
+
+export function setUnreachable(db: Db, teamId: number, chatId: number, unreachable: boolean): Member | undefined {
+  const row = db
+    .prepare("UPDATE members SET unreachable = ? WHERE team_id = ? AND chat_id = ? AND unreachable != ? RETURNING *")
+    .get(unreachable ? 1 : 0, teamId, chatId, unreachable ? 1 : 0) as MemberRow | undefined;
+  return row && toMember(row);
+}

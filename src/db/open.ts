@@ -1,0 +1,17 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+export type Db = Database.Database;
+
+/** Opens the SQLite file with the pragmas every connection needs. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  // WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
+  db.pragma("synchronous = NORMAL");
+  return db;
+}

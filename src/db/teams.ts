@@ -1,0 +1,104 @@
+import type { Db } from "./open.js";
+
+export interface Team {
+  id: number;
+  name: string;
+  timezone: string;
+  locale: "ru" | "en";
+  currency: string;
+  checkupTime: string;
+  cutoffTime: string;
+  workingDays: number[];
+  holidays: string[];
+  handlingWindowHours: number;
+  cooldownDays: number;
+  burnThreshold: number;
+  pauseThreshold: number;
+  closeReasons: string[];
+  alertChatId: number | null;
+}
+
+interface TeamRow {
+  id: number;
+  name: string;
+  timezone: string;
+  locale: string;
+  currency: string;
+  checkup_time: string;
+  cutoff_time: string;
+  working_days: string;
+  holidays: string;
+  handling_window_hours: number;
+  cooldown_days: number;
+  burn_threshold: number;
+  pause_threshold: number;
+  close_reasons: string;
+  alert_chat_id: number | null;
+}
+
+function toTeam(row: TeamRow): Team {
+  return {
+    id: row.id,
+    name: row.name,
+    timezone: row.timezone,
+    locale: row.locale === "en" ? "en" : "ru",
+    currency: row.currency,
+    checkupTime: row.checkup_time,
+    cutoffTime: row.cutoff_time,
+    workingDays: row.working_days.split(",").filter(Boolean).map(Number),
+    holidays: JSON.parse(row.holidays) as string[],
+    handlingWindowHours: row.handling_window_hours,
+    cooldownDays: row.cooldown_days,
+    burnThreshold: row.burn_threshold,
+    pauseThreshold: row.pause_threshold,
+    closeReasons: JSON.parse(row.close_reasons) as string[],
+    alertChatId: row.alert_chat_id,
+  };
+}
+
+/** The team this process serves; created with the configured defaults on first start. */
+export function ensureTeam(db: Db, id: number, defaults: { timezone: string; locale: string }, now: number): Team {
+  db.prepare("INSERT OR IGNORE INTO teams (id, timezone, locale, created_at) VALUES (?, ?, ?, ?)").run(
+    id,
+    defaults.timezone,
+    defaults.locale,
+    now,
+  );
+  return getTeam(db, id)!;
+}
+
+export function getTeam(db: Db, id: number): Team | undefined {
+  const row = db.prepare("SELECT * FROM teams WHERE id = ?").get(id) as TeamRow | undefined;
+  return row && toTeam(row);
+}
+
+const SETTING_COLUMNS = {
+  timezone: "timezone",
+  locale: "locale",
+  currency: "currency",
+  checkupTime: "checkup_time",
+  cutoffTime: "cutoff_time",
+  handlingWindowHours: "handling_window_hours",
+  cooldownDays: "cooldown_days",
+  burnThreshold: "burn_threshold",
+  pauseThreshold: "pause_threshold",
+  alertChatId: "alert_chat_id",
+} as const;
+
+export type ScalarSetting = keyof typeof SETTING_COLUMNS;
+
+export function updateTeamSetting(db: Db, teamId: number, key: ScalarSetting, value: string | number | null): void {
+  db.prepare(`UPDATE teams SET ${SETTING_COLUMNS[key]} = ? WHERE id = ?`).run(value, teamId);
+}
+
+export function setWorkingDays(db: Db, teamId: number, days: number[]): void {
+  db.prepare("UPDATE teams SET working_days = ? WHERE id = ?").run([...new Set(days)].sort().join(","), teamId);
+}
+
+export function setHolidays(db: Db, teamId: number, holidays: string[]): void {
+  db.prepare("UPDATE teams SET holidays = ? WHERE id = ?").run(JSON.stringify([...new Set(holidays)].sort()), teamId);
+}
+
+export function setCloseReasons(db: Db, teamId: number, reasons: string[]): void {
+  db.prepare("UPDATE teams SET close_reasons = ? WHERE id = ?").run(JSON.stringify([...new Set(reasons)]), teamId);
+}

@@ -1,0 +1,5 @@
+import type { Job } from "./job.js";
+import { pruneJob } from "./prune.js";
+
+/** Every job the scheduler ticks, in order. */
+export const JOBS: Job[] = [pruneJob];

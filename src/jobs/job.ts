@@ -1,0 +1,21 @@
+import type { Db } from "../db/open.js";
+import type { Translator } from "../bot/i18n.js";
+import type { Logger } from "../logger.js";
+
+export interface JobDeps {
+  db: Db;
+  teamId: number;
+  translator: Translator;
+  logger: Logger;
+  /** Wakes the outbox worker after a job queued messages. */
+  onOutbox?: () => void;
+}
+
+/**
+ * A scheduled job decides from the database what is due at `now` and does it once; it must be
+ * safe to call at any moment and any number of times (the tick, the start-up sweep, tests).
+ */
+export interface Job {
+  name: string;
+  run(deps: JobDeps, now: number): void | Promise<void>;
+}

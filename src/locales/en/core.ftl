@@ -1,0 +1,48 @@
+role-founder = founder
+role-lead = head of sales
+role-manager = sales manager
+
+stranger-explain =
+    This is a private bot of a sales team. You can join only with a personal invite link: ask the founder or the head of sales for one and open it.
+stranger-short = Invite only.
+
+welcome-member = Hello, { $name }! You are in the team as { $role }.
+welcome-joined = Done: you are in the team as { $role }.
+help-title = What you can do:
+
+invite-usage = To invite: /invite lead or /invite manager. The link is valid for 7 days and admits one person.
+invite-choose-role = Whom do you want to invite?
+invite-created =
+    Invite: { $role }. Forward the link to one person — it works once and is valid for { $days } days:
+    { $link }
+invite-unknown = There is no such invite link. Ask the founder or the head of sales for a new one.
+invite-used = This link has already been used. Ask the founder or the head of sales for a new one.
+invite-expired = This link has expired (7 days). Ask the founder or the head of sales for a new one.
+invite-already-member = You are already in the team as { $role }; the link can go to someone else.
+invite-joined-notice = { $name } accepted the invite: { $role }.
+
+remove-usage = To remove a member: /remove @username
+remove-done = { $username } is no longer in the team.
+remove-last-founder = You cannot remove the last founder.
+member-not-found = There is no member @{ $username } in the team.
+
+alerts-here-private = Founder alerts will come to this chat.
+alerts-here-group = Founder alerts will come to this group.
+
+lang-usage = Choose a language: /lang ru or /lang en
+lang-set = Language: English.
+
+access-denied = This command is not available for your role.
+private-only = This command works only in a private chat with the bot.
+unknown-command = I don't know this command. The list of commands: /help
+unknown-text = I understand commands. The list of commands: /help
+button-stale = This button no longer works.
+error-generic = Something went wrong, nothing was saved. Please try again in a minute.
+
+cmd-start = get started
+cmd-help = list of commands
+cmd-invite = invite to the team
+cmd-remove = remove a member
+cmd-alerts-here = send alerts to this chat
+cmd-lang = language: Russian or English
+outbox-unreachable = { $name } has blocked the bot: messages no longer reach them. Ask them to unblock the bot and send it /start.
