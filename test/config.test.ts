@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../src/config.js";
+
+const TOKEN = "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+function settingOf(env: Record<string, string | undefined>): string {
+  try {
+    createConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).setting;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("createConfig", () => {
+  it("applies the documented defaults", () => {
+    const config = createConfig({ BOT_TOKEN: TOKEN });
+    expect(config).toEqual({
+      botToken: TOKEN,
+      databasePath: "data/bot.sqlite",
+      founderIds: [],
+      apiRoot: "https://api.telegram.org",
+      defaultTimezone: "Europe/Moscow",
+      defaultLocale: "ru",
+      logLevel: "info",
+      mode: "polling",
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+      port: 8080,
+    });
+  });
+
+  it("reads every setting", () => {
+    const config = createConfig({
+      BOT_TOKEN: TOKEN,
+      DATABASE_PATH: "/tmp/x.sqlite",
+      FOUNDER_IDS: " 1, 22 ,333",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      DEFAULT_TIMEZONE: "Europe/Berlin",
+      DEFAULT_LOCALE: "en",
+      LOG_LEVEL: "debug",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.com/hook",
+      WEBHOOK_SECRET: "s3cret-token-value_1",
+      PORT: "3000",
+    });
+    expect(config.founderIds).toEqual([1, 22, 333]);
+    expect(config.apiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.mode).toBe("webhook");
+    expect(config.port).toBe(3000);
+    expect(config.defaultLocale).toBe("en");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(createConfig({ BOT_TOKEN: TOKEN, FOUNDER_IDS: "", LOG_LEVEL: "", PORT: "" }).logLevel).toBe("info");
+  });
+
+  it.each([
+    [{}, "BOT_TOKEN"],
+    [{ BOT_TOKEN: "" }, "BOT_TOKEN"],
+    [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN"],
+    [{ BOT_TOKEN: TOKEN, FOUNDER_IDS: "12,abc" }, "FOUNDER_IDS"],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nonsense" }, "TELEGRAM_API_ROOT"],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_TIMEZONE: "Mars/Olympus" }, "DEFAULT_TIMEZONE"],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "de" }, "DEFAULT_LOCALE"],
+    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "s3cret-token-value_1" }, "WEBHOOK_URL"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/h" }, "WEBHOOK_SECRET"],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
+    [{ BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT"],
+    [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, "PORT"],
+  ])("names the bad setting %#", (env, setting) => {
+    expect(settingOf(env)).toBe(setting);
+  });
+
+  it("never echoes the token in its message", () => {
+    try {
+      createConfig({ BOT_TOKEN: "123:short" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("123:short");
+      expect((error as Error).message).toMatch(/^BOT_TOKEN /);
+    }
+  });
+});
