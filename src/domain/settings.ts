@@ -1,0 +1,351 @@
+/**
+ * Team settings (SPEC §5 /settings): one validator per setting, shared by the text subcommands
+ * (`/settings cutoff 18:00`) and, later, by the inline menu. Pure: no SQL, no grammY; "today" is passed in.
+ *
+ * Every parser returns a `SettingResult`: either the complete new value to store (`SettingChange`) or an
+ * error code the bot turns into a clear message. Nothing here writes anything.
+ */
+import { canonicalTimeZone, parseHm } from "./calendar.js";
+import { parseUserDate } from "./period.js";
+
+/** The settings a team can change, as the validators see them (db Team satisfies it structurally). */
+export type TeamSettings = {
+  timezone: string;
+  locale: "ru" | "en";
+  checkupTime: string;
+  cutoffTime: string;
+  /** ISO weekdays, Monday = 1 … Sunday = 7. */
+  workingDays: number[];
+  /** 'YYYY-MM-DD', sorted. */
+  holidays: string[];
+  handlingWindowHours: number;
+  cooldownDays: number;
+  /** Fractions in (0, 1]. */
+  burnThreshold: number;
+  pauseThreshold: number;
+  /** Reasons the founder added on top of the built-in ones. */
+  closeReasons: string[];
+};
+
+/** A validated change, ready to be stored. List settings carry the whole new list. */
+export type SettingChange =
+  | { setting: "timezone"; value: string }
+  | { setting: "checkupTime"; value: string }
+  | { setting: "cutoffTime"; value: string }
+  | { setting: "workingDays"; value: number[] }
+  | { setting: "holidays"; value: string[] }
+  | { setting: "handlingWindowHours"; value: number }
+  | { setting: "cooldownDays"; value: number }
+  | { setting: "burnThreshold"; value: number }
+  | { setting: "pauseThreshold"; value: number }
+  | { setting: "closeReasons"; value: string[] }
+  | { setting: "locale"; value: "ru" | "en" };
+
+export type SettingName = SettingChange["setting"];
+
+/**
+ * Why a value was refused:
+ * - `unknown-setting`: the first word names no setting;
+ * - `invalid`: the value does not parse for this setting (the reply shows the setting's usage);
+ * - `cutoff-not-after-checkup`: the check-up time would not be before the cut-off;
+ * - `builtin-reason`: that close reason is always allowed and cannot be added or removed;
+ * - `reason-exists` / `reason-missing`: adding a reason that is there, removing one that is not;
+ * - `holiday-missing`: removing a day that is not in the list.
+ */
+export type SettingErrorCode =
+  | "unknown-setting"
+  | "invalid"
+  | "cutoff-not-after-checkup"
+  | "builtin-reason"
+  | "reason-exists"
+  | "reason-missing"
+  | "holiday-missing";
+
+export type SettingResult =
+  | { ok: true; change: SettingChange }
+  | { ok: false; code: SettingErrorCode; /** the setting the text was about, when known */ key?: SettingKey; detail?: string };
+
+/** Close reasons that are always allowed (SPEC §4); the founder adds others in settings. */
+export const BUILTIN_CLOSE_REASONS = ["dm_died", "business_closed"] as const;
+
+export const WINDOW_HOURS = { min: 1, max: 720 } as const;
+export const COOLDOWN_DAYS = { min: 1, max: 3650 } as const;
+/** Thresholds are whole or fractional percents from 1% to 100%. */
+export const THRESHOLD_BP = { min: 100, max: 10_000 } as const;
+/** Most holidays a team keeps; enough for several years of public holidays. */
+export const MAX_HOLIDAYS = 200;
+export const MAX_CLOSE_REASONS = 30;
+
+/** Validates an IANA time zone typed in any case; returns its canonical spelling or null. */
+export function parseTimezoneSetting(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,63}$/.test(trimmed)) return null;
+  const canonical = canonicalTimeZone(trimmed);
+  // Intl accepts offsets like "+03:00" and a few aliases; only named zones are useful for a team.
+  return canonical !== null && (canonical.includes("/") || canonical === "UTC") ? canonical : null;
+}
+
+/** Validates a wall time 'H:MM' / 'HH:MM' (also 'H.MM'); returns 'HH:MM' or null. */
+export function parseTimeSetting(text: string): string | null {
+  const hm = parseHm(text.trim().replace(".", ":"));
+  return hm ? `${String(hm.hour).padStart(2, "0")}:${String(hm.minute).padStart(2, "0")}` : null;
+}
+
+const WEEKDAY_NAMES: Record<string, number> = {
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+  mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7,
+  пн: 1, вт: 2, ср: 3, чт: 4, пт: 5, сб: 6, вс: 7,
+};
+
+function weekdayOf(token: string): number | null {
+  const t = token.trim().toLowerCase();
+  if (/^[1-7]$/.test(t)) return Number(t);
+  return WEEKDAY_NAMES[t] ?? null;
+}
+
+/**
+ * Validates working weekdays: ISO numbers or short names, single days and ranges separated by commas or
+ * spaces — `1-5`, `1,2,3,4,5`, `1-3 5`, `mon-fri`, `пн-пт`, `пн,ср,пт`. Returns the sorted distinct days or
+ * null; an empty week, a reversed range (`5-1`) and anything but 1..7 are refused.
+ */
+export function parseWorkingDaysSetting(text: string): number[] | null {
+  const parts = text.trim().split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  const days = new Set<number>();
+  for (const part of parts) {
+    const range = /^([^-–]+)[-–]([^-–]+)$/.exec(part);
+    if (range) {
+      const from = weekdayOf(range[1]!);
+      const to = weekdayOf(range[2]!);
+      if (from === null || to === null || from > to) return null;
+      for (let d = from; d <= to; d++) days.add(d);
+    } else {
+      const day = weekdayOf(part);
+      if (day === null) return null;
+      days.add(day);
+    }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+/**
+ * Parses one or more days for the holiday list, separated by commas or spaces, each `dd.mm` (in the year of
+ * `today`), `dd.mm.yyyy` or `yyyy-mm-dd`. Returns the sorted distinct days or null when any is not a real day.
+ */
+export function parseHolidayDates(text: string, today: string): string[] | null {
+  const parts = text.trim().split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > MAX_HOLIDAYS) return null;
+  const days = new Set<string>();
+  for (const part of parts) {
+    const day = parseUserDate(part, today);
+    if (day === null) return null;
+    days.add(day);
+  }
+  return [...days].sort();
+}
+
+function parseWholeNumber(text: string, min: number, max: number): number | null {
+  const t = text.trim().replace(/\s*(h|ч|час(а|ов)?|d|д|дн(я|ей)?|days?|hours?)$/iu, "");
+  if (!/^\d{1,6}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max ? n : null;
+}
+
+/** Validates the handling window in whole hours (`48`, `48h`, `48 ч`), 1..720. */
+export function parseWindowSetting(text: string): number | null {
+  return parseWholeNumber(text, WINDOW_HOURS.min, WINDOW_HOURS.max);
+}
+
+/** Validates the cooldown in whole days (`90`, `90d`, `90 дней`), 1..3650. */
+export function parseCooldownSetting(text: string): number | null {
+  return parseWholeNumber(text, COOLDOWN_DAYS.min, COOLDOWN_DAYS.max);
+}
+
+/**
+ * Parses a percentage into basis points (1% = 100): `30%`, `30`, `12.5%`, `12,5 %`; a number below 1 with a
+ * decimal point and no percent sign is read as a fraction (`0.3` = 30%). At most two decimals of a percent.
+ * Returns null for anything else or outside `min..max` basis points (default 0..10 000).
+ */
+export function parsePercentBp(text: string, min = 0, max = 10_000): number | null {
+  const t = text.trim().replace(",", ".");
+  const percent = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%$/.exec(t) ?? /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(t);
+  if (!percent) return null;
+  let bp: number;
+  if (!t.endsWith("%") && percent[1] === "0" && percent[2] !== undefined) {
+    // "0.3" → 30%; "0.05" → 5%.
+    bp = Number(percent[2].padEnd(2, "0")) * 100;
+  } else {
+    bp = Number(percent[1]) * 100 + Number((percent[2] ?? "").padEnd(2, "0"));
+  }
+  return bp >= min && bp <= max ? bp : null;
+}
+
+/** Validates a burn or pause threshold: a percentage from 1% to 100%, returned as a fraction (0.3). */
+export function parseThresholdSetting(text: string): number | null {
+  const bp = parsePercentBp(text, THRESHOLD_BP.min, THRESHOLD_BP.max);
+  return bp === null ? null : bp / 10_000;
+}
+
+/**
+ * Validates a close reason key: 2..40 letters, digits or underscores (any alphabet), lower-cased; spaces and
+ * dashes become underscores (`ЛПР уволен` → `лпр_уволен`). Returns null for anything else.
+ */
+export function parseCloseReasonKey(text: string): string | null {
+  const key = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return /^[\p{L}\p{N}_]{2,40}$/u.test(key) && /[\p{L}\p{N}]/u.test(key) ? key : null;
+}
+
+/** Validates the team language: `ru`/`en` (also `русский`, `english`). */
+export function parseLanguageSetting(text: string): "ru" | "en" | null {
+  const t = text.trim().toLowerCase();
+  if (t === "ru" || t === "русский" || t === "рус") return "ru";
+  if (t === "en" || t === "english" || t === "английский" || t === "eng") return "en";
+  return null;
+}
+
+/** The words that name each setting in `/settings <word> <value>` (English keys plus Russian aliases). */
+export const SETTING_KEYS = {
+  timezone: ["timezone", "tz", "часовой_пояс", "пояс"],
+  checkup: ["checkup", "чекап", "опрос"],
+  cutoff: ["cutoff", "отсечка", "срез"],
+  workdays: ["workdays", "working_days", "рабочие_дни"],
+  holidays: ["holidays", "праздники", "выходные"],
+  window: ["window", "handling_window", "окно"],
+  cooldown: ["cooldown", "охлаждение"],
+  burn: ["burn", "burn_threshold", "выжигание"],
+  pause: ["pause", "pause_threshold", "пауза"],
+  close_reasons: ["close_reasons", "close", "причины_закрытия", "причины"],
+  language: ["language", "lang", "язык"],
+} as const;
+
+export type SettingKey = keyof typeof SETTING_KEYS;
+
+/** The setting a typed word names, or null. */
+export function settingKeyOf(word: string): SettingKey | null {
+  const w = word.trim().toLowerCase();
+  for (const [key, words] of Object.entries(SETTING_KEYS) as [SettingKey, readonly string[]][]) {
+    if (words.includes(w)) return key;
+  }
+  return null;
+}
+
+const ADD_WORDS = ["add", "+", "добавить"];
+const REMOVE_WORDS = ["remove", "delete", "del", "-", "удалить", "убрать"];
+const CLEAR_WORDS = ["none", "clear", "нет", "очистить"];
+
+/**
+ * Validates `value` for the setting `key` against the current settings and returns the complete new value.
+ * This is the one place the text command and the inline menu both go through.
+ *
+ * - `holidays`: `add <days>` / `remove <days>` edit the list; `<days>` alone replaces it; `none` clears it;
+ * - `close_reasons`: `add <key>` / `remove <key>`; built-in reasons cannot be added or removed;
+ * - `checkup` must stay before `cutoff` and vice versa.
+ */
+export function validateSetting(key: SettingKey, value: string, current: TeamSettings, today: string): SettingResult {
+  const fail = (code: SettingErrorCode, detail?: string): SettingResult => ({ ok: false, code, key, ...(detail ? { detail } : {}) });
+  const ok = (change: SettingChange): SettingResult => ({ ok: true, change });
+  const text = value.trim();
+  if (text === "") return fail("invalid");
+  switch (key) {
+    case "timezone": {
+      const tz = parseTimezoneSetting(text);
+      return tz ? ok({ setting: "timezone", value: tz }) : fail("invalid");
+    }
+    case "checkup":
+    case "cutoff": {
+      const time = parseTimeSetting(text);
+      if (!time) return fail("invalid");
+      const checkup = key === "checkup" ? time : current.checkupTime;
+      const cutoff = key === "cutoff" ? time : current.cutoffTime;
+      if (cutoff <= checkup) return fail("cutoff-not-after-checkup");
+      return ok(key === "checkup" ? { setting: "checkupTime", value: time } : { setting: "cutoffTime", value: time });
+    }
+    case "workdays": {
+      const days = parseWorkingDaysSetting(text);
+      return days ? ok({ setting: "workingDays", value: days }) : fail("invalid");
+    }
+    case "holidays": {
+      const [first = "", ...rest] = text.split(/\s+/);
+      const op = first.toLowerCase();
+      if (CLEAR_WORDS.includes(op) && rest.length === 0) return ok({ setting: "holidays", value: [] });
+      const isAdd = ADD_WORDS.includes(op);
+      const isRemove = REMOVE_WORDS.includes(op);
+      const days = parseHolidayDates(isAdd || isRemove ? rest.join(" ") : text, today);
+      if (!days) return fail("invalid");
+      let next: string[];
+      if (isAdd) next = [...new Set([...current.holidays, ...days])].sort();
+      else if (isRemove) {
+        const missing = days.find((day) => !current.holidays.includes(day));
+        if (missing) return fail("holiday-missing", missing);
+        next = current.holidays.filter((day) => !days.includes(day));
+      } else next = days;
+      if (next.length > MAX_HOLIDAYS) return fail("invalid");
+      return ok({ setting: "holidays", value: next });
+    }
+    case "window": {
+      const hours = parseWindowSetting(text);
+      return hours === null ? fail("invalid") : ok({ setting: "handlingWindowHours", value: hours });
+    }
+    case "cooldown": {
+      const days = parseCooldownSetting(text);
+      return days === null ? fail("invalid") : ok({ setting: "cooldownDays", value: days });
+    }
+    case "burn":
+    case "pause": {
+      const fraction = parseThresholdSetting(text);
+      if (fraction === null) return fail("invalid");
+      return ok(key === "burn" ? { setting: "burnThreshold", value: fraction } : { setting: "pauseThreshold", value: fraction });
+    }
+    case "close_reasons": {
+      const [first = "", ...rest] = text.split(/\s+/);
+      const op = first.toLowerCase();
+      const isAdd = ADD_WORDS.includes(op);
+      const isRemove = REMOVE_WORDS.includes(op);
+      if (!isAdd && !isRemove) return fail("invalid");
+      const reason = parseCloseReasonKey(rest.join(" "));
+      if (!reason) return fail("invalid");
+      if ((BUILTIN_CLOSE_REASONS as readonly string[]).includes(reason)) return fail("builtin-reason", reason);
+      if (isAdd) {
+        if (current.closeReasons.includes(reason)) return fail("reason-exists", reason);
+        if (current.closeReasons.length >= MAX_CLOSE_REASONS) return fail("invalid");
+        return ok({ setting: "closeReasons", value: [...current.closeReasons, reason] });
+      }
+      if (!current.closeReasons.includes(reason)) return fail("reason-missing", reason);
+      return ok({ setting: "closeReasons", value: current.closeReasons.filter((r) => r !== reason) });
+    }
+    case "language": {
+      const locale = parseLanguageSetting(text);
+      return locale ? ok({ setting: "locale", value: locale }) : fail("invalid");
+    }
+  }
+}
+
+/**
+ * Parses the text after `/settings`: `<setting> <value...>`. An unknown first word gives `unknown-setting`;
+ * a known one without a value gives `invalid` with the key (the reply shows that setting's usage).
+ */
+export function parseSettingsCommand(args: string, current: TeamSettings, today: string): SettingResult {
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(args.trim());
+  if (!match) return { ok: false, code: "unknown-setting" };
+  const key = settingKeyOf(match[1]!);
+  if (!key) return { ok: false, code: "unknown-setting", detail: match[1]! };
+  return validateSetting(key, match[2] ?? "", current, today);
+}
+
+/** Formats ISO weekdays compactly with ranges: [1,2,3,4,5] → '1-5', [1,2,3,5] → '1-3,5'. */
+export function formatWorkingDays(days: number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(","));
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+/** A fraction as a percent for display: 0.3 → '30%', 0.125 → '12.5%'. */
+export function formatPercentSetting(fraction: number): string {
+  return `${Math.round(fraction * 10_000) / 100}%`;
+}
