@@ -52,6 +52,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
 
+  for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) bot.use(conversation);
   for (const feature of FEATURES) bot.use(feature.composer);
   bot.use(fallback);
   bot.catch(handleBotError);

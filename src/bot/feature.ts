@@ -1,4 +1,4 @@
-import type { Composer, NextFunction } from "grammy";
+import type { Composer, MiddlewareFn, NextFunction } from "grammy";
 import type { Role } from "../db/members.js";
 import type { BotContext } from "./context.js";
 
@@ -16,6 +16,11 @@ export interface Feature {
   name: string;
   commands: CommandSpec[];
   composer: Composer<BotContext>;
+  /**
+   * `createConversation(...)` middlewares. They are installed before every feature's handlers, so
+   * an active dialogue sees the next update first, whichever feature owns the dialogue.
+   */
+  conversations?: MiddlewareFn<BotContext>[];
 }
 
 export const ROLE_ORDER: Role[] = ["founder", "lead", "manager"];

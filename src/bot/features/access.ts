@@ -7,7 +7,7 @@ import { enqueue } from "../../db/outbox.js";
 import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { describeRole, helpText } from "../help.js";
-import { leaveOnCommand, type BotConversation } from "../conversation-tools.js";
+import { waitForButton, type BotConversation } from "../conversation-tools.js";
 
 const composer = new Composer<BotContext>();
 
@@ -94,7 +94,7 @@ async function inviteConversation(conversation: BotConversation, ctx: ConvContex
   const keyboard = new InlineKeyboard();
   for (const role of roles) keyboard.text(describeRole(ctx.t, role), `invite:${role}`);
   await ctx.reply(ctx.t("invite-choose-role"), { reply_markup: keyboard });
-  const answer = await conversation.waitForCallbackQuery(/^invite:(lead|manager)$/, { otherwise: leaveOnCommand(conversation) });
+  const answer = await waitForButton(conversation, /^invite:(lead|manager)$/, (other) => other.reply(other.t("invite-choose-role"), { reply_markup: keyboard }));
   const role = answer.match[1] as Role;
   await answer.answerCallbackQuery();
   if (!invitableRoles(answer.member?.role).includes(role)) {
@@ -106,7 +106,6 @@ async function inviteConversation(conversation: BotConversation, ctx: ConvContex
   await answer.reply(inviteText(answer, role, token), { link_preview_options: { is_disabled: true } });
 }
 
-composer.use(createConversation(inviteConversation, "invite"));
 
 composer.command("invite", allow("founder", "lead"), async (ctx) => {
   const arg = commandArgs(ctx).toLowerCase();
@@ -156,6 +155,7 @@ composer.callbackQuery(/^lang:(ru|en)$/, async (ctx) => {
 export const accessFeature: Feature = {
   name: "access",
   composer,
+  conversations: [createConversation(inviteConversation, "invite")],
   commands: [
     { command: "start", roles: ["founder", "lead", "manager"], description: "cmd-start", chats: "any" },
     { command: "help", roles: ["founder", "lead", "manager"], description: "cmd-help", chats: "any" },

@@ -1,5 +1,5 @@
 import type { Context, NextFunction } from "grammy";
-import { findActiveMember, refreshProfile } from "../../db/members.js";
+import { findActiveMember, refreshProfile, setMemberLocale } from "../../db/members.js";
 import { getTeam } from "../../db/teams.js";
 import { pickLocale } from "../i18n.js";
 import type { BotDeps, CoreFlavor } from "../context.js";
@@ -27,6 +27,11 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor): void {
     }
   }
   const locale = pickLocale(member?.locale, from?.language_code, team.locale);
+  if (member && member.locale === null) {
+    // Remembered so that messages the bot sends on its own reach this person in their language.
+    setMemberLocale(deps.db, member.id, locale);
+    member.locale = locale;
+  }
   ctx.deps = deps;
   ctx.team = team;
   ctx.member = member;
