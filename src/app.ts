@@ -1,4 +1,4 @@
-import { Api, webhookCallback, type Transformer } from "grammy";
+import { Api, GrammyError, webhookCallback, type Transformer } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createServer, type Server } from "node:http";
@@ -18,6 +18,19 @@ import { createLogger, type Logger } from "./logger.js";
 import { syncCommandMenus } from "./bot/menus.js";
 
 export const TEAM_ID = 1;
+
+export class StartupError extends Error {}
+
+/** One getMe call; grammY's own init would retry a wrong address or token forever in silence. */
+async function fetchBotInfo(api: Api, config: Config): Promise<UserFromGetMe> {
+  try {
+    return await api.getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) throw new StartupError("BOT_TOKEN was rejected by Telegram (401 Unauthorized)");
+    if (error instanceof GrammyError && error.error_code === 404) throw new StartupError("BOT_TOKEN was rejected by Telegram (404 Not Found)");
+    throw new StartupError(`TELEGRAM_API_ROOT ${config.apiRoot} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -74,7 +87,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     apiTransformers,
     onOutbox: () => outbox?.kick(),
   });
-  await bot.init();
+  if (!options.botInfo) bot.botInfo = await fetchBotInfo(bot.api, config);
 
   // The outbox has its own retry schedule, so its api gives up quickly on network errors and 5xx.
   const outboxApi = new Api(config.botToken, { apiRoot: config.apiRoot });

@@ -17,6 +17,7 @@ try {
 // Loaded only after the configuration passed, so a bad setting fails fast with one line.
 const { startApp } = await import("./app.js");
 const { MigrationMismatchError } = await import("./db/migrate.js");
+const { StartupError } = await import("./app.js");
 try {
   const app = await startApp({ config });
   const shutdown = (signal: string) => {
@@ -34,6 +35,10 @@ try {
 } catch (error) {
   if (error instanceof MigrationMismatchError) {
     console.error(`Database error: ${error.message}`);
+    process.exit(1);
+  }
+  if (error instanceof StartupError) {
+    console.error(`Start-up failed: ${error.message.split(config.botToken).join("***")}`);
     process.exit(1);
   }
   const message = error instanceof Error ? error.message : String(error);
