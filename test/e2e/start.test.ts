@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { createFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";
+import { commandUpdate, makeUser } from "../helpers/updates.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `src/main.ts` the way `npm start` does (`tsx src/main.ts`), with only the given environment. */
+function startMain(env: Record<string, string>, cwd = ROOT): Running {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/main.ts")], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+let fake: FakeBotApi | undefined;
+let running: Running | undefined;
+afterEach(async () => {
+  if (running && running.child.exitCode === null) {
+    running.child.kill("SIGKILL");
+    await running.exited;
+  }
+  running = undefined;
+  await fake?.close();
+  fake = undefined;
+});
+
+describe("npm start", () => {
+  it("exits non-zero naming BOT_TOKEN when it is missing", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "scb-start-"));
+    running = startMain({}, cwd);
+    expect(await running.exited).not.toBe(0);
+    expect(running.output()).toContain("BOT_TOKEN");
+    expect(running.output().trim().split("\n")).toHaveLength(1);
+  });
+
+  it("reads .env from the working directory and names a bad setting there", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "scb-start-"));
+    writeFileSync(join(cwd, ".env"), "BOT_TOKEN=123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA\nDEFAULT_TIMEZONE=Nowhere/Land\n");
+    running = startMain({}, cwd);
+    expect(await running.exited).not.toBe(0);
+    expect(running.output()).toMatch(/^Configuration error: DEFAULT_TIMEZONE/);
+  });
+
+  it("polls the Bot API at TELEGRAM_API_ROOT, answers /start, and stops cleanly on SIGTERM", async () => {
+    fake = await createFakeBotApi();
+    const dir = mkdtempSync(join(tmpdir(), "scb-start-"));
+    const founder = makeUser(555_000_111, { language_code: "en", username: "olga" });
+    running = startMain({
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: join(dir, "bot.sqlite"),
+      FOUNDER_IDS: String(founder.id),
+      LOG_LEVEL: "info",
+    });
+    await fake.waitFor((call) => call.method === "getUpdates", { timeoutMs: 20_000, description: "the bot to start polling" });
+    fake.pushUpdate(commandUpdate(founder, "/start"));
+    const reply = await fake.waitForMessage(founder.id, undefined, { timeoutMs: 10_000 });
+    expect(reply.text).toContain("founder");
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(running.output()).not.toContain(fake.token);
+    expect(running.output()).not.toContain(fake.token.split(":")[1]!);
+    const db = new Database(join(dir, "bot.sqlite"), { readonly: true });
+    expect(db.prepare("SELECT role FROM members WHERE user_id = ?").pluck().get(founder.id)).toBe("founder");
+    db.close();
+  });
+});
