@@ -186,3 +186,24 @@ describe("people and access", () => {
     expect(h.db.prepare("SELECT COUNT(*) FROM invites WHERE token NOT LIKE 'claim-%'").pluck().get()).toBe(1);
   });
 });
+
+describe("command menus", () => {
+  it("gives each role its own menu in its language, and takes it away on removal", async () => {
+    h = await startHarness();
+    const founder = await h.member("founder", { language_code: "en" });
+    const token = tokenOf((await founder.send("/invite manager"))[0]!.text);
+    const anna = h.stranger({ username: "anna", language_code: "ru" });
+    await anna.send(`/start ${token}`);
+    const scope = { type: "chat", chat_id: anna.chatId };
+    const annaMenu = h.fake.commands(scope)!.map((c) => c.command);
+    expect(annaMenu).toContain("help");
+    expect(annaMenu).not.toContain("invite");
+    expect(annaMenu).not.toContain("remove");
+    expect(h.fake.commands(scope)!.find((c) => c.command === "help")!.description).toBe("список команд");
+    await anna.send("/lang en");
+    expect(h.fake.commands(scope)!.find((c) => c.command === "help")!.description).toBe("list of commands");
+    await founder.send("/remove @anna");
+    expect(h.fake.commands(scope)).toBeUndefined();
+    expect(h.fake.commands({ type: "default" })?.map((c) => c.command) ?? h.fake.commands()?.map((c) => c.command)).toEqual(["start"]);
+  });
+});

@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { createInvite, findOpenClaim, redeemInvite } from "../../db/invites.js";
-import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Role } from "../../db/members.js";
+import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
+import { syncMemberMenu } from "../menus.js";
 import { updateTeamSetting } from "../../db/teams.js";
 import { enqueue } from "../../db/outbox.js";
 import { commandArgs, allow, type Feature } from "../feature.js";
@@ -65,8 +66,14 @@ startWithPayload.command("start", async (ctx, next) => {
   ctx.deps.onOutbox?.();
   ctx.member = result.member;
   ctx.log.info({ role: result.member.role }, "member joined");
+  await refreshMenu(ctx, result.member);
   await ctx.reply(ctx.t("welcome-joined", { role: describeRole(ctx.t, result.member.role) }) + "\n\n" + helpText(ctx.t, result.member.role));
 });
+
+/** A menu that fails to update is not worth failing the command for; the next start syncs it. */
+async function refreshMenu(ctx: BotContext, member: Member): Promise<void> {
+  await syncMemberMenu(ctx.api, member, ctx.deps.translator).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
+}
 
 function displayName(user: { first_name: string; username?: string }): string {
   return user.username ? `@${user.username}` : user.first_name;
@@ -128,6 +135,7 @@ composer.command("remove", allow("founder"), async (ctx) => {
   if (target.id === ctx.member!.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
   removeMember(ctx.deps.db, target.id, ctx.now);
   ctx.log.info({ removed: target.id }, "member removed");
+  await refreshMenu(ctx, { ...target, status: "removed" });
   await ctx.reply(ctx.t("remove-done", { username: target.username ?? target.firstName }));
 });
 
@@ -142,12 +150,14 @@ composer.command("lang", async (ctx) => {
     return ctx.reply(ctx.t("lang-usage"), { reply_markup: new InlineKeyboard().text("Русский", "lang:ru").text("English", "lang:en") });
   }
   setMemberLocale(ctx.deps.db, ctx.member!.id, arg);
+  await refreshMenu(ctx, { ...ctx.member!, locale: arg });
   await ctx.reply(ctx.deps.translator.t(arg, "lang-set"));
 });
 
 composer.callbackQuery(/^lang:(ru|en)$/, async (ctx) => {
   const locale = ctx.match[1] as "ru" | "en";
   setMemberLocale(ctx.deps.db, ctx.member!.id, locale);
+  await refreshMenu(ctx, { ...ctx.member!, locale });
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.deps.translator.t(locale, "lang-set"));
 });
