@@ -1,0 +1,223 @@
+import type { PeriodKind, SegmentKind } from "../domain/burn.js";
+import type { Db } from "./open.js";
+
+/** Team settings the lead base and the burn report depend on. */
+export interface BurnSettings {
+  timezone: string;
+  handlingWindowHours: number;
+  cooldownDays: number;
+  burnThreshold: number;
+  pauseThreshold: number;
+  closeReasons: string[];
+}
+
+/** A company's row of one period's sets (see burn_period_companies in 0003_base.sql). */
+export interface PeriodCompany {
+  contactedDay: string | null;
+  refusedDay: string | null;
+  burnedDay: string | null;
+  lostDay: string | null;
+  openRefusals: number;
+}
+
+interface PeriodCompanyRow {
+  contacted_day: string | null;
+  refused_day: string | null;
+  burned_day: string | null;
+  lost_day: string | null;
+  open_refusals: number;
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    settings: db.prepare(
+      "SELECT timezone, handling_window_hours, cooldown_days, burn_threshold, pause_threshold, close_reasons FROM teams WHERE id = ?",
+    ),
+    segmentDay: db.prepare(
+      "INSERT INTO segment_days (team_id, kind, day, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    ),
+    segmentMonth: db.prepare(
+      "INSERT INTO segment_months (team_id, kind, period, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    ),
+    segmentTotal: db.prepare(
+      "INSERT INTO segment_totals (team_id, segment_id, kind, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    ),
+    segmentWeek: db.prepare(
+      "INSERT INTO segment_weeks (team_id, week, segment_id, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    ),
+    periodDay: db.prepare(
+      "INSERT INTO burn_period_days (team_id, period, kind, day, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    ),
+    getPeriodCompany: db.prepare(
+      "SELECT contacted_day, refused_day, burned_day, lost_day, open_refusals FROM burn_period_companies WHERE team_id = ? AND period = ? AND company_id = ?",
+    ),
+    putPeriodCompany: db.prepare(
+      `INSERT INTO burn_period_companies (team_id, period, company_id, contacted_day, refused_day, burned_day, lost_day, open_refusals)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET contacted_day = excluded.contacted_day, refused_day = excluded.refused_day,
+         burned_day = excluded.burned_day, lost_day = excluded.lost_day, open_refusals = excluded.open_refusals`,
+    ),
+    segmentTotalsOf: db.prepare("SELECT kind, n FROM segment_totals WHERE team_id = ? AND segment_id = ?"),
+    totals: db.prepare("SELECT segment_id, kind, n FROM segment_totals WHERE team_id = ?"),
+    baseSize: db.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM segment_totals WHERE team_id = ? AND kind = 'size'"),
+    monthsAfter: db.prepare("SELECT segment_id, kind, period, n FROM segment_months WHERE team_id = ? AND kind = ? AND period > ?"),
+    daysBetween: db.prepare(
+      "SELECT segment_id, kind, day, n FROM segment_days WHERE team_id = ? AND kind = ? AND day > ? AND day <= ?",
+    ),
+    weeks: db.prepare("SELECT segment_id, week, n FROM segment_weeks WHERE team_id = ? AND week >= ? AND week <= ?"),
+    periodDays: db.prepare("SELECT kind, day, n FROM burn_period_days WHERE team_id = ? AND period = ?"),
+  };
+}
+
+function stmts(db: Db) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+/** The team's lead-base settings; throws when the team does not exist. */
+export function readBurnSettings(db: Db, teamId: number): BurnSettings {
+  const row = stmts(db).settings.get(teamId) as
+    | {
+        timezone: string;
+        handling_window_hours: number;
+        cooldown_days: number;
+        burn_threshold: number;
+        pause_threshold: number;
+        close_reasons: string;
+      }
+    | undefined;
+  if (!row) throw new Error(`team ${teamId} does not exist`);
+  let closeReasons: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.close_reasons);
+    if (Array.isArray(parsed)) closeReasons = parsed.filter((r): r is string => typeof r === "string");
+  } catch {
+    // A hand-edited, broken setting must not stop the base from working; only the built-in reasons apply.
+  }
+  return {
+    timezone: row.timezone,
+    handlingWindowHours: row.handling_window_hours,
+    cooldownDays: row.cooldown_days,
+    burnThreshold: row.burn_threshold,
+    pauseThreshold: row.pause_threshold,
+    closeReasons,
+  };
+}
+
+/** Adds `delta` to a segment's state counter on `day` (its day, month and total rows). */
+export function bumpSegment(db: Db, teamId: number, segmentId: number, kind: SegmentKind, day: string, delta: number): void {
+  if (delta === 0) return;
+  const s = stmts(db);
+  s.segmentDay.run(teamId, kind, day, segmentId, delta);
+  s.segmentMonth.run(teamId, kind, day.slice(0, 7), segmentId, delta);
+  s.segmentTotal.run(teamId, segmentId, kind, delta);
+}
+
+/** Counts a first contact in the segment's week (`week` = its Monday). */
+export function bumpFirstContactWeek(db: Db, teamId: number, segmentId: number, week: string, delta: number): void {
+  stmts(db).segmentWeek.run(teamId, week, segmentId, delta);
+}
+
+export function bumpPeriodDay(db: Db, teamId: number, period: string, kind: PeriodKind, day: string, delta: number): void {
+  if (delta === 0) return;
+  stmts(db).periodDay.run(teamId, period, kind, day, delta);
+}
+
+export function getPeriodCompany(db: Db, teamId: number, period: string, companyId: number): PeriodCompany {
+  const row = stmts(db).getPeriodCompany.get(teamId, period, companyId) as PeriodCompanyRow | undefined;
+  return {
+    contactedDay: row?.contacted_day ?? null,
+    refusedDay: row?.refused_day ?? null,
+    burnedDay: row?.burned_day ?? null,
+    lostDay: row?.lost_day ?? null,
+    openRefusals: row?.open_refusals ?? 0,
+  };
+}
+
+export function putPeriodCompany(db: Db, teamId: number, period: string, companyId: number, row: PeriodCompany): void {
+  stmts(db).putPeriodCompany.run(
+    teamId,
+    period,
+    companyId,
+    row.contactedDay,
+    row.refusedDay,
+    row.burnedDay,
+    row.lostDay,
+    row.openRefusals,
+  );
+}
+
+/** A segment's counters now (all buckets). */
+export function segmentTotalsOf(db: Db, teamId: number, segmentId: number): Partial<Record<SegmentKind, number>> {
+  const totals: Partial<Record<SegmentKind, number>> = {};
+  for (const row of stmts(db).segmentTotalsOf.all(teamId, segmentId) as { kind: SegmentKind; n: number }[]) totals[row.kind] = row.n;
+  return totals;
+}
+
+/** Number of companies in the team's base now. */
+export function baseSize(db: Db, teamId: number): number {
+  return (stmts(db).baseSize.get(teamId) as { n: number }).n;
+}
+
+/** Every segment's counters now. */
+export function readSegmentTotals(db: Db, teamId: number): { segmentId: number; kind: SegmentKind; n: number }[] {
+  return (stmts(db).totals.all(teamId) as { segment_id: number; kind: SegmentKind; n: number }[]).map((row) => ({
+    segmentId: row.segment_id,
+    kind: row.kind,
+    n: row.n,
+  }));
+}
+
+/** Month buckets of the given kinds for months after `period`. */
+export function readSegmentMonthsAfter(
+  db: Db,
+  teamId: number,
+  kinds: readonly SegmentKind[],
+  period: string,
+): { segmentId: number; kind: SegmentKind; period: string; n: number }[] {
+  const s = stmts(db);
+  return kinds.flatMap((kind) =>
+    (s.monthsAfter.all(teamId, kind, period) as { segment_id: number; kind: SegmentKind; period: string; n: number }[]).map((row) => ({
+      segmentId: row.segment_id,
+      kind: row.kind,
+      period: row.period,
+      n: row.n,
+    })),
+  );
+}
+
+/** Day buckets of the given kinds on days after `after` up to `through`. */
+export function readSegmentDays(
+  db: Db,
+  teamId: number,
+  kinds: readonly SegmentKind[],
+  after: string,
+  through: string,
+): { segmentId: number; kind: SegmentKind; day: string; n: number }[] {
+  const s = stmts(db);
+  return kinds.flatMap((kind) =>
+    (s.daysBetween.all(teamId, kind, after, through) as { segment_id: number; kind: SegmentKind; day: string; n: number }[]).map((row) => ({
+      segmentId: row.segment_id,
+      kind: row.kind,
+      day: row.day,
+      n: row.n,
+    })),
+  );
+}
+
+/** First-contact week buckets with Mondays from `fromWeek` to `toWeek`. */
+export function readFirstContactWeeks(db: Db, teamId: number, fromWeek: string, toWeek: string): { segmentId: number; week: string; n: number }[] {
+  return (stmts(db).weeks.all(teamId, fromWeek, toWeek) as { segment_id: number; week: string; n: number }[]).map((row) => ({
+    segmentId: row.segment_id,
+    week: row.week,
+    n: row.n,
+  }));
+}
+
+/** All day buckets of one period. */
+export function readPeriodDays(db: Db, teamId: number, period: string): { kind: PeriodKind; day: string; n: number }[] {
+  return stmts(db).periodDays.all(teamId, period) as { kind: PeriodKind; day: string; n: number }[];
+}

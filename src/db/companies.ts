@@ -1,0 +1,225 @@
+import type { Db } from "./open.js";
+
+export type CompanyStatus = "active" | "cooling" | "lost" | "closed";
+
+/** A company of the lead base with its materialized state (kept by src/base/). */
+export interface Company {
+  id: number;
+  teamId: number;
+  segmentId: number;
+  name: string;
+  inn: string | null;
+  ownerUsername: string | null;
+  ownerMemberId: number | null;
+  phone: string | null;
+  email: string | null;
+  createdDay: string;
+  status: CompanyStatus;
+  /** while cooling: the first local day it may be touched again */
+  coolingUntilDay: string | null;
+  /** while cooling: local midnight starting coolingUntilDay */
+  coolingUntilAt: number | null;
+  firstContactAt: number | null;
+  wonAt: number | null;
+}
+
+/** The state columns a write path changes together with the counters. */
+export type CompanyStateFields = Pick<
+  Company,
+  "segmentId" | "status" | "coolingUntilDay" | "coolingUntilAt" | "firstContactAt" | "wonAt"
+>;
+
+interface CompanyRow {
+  id: number;
+  team_id: number;
+  segment_id: number;
+  name: string;
+  inn: string | null;
+  owner_username: string | null;
+  owner_member_id: number | null;
+  phone: string | null;
+  email: string | null;
+  created_day: string;
+  status: CompanyStatus;
+  cooling_until_day: string | null;
+  cooling_until_at: number | null;
+  first_contact_at: number | null;
+  won_at: number | null;
+}
+
+const COLUMNS =
+  "id, team_id, segment_id, name, inn, owner_username, owner_member_id, phone, email, created_day, status, cooling_until_day, cooling_until_at, first_contact_at, won_at";
+
+function toCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    segmentId: row.segment_id,
+    name: row.name,
+    inn: row.inn,
+    ownerUsername: row.owner_username,
+    ownerMemberId: row.owner_member_id,
+    phone: row.phone,
+    email: row.email,
+    createdDay: row.created_day,
+    status: row.status,
+    coolingUntilDay: row.cooling_until_day,
+    coolingUntilAt: row.cooling_until_at,
+    firstContactAt: row.first_contact_at,
+    wonAt: row.won_at,
+  };
+}
+
+/** A row of an import, already validated and normalized. */
+export interface CompanyImportRow {
+  segmentId: number;
+  name: string;
+  nameKey: string;
+  coreKey: string;
+  inn: string | null;
+  ownerUsername: string | null;
+  ownerMemberId: number | null;
+  phone: string | null;
+  email: string | null;
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    byId: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND id = ?`),
+    byNameKey: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND name_key = ?`),
+    byInn: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`),
+    byCoreKey: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`),
+    namesFrom: db.prepare(
+      "SELECT id, name FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
+    ),
+    namesAll: db.prepare("SELECT id, name FROM companies WHERE team_id = ? LIMIT ?"),
+    updateState: db.prepare(
+      `UPDATE companies SET segment_id = ?, status = ?, cooling_until_day = ?, cooling_until_at = ?,
+         first_contact_at = ?, won_at = ?, updated_at = ? WHERE id = ?`,
+    ),
+    nextCoolingEnd: db.prepare(
+      `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?
+        ORDER BY cooling_until_at, id LIMIT 1`,
+    ),
+    insertNew: db.prepare(
+      `INSERT INTO companies (team_id, segment_id, name, name_key, core_key, inn, owner_username, owner_member_id,
+         phone, email, created_at, created_day, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    // The existing company a re-imported row means: by INN when one has it, else by name. A name match
+    // whose INN differs is a different legal entity and is left alone (no row returned).
+    updateExisting: db.prepare(
+      `UPDATE companies SET name = @name, name_key = @nameKey, core_key = @coreKey, inn = COALESCE(@inn, inn),
+         owner_username = COALESCE(@ownerUsername, owner_username),
+         owner_member_id = CASE WHEN @ownerUsername IS NULL THEN owner_member_id ELSE @ownerMemberId END,
+         phone = COALESCE(@phone, phone), email = COALESCE(@email, email), updated_at = @now
+       WHERE id = (SELECT id FROM companies WHERE team_id = @teamId AND inn = @inn
+                   UNION ALL SELECT id FROM companies WHERE team_id = @teamId AND name_key = @nameKey LIMIT 1)
+         AND (inn IS NULL OR @inn IS NULL OR inn = @inn)
+       RETURNING id, segment_id`,
+    ),
+  };
+}
+
+function stmts(db: Db) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+/** The team's company with this id (ids of other teams are not found). */
+export function getCompany(db: Db, teamId: number, id: number): Company | undefined {
+  const row = stmts(db).byId.get(teamId, id) as CompanyRow | undefined;
+  return row && toCompany(row);
+}
+
+export function findCompanyByNameKey(db: Db, teamId: number, nameKey: string): Company | undefined {
+  const row = stmts(db).byNameKey.get(teamId, nameKey) as CompanyRow | undefined;
+  return row && toCompany(row);
+}
+
+export function findCompanyByInn(db: Db, teamId: number, inn: string): Company | undefined {
+  const row = stmts(db).byInn.get(teamId, inn) as CompanyRow | undefined;
+  return row && toCompany(row);
+}
+
+export function findCompaniesByCoreKey(db: Db, teamId: number, coreKey: string, limit: number): Company[] {
+  return (stmts(db).byCoreKey.all(teamId, coreKey, limit) as CompanyRow[]).map(toCompany);
+}
+
+/** Names whose core key starts with `prefix` (an index range scan), at most `limit`. */
+export function companyNamesWithPrefix(db: Db, teamId: number, prefix: string, limit: number): { id: number; name: string }[] {
+  return stmts(db).namesFrom.all(teamId, prefix, `${prefix}\uffff`, limit) as { id: number; name: string }[];
+}
+
+/** Up to `limit` names of the team, in no particular order (for small bases). */
+export function someCompanyNames(db: Db, teamId: number, limit: number): { id: number; name: string }[] {
+  return stmts(db).namesAll.all(teamId, limit) as { id: number; name: string }[];
+}
+
+/** Writes the state columns of a company (the counters are the caller's job, in the same transaction). */
+export function updateCompanyState(db: Db, id: number, fields: CompanyStateFields, now: number): void {
+  stmts(db).updateState.run(
+    fields.segmentId,
+    fields.status,
+    fields.coolingUntilDay,
+    fields.coolingUntilAt,
+    fields.firstContactAt,
+    fields.wonAt,
+    now,
+    id,
+  );
+}
+
+/** The team's cooling company whose cooldown ended earliest, at or before `now`. */
+export function nextCoolingEnd(db: Db, teamId: number, now: number): Company | undefined {
+  const row = stmts(db).nextCoolingEnd.get(teamId, now) as CompanyRow | undefined;
+  return row && toCompany(row);
+}
+
+/**
+ * Prepared writers for an import (one statement per row, no SELECT): `insert` returns the new id or null
+ * when the name or INN already exists; `update` then updates that company and returns its id and current
+ * segment, or null when the name belongs to a company with another INN. A rename onto another company's
+ * name throws SQLITE_CONSTRAINT_UNIQUE.
+ */
+export function companyImportWriter(db: Db, teamId: number, now: number, day: string) {
+  const s = stmts(db);
+  return {
+    insert(row: CompanyImportRow): number | null {
+      const result = s.insertNew.run(
+        teamId,
+        row.segmentId,
+        row.name,
+        row.nameKey,
+        row.coreKey,
+        row.inn,
+        row.ownerUsername,
+        row.ownerMemberId,
+        row.phone,
+        row.email,
+        now,
+        day,
+        now,
+      );
+      return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+    },
+    update(row: CompanyImportRow): { id: number; segmentId: number } | null {
+      const hit = s.updateExisting.get({
+        teamId,
+        inn: row.inn,
+        name: row.name,
+        nameKey: row.nameKey,
+        coreKey: row.coreKey,
+        ownerUsername: row.ownerUsername,
+        ownerMemberId: row.ownerMemberId,
+        phone: row.phone,
+        email: row.email,
+        now,
+      }) as { id: number; segment_id: number } | undefined;
+      return hit ? { id: hit.id, segmentId: hit.segment_id } : null;
+    },
+  };
+}

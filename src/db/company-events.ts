@@ -1,0 +1,183 @@
+import type { CompanyEvent as StateEvent } from "../domain/company-state.js";
+import type { Db } from "./open.js";
+
+export type CompanyEventKind = "touch" | "refusal" | "handled" | "deal" | "close" | "unfreeze" | "blocked" | "moved";
+export type RefusalStatus = "pending" | "handled" | "burned" | "lost";
+
+/** One row of a company's history. */
+export interface CompanyEventRecord {
+  id: number;
+  teamId: number;
+  companyId: number;
+  segmentId: number;
+  kind: CompanyEventKind;
+  at: number;
+  localDay: string;
+  memberId: number | null;
+  /** refusal reason, close reason, or why an attempt was blocked */
+  reason: string | null;
+  /** blocked: the command that was refused */
+  attempted: string | null;
+  lostForGood: boolean;
+  comment: string | null;
+  windowEndAt: number | null;
+  status: RefusalStatus | null;
+  settledAt: number | null;
+  fromSegmentId: number | null;
+}
+
+export type NewCompanyEvent = {
+  teamId: number;
+  companyId: number;
+  segmentId: number;
+  kind: CompanyEventKind;
+  at: number;
+  localDay: string;
+  memberId?: number | null;
+  reason?: string | null;
+  attempted?: string | null;
+  lostForGood?: boolean;
+  comment?: string | null;
+  windowEndAt?: number | null;
+  status?: RefusalStatus | null;
+  settledAt?: number | null;
+  fromSegmentId?: number | null;
+};
+
+interface EventRow {
+  id: number;
+  team_id: number;
+  company_id: number;
+  segment_id: number;
+  kind: CompanyEventKind;
+  at: number;
+  local_day: string;
+  member_id: number | null;
+  reason: string | null;
+  attempted: string | null;
+  lost: number;
+  comment: string | null;
+  window_end_at: number | null;
+  status: RefusalStatus | null;
+  settled_at: number | null;
+  from_segment_id: number | null;
+}
+
+function toRecord(row: EventRow): CompanyEventRecord {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    companyId: row.company_id,
+    segmentId: row.segment_id,
+    kind: row.kind,
+    at: row.at,
+    localDay: row.local_day,
+    memberId: row.member_id,
+    reason: row.reason,
+    attempted: row.attempted,
+    lostForGood: row.lost === 1,
+    comment: row.comment,
+    windowEndAt: row.window_end_at,
+    status: row.status,
+    settledAt: row.settled_at,
+    fromSegmentId: row.from_segment_id,
+  };
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO company_events (team_id, company_id, segment_id, kind, at, local_day, member_id, reason, attempted,
+         lost, comment, window_end_at, status, settled_at, from_segment_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    nextDueRefusal: db.prepare(
+      `SELECT * FROM company_events WHERE team_id = ? AND status = 'pending' AND window_end_at <= ?
+        ORDER BY window_end_at, id LIMIT 1`,
+    ),
+    openRefusals: db.prepare(
+      "SELECT * FROM company_events WHERE company_id = ? AND status = 'pending' AND window_end_at > ? ORDER BY at, id",
+    ),
+    settle: db.prepare("UPDATE company_events SET status = ?, settled_at = ? WHERE id = ?"),
+    history: db.prepare("SELECT * FROM company_events WHERE company_id = ? ORDER BY at DESC, id DESC LIMIT ?"),
+    stateEvents: db.prepare(
+      `SELECT kind, at, lost, window_end_at FROM company_events
+        WHERE company_id = ? AND kind IN ('touch', 'refusal', 'handled', 'deal', 'close', 'unfreeze') ORDER BY at, id`,
+    ),
+    insertDeal: db.prepare(
+      "INSERT INTO deals (team_id, company_id, member_id, amount_kopecks, at, local_day, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+  };
+}
+
+function stmts(db: Db) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+/** Appends an event; returns its id. */
+export function insertCompanyEvent(db: Db, event: NewCompanyEvent): number {
+  return Number(
+    stmts(db).insert.run(
+      event.teamId,
+      event.companyId,
+      event.segmentId,
+      event.kind,
+      event.at,
+      event.localDay,
+      event.memberId ?? null,
+      event.reason ?? null,
+      event.attempted ?? null,
+      event.lostForGood ? 1 : 0,
+      event.comment ?? null,
+      event.windowEndAt ?? null,
+      event.status ?? null,
+      event.settledAt ?? null,
+      event.fromSegmentId ?? null,
+    ).lastInsertRowid,
+  );
+}
+
+/** The team's pending refusal whose handling window closed first, at or before `now`. */
+export function nextDueRefusal(db: Db, teamId: number, now: number): CompanyEventRecord | undefined {
+  const row = stmts(db).nextDueRefusal.get(teamId, now) as EventRow | undefined;
+  return row && toRecord(row);
+}
+
+/** The company's refusals whose handling window is still open at `now` and unhandled, oldest first. */
+export function openRefusals(db: Db, companyId: number, now: number): CompanyEventRecord[] {
+  return (stmts(db).openRefusals.all(companyId, now) as EventRow[]).map(toRecord);
+}
+
+export function settleRefusal(db: Db, id: number, status: Exclude<RefusalStatus, "pending">, settledAt: number): void {
+  stmts(db).settle.run(status, settledAt, id);
+}
+
+/** The company's latest events, newest first. */
+export function companyHistory(db: Db, companyId: number, limit: number): CompanyEventRecord[] {
+  return (stmts(db).history.all(companyId, limit) as EventRow[]).map(toRecord);
+}
+
+/** The company's events in the shape src/domain/company-state.ts reads. */
+export function companyStateEvents(db: Db, companyId: number): StateEvent[] {
+  const rows = stmts(db).stateEvents.all(companyId) as Pick<EventRow, "kind" | "at" | "lost" | "window_end_at">[];
+  return rows.map((row): StateEvent =>
+    row.kind === "refusal"
+      ? { kind: "refusal", at: row.at, lostForGood: row.lost === 1, windowEndAt: row.window_end_at ?? row.at }
+      : { kind: row.kind as Exclude<StateEvent["kind"], "refusal">, at: row.at },
+  );
+}
+
+/** Records a won deal for the plan; returns its id. */
+export function insertDeal(
+  db: Db,
+  deal: { teamId: number; companyId: number; memberId: number | null; amountKopecks: number; at: number; localDay: string; eventId: number },
+): number {
+  return Number(
+    stmts(db).insertDeal.run(deal.teamId, deal.companyId, deal.memberId, deal.amountKopecks, deal.at, deal.localDay, deal.eventId)
+      .lastInsertRowid,
+  );
+}
