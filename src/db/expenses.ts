@@ -1,0 +1,57 @@
+import type { Db } from "./open.js";
+
+/** A logged cost. */
+export interface Expense {
+  id: number;
+  teamId: number;
+  memberId: number | null;
+  amountKopecks: number;
+  category: string;
+  note: string | null;
+  at: number;
+  /** Team-local day 'YYYY-MM-DD'; the expense counts in this day's period. */
+  localDay: string;
+}
+
+interface ExpenseRow {
+  id: number;
+  team_id: number;
+  member_id: number | null;
+  amount_kopecks: number;
+  category: string;
+  note: string | null;
+  at: number;
+  local_day: string;
+}
+
+function toExpense(row: ExpenseRow): Expense {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    memberId: row.member_id,
+    amountKopecks: row.amount_kopecks,
+    category: row.category,
+    note: row.note,
+    at: row.at,
+    localDay: row.local_day,
+  };
+}
+
+/** Logs a cost; returns it with its id. */
+export function insertExpense(db: Db, input: Omit<Expense, "id">): Expense {
+  const row = db
+    .prepare(
+      `INSERT INTO expenses (team_id, member_id, amount_kopecks, category, note, at, local_day)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    )
+    .get(input.teamId, input.memberId, input.amountKopecks, input.category, input.note, input.at, input.localDay) as ExpenseRow;
+  return toExpense(row);
+}
+
+/** Expenses whose local day is within [from, to], oldest first. */
+export function listExpenses(db: Db, teamId: number, from: string, to: string): Expense[] {
+  const rows = db
+    .prepare("SELECT * FROM expenses WHERE team_id = ? AND local_day BETWEEN ? AND ? ORDER BY local_day, id")
+    .all(teamId, from, to) as ExpenseRow[];
+  return rows.map(toExpense);
+}
