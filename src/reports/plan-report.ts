@@ -1,0 +1,351 @@
+/**
+ * The plan report: figures from computePlanFigures (src/domain/plan.ts) rendered three ways — chat text,
+ * the JSON object of SPEC §6 and the PNG chart. Nothing here computes a plan figure of its own.
+ */
+import type { Db } from "../db/open.js";
+import type { Team } from "../db/teams.js";
+import { loadPlanInput } from "../db/plans.js";
+import { computePlanFigures, type PlanFigures } from "../domain/plan.js";
+import { formatMoney, kopecksToRoubles } from "../domain/money.js";
+import { isExpenseCategory } from "../domain/expense-categories.js";
+import type { Translate } from "../bot/i18n.js";
+import { renderChartPng } from "./chart.js";
+import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
+
+type Locale = "ru" | "en";
+
+/** Reads the period's data and computes every plan figure as of the local day `asOf`. */
+export function loadPlanFigures(db: Db, team: Team, period: string, asOf: string): PlanFigures {
+  return computePlanFigures(loadPlanInput(db, team, period, asOf), asOf);
+}
+
+/** Exactly the plan keys of SPEC §6. Money in roubles (2 decimals at most), rates as fractions. */
+export type PlanReportJson = {
+  /** 'YYYY-MM' */
+  period: string;
+  /** 'YYYY-MM-DD' */
+  asOf: string;
+  planClients: number | null;
+  planRevenue: number | null;
+  wonClients: number;
+  revenue: number;
+  workingDaysTotal: number;
+  workingDaysElapsed: number;
+  pace: number;
+  forecastRevenue: number;
+  forecastClients: number;
+  requiredDailyRevenue: number | null;
+  budget: number;
+  expenses: number;
+  costPerClient: number | null;
+  managers: { username: string; wonClients: number; revenue: number; checkinRate: number | null }[];
+};
+
+/** Rates are printed with 4 decimals (0.4545), forecast clients with 2 — enough for BI, stable for diffs. */
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+const roubles = (kopecks: number): number => kopecksToRoubles(kopecks);
+const roublesOrNull = (kopecks: number | null): number | null => (kopecks === null ? null : kopecksToRoubles(kopecks));
+
+/**
+ * The JSON report. `period` is the month 'YYYY-MM'; `planClients`, `planRevenue` and `requiredDailyRevenue` are
+ * null without a plan; `costPerClient` is null with no client won; a manager's `checkinRate` is null when no
+ * check-up was due.
+ */
+export function planReportJson(figures: PlanFigures): PlanReportJson {
+  return {
+    period: figures.period.from.slice(0, 7),
+    asOf: figures.asOf,
+    planClients: figures.planClients,
+    planRevenue: roublesOrNull(figures.planRevenueKopecks),
+    wonClients: figures.wonClients,
+    revenue: roubles(figures.revenueKopecks),
+    workingDaysTotal: figures.workingDaysTotal,
+    workingDaysElapsed: figures.workingDaysElapsed,
+    pace: round(figures.pace, 4),
+    forecastRevenue: roubles(figures.forecastRevenueKopecks),
+    forecastClients: round(figures.forecastClients, 2),
+    requiredDailyRevenue: roublesOrNull(figures.requiredDailyRevenueKopecks),
+    budget: roubles(figures.budgetKopecks),
+    expenses: roubles(figures.expensesKopecks),
+    costPerClient: roublesOrNull(figures.costPerClientKopecks),
+    managers: figures.managers.map((m) => ({
+      username: m.username,
+      wonClients: m.wonClients,
+      revenue: roubles(m.revenueKopecks),
+      checkinRate: m.checkinRate === null ? null : round(m.checkinRate, 4),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chat text
+
+/** Whole percents: 0.4600005 → '46%'. */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** A plain decimal with at most `digits` decimals in the locale's style: 2.5 → '2,5' (ru). */
+export function formatDecimal(value: number, locale: Locale, digits = 1): string {
+  const text = String(round(value, digits));
+  return locale === "ru" ? text.replace(".", ",") : text;
+}
+
+/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
+export function formatDay(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/** 'YYYY-MM' → 'ноябрь 2026' / 'November 2026'. */
+export function formatMonth(t: Translate, period: string): string {
+  return t("plan-month", { month: t(`plan-month-${Number(period.slice(5, 7))}`), year: period.slice(0, 4) });
+}
+
+/** The category as users read it: a known key is translated, anything else shown as stored. */
+export function categoryName(t: Translate, category: string): string {
+  return isExpenseCategory(category) ? t(`plan-category-${category}`) : category;
+}
+
+export interface PlanTextOptions {
+  t: Translate;
+  locale: Locale;
+  currency: string;
+}
+
+/** The budget limit the overrun alert compares with: budget × pace × 1.1, whole kopecks. */
+export function budgetLimitKopecks(figures: PlanFigures): number {
+  return figures.workingDaysTotal > 0
+    ? Math.round((figures.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
+    : 0;
+}
+
+/**
+ * The /plan reply: plan vs fact, pace, forecast, required daily revenue, each manager's part, budget vs
+ * expenses by category, cost per client and revenue per rouble spent, and the alert lines that hold.
+ */
+export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): string {
+  const { t, locale, currency } = options;
+  const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
+  const period = figures.period.from.slice(0, 7);
+  const lines: string[] = [];
+  lines.push(t("plan-title", { month: formatMonth(t, period), date: formatDay(figures.asOf) }));
+  lines.push(
+    t("plan-days", {
+      elapsed: figures.workingDaysElapsed,
+      total: figures.workingDaysTotal,
+      pace: formatPercent(figures.pace),
+    }),
+  );
+  lines.push("");
+
+  const plan = figures.planRevenueKopecks;
+  if (plan === null || figures.planClients === null) {
+    lines.push(t("plan-no-plan", { period }));
+    lines.push(t("plan-revenue-no-plan", { revenue: money(figures.revenueKopecks) }));
+    lines.push(t("plan-clients-no-plan", { won: figures.wonClients }));
+  } else {
+    lines.push(
+      t("plan-target", {
+        clients: figures.planClients,
+        avgCheck: money(figures.avgCheckKopecks ?? 0),
+        revenue: money(plan),
+      }),
+    );
+    lines.push(
+      t("plan-revenue", {
+        revenue: money(figures.revenueKopecks),
+        plan: money(plan),
+        completion: formatPercent(figures.planCompletion ?? 0),
+      }),
+    );
+    lines.push(t("plan-clients", { won: figures.wonClients, plan: figures.planClients }));
+  }
+
+  if (figures.workingDaysElapsed === 0) {
+    lines.push(t("plan-forecast-none"));
+  } else if (figures.forecastCompletion !== null) {
+    lines.push(
+      t("plan-forecast", {
+        revenue: money(figures.forecastRevenueKopecks),
+        completion: formatPercent(figures.forecastCompletion),
+        clients: formatDecimal(figures.forecastClients, locale),
+      }),
+    );
+  } else {
+    lines.push(
+      t("plan-forecast-no-plan", {
+        revenue: money(figures.forecastRevenueKopecks),
+        clients: formatDecimal(figures.forecastClients, locale),
+      }),
+    );
+  }
+
+  const required = figures.requiredDailyRevenueKopecks;
+  if (required !== null) {
+    if (required === 0) lines.push(t("plan-met"));
+    else if (figures.remainingWorkingDays > 0) {
+      lines.push(t("plan-required", { amount: money(required), days: figures.remainingWorkingDays }));
+    } else lines.push(t("plan-shortfall", { amount: money(required) }));
+  }
+
+  if (figures.managers.length > 0) {
+    lines.push("");
+    lines.push(t("plan-managers-title"));
+    for (const m of figures.managers) {
+      const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
+      const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
+      if (m.planRevenueKopecks === null || m.planClients === null) {
+        lines.push(t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin }));
+      } else {
+        lines.push(
+          t("plan-manager-line", {
+            name,
+            revenue: money(m.revenueKopecks),
+            plan: money(m.planRevenueKopecks),
+            share: formatPercent(m.planShare),
+            won: m.wonClients,
+            planClients: formatDecimal(m.planClients, locale),
+            checkin,
+          }),
+        );
+      }
+    }
+  }
+
+  lines.push("");
+  if (figures.categories.length === 0) {
+    lines.push(t("plan-budget-none", { period }));
+  } else {
+    lines.push(t("plan-budget-title", { expenses: money(figures.expensesKopecks), budget: money(figures.budgetKopecks) }));
+    for (const c of figures.categories) {
+      lines.push(
+        t("plan-category-line", { category: categoryName(t, c.category), expenses: money(c.expensesKopecks), budget: money(c.budgetKopecks) }),
+      );
+    }
+  }
+  if (figures.costPerClientKopecks !== null) lines.push(t("plan-cost-per-client", { amount: money(figures.costPerClientKopecks) }));
+  if (figures.revenuePerRoubleSpent !== null) {
+    lines.push(t("plan-revenue-per-rouble", { value: formatDecimal(figures.revenuePerRoubleSpent, locale, 2) }));
+  }
+
+  const warnings = alertLines(figures, options);
+  if (warnings.length > 0) lines.push("", ...warnings);
+  return lines.join("\n");
+}
+
+/** One-line warnings for the /plan text (the founder's alerts say the same at more length). */
+function alertLines(figures: PlanFigures, { t }: PlanTextOptions): string[] {
+  const lines: string[] = [];
+  if (figures.alerts.planBehind && figures.forecastCompletion !== null) {
+    lines.push(t("plan-warning-behind", { completion: formatPercent(figures.forecastCompletion) }));
+  }
+  if (figures.alerts.budgetOverrun) lines.push(t("plan-warning-budget"));
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chart
+
+/** Chart input from the figures: one point per working day, cumulative roubles. */
+export function planChartInput(figures: PlanFigures, { t, currency, locale }: PlanTextOptions): PlanChartInput {
+  const symbol = formatMoney(0, locale, currency).replace(/[\d\s,.\u00a0-]/g, "") || currency;
+  return {
+    title: t("plan-chart-title", { month: formatMonth(t, figures.period.from.slice(0, 7)) }),
+    subtitle: t("plan-chart-subtitle", {
+      date: formatDay(figures.asOf),
+      elapsed: figures.workingDaysElapsed,
+      total: figures.workingDaysTotal,
+    }),
+    labels: {
+      fact: t("plan-chart-fact"),
+      plan: t("plan-chart-plan"),
+      forecast: t("plan-chart-forecast"),
+      date: t("plan-chart-date"),
+      revenue: t("plan-chart-revenue", { currency: symbol }),
+      noData: t("plan-chart-no-data"),
+    },
+    days: figures.chart.map((point) => ({
+      date: point.date,
+      fact: point.factKopecks === null ? null : kopecksToRoubles(point.factKopecks),
+      // Without a plan there is no plan line; the chart spec drops non-finite values.
+      plan: point.planKopecks === null ? Number.NaN : kopecksToRoubles(point.planKopecks),
+      forecast: point.forecastKopecks === null ? null : kopecksToRoubles(point.forecastKopecks),
+    })),
+  };
+}
+
+/** The /plan chart as PNG bytes: cumulative revenue against the plan line and the forecast line. */
+export function renderPlanChart(figures: PlanFigures, options: PlanTextOptions): Promise<Buffer> {
+  return renderChartPng(planChartSpec(planChartInput(figures, options)));
+}
+
+/**
+ * The monthly summary of a finished period: plan vs fact, costs vs budget, cost per client, the burn rate
+ * (when the burn feature supplies it) and each manager's result.
+ */
+export function renderPlanSummaryText(
+  figures: PlanFigures,
+  options: PlanTextOptions,
+  burn: { rate: number; threshold: number } | null,
+): string {
+  const { t, locale, currency } = options;
+  const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
+  const period = figures.period.from.slice(0, 7);
+  const lines = [t("plan-summary-title", { month: formatMonth(t, period) })];
+  const plan = figures.planRevenueKopecks;
+  if (plan === null || figures.planClients === null) {
+    lines.push(t("plan-summary-no-plan"));
+    lines.push(t("plan-summary-revenue-no-plan", { revenue: money(figures.revenueKopecks), won: figures.wonClients }));
+  } else {
+    lines.push(t("plan-summary-plan", { clients: figures.planClients, avgCheck: money(figures.avgCheckKopecks ?? 0), revenue: money(plan) }));
+    lines.push(
+      t("plan-summary-revenue", {
+        revenue: money(figures.revenueKopecks),
+        plan: money(plan),
+        completion: formatPercent(figures.planCompletion ?? 0),
+        won: figures.wonClients,
+        planClients: figures.planClients,
+      }),
+    );
+  }
+  lines.push(
+    figures.categories.length > 0 && figures.budgetKopecks > 0
+      ? t("plan-summary-costs", { expenses: money(figures.expensesKopecks), budget: money(figures.budgetKopecks) })
+      : t("plan-summary-costs-no-budget", { expenses: money(figures.expensesKopecks) }),
+  );
+  if (figures.costPerClientKopecks !== null) lines.push(t("plan-cost-per-client", { amount: money(figures.costPerClientKopecks) }));
+  if (figures.revenuePerRoubleSpent !== null) {
+    lines.push(t("plan-revenue-per-rouble", { value: formatDecimal(figures.revenuePerRoubleSpent, locale, 2) }));
+  }
+  lines.push(
+    burn === null
+      ? t("plan-summary-burn-unknown")
+      : t("plan-summary-burn", { burn: formatPercent(burn.rate), threshold: formatPercent(burn.threshold) }),
+  );
+  if (figures.managers.length > 0) {
+    lines.push("", t("plan-managers-title"));
+    for (const m of figures.managers) {
+      const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
+      const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
+      lines.push(
+        m.planRevenueKopecks === null || m.planClients === null
+          ? t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin })
+          : t("plan-manager-line", {
+              name,
+              revenue: money(m.revenueKopecks),
+              plan: money(m.planRevenueKopecks),
+              share: formatPercent(m.planShare),
+              won: m.wonClients,
+              planClients: formatDecimal(m.planClients, locale),
+              checkin,
+            }),
+      );
+    }
+  }
+  lines.push("", t("plan-summary-footer", { period }));
+  return lines.join("\n");
+}
