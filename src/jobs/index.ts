@@ -1,5 +1,6 @@
 import type { Job } from "./job.js";
 import { pruneJob } from "./prune.js";
+import { planJobs } from "./monthly-summary.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob];
+export const JOBS: Job[] = [pruneJob, ...planJobs];

@@ -1,0 +1,173 @@
+/**
+ * Plan alerts to the founder's alert chat (SPEC §5): plan behind, budget overrun and the "sweet lie".
+ * `checkPlanAlerts` is called after every deal and expense and once a day by `planAlertsJob`; each alert goes
+ * through the outbox at most once per kind, period and local day (the idempotency key says so), so calling
+ * it again is always safe.
+ */
+import type { Db } from "../db/open.js";
+import { getTeam, type Team } from "../db/teams.js";
+import { listMembers } from "../db/members.js";
+import { enqueue } from "../db/outbox.js";
+import { createKvStore } from "../db/kv.js";
+import { localDate, localTime } from "../domain/calendar.js";
+import { periodOf } from "../domain/period.js";
+import { formatMoney } from "../domain/money.js";
+import type { PlanFigures } from "../domain/plan.js";
+import { createTranslator, type Locale, type Translate, type Translator } from "../bot/i18n.js";
+import { budgetLimitKopecks, formatMonth, formatPercent, loadPlanFigures } from "../reports/plan-report.js";
+import { loadBurnReport } from "../base/burn-report.js";
+import type { Job } from "./job.js";
+
+/** Where founder alerts go and in which language. */
+export interface AlertRecipient {
+  chatId: number;
+  locale: Locale;
+}
+
+/**
+ * The alert chat set by /alerts_here, else every active founder's private chat. A private alert chat that
+ * belongs to a founder is read in that founder's language; a group in the team's.
+ */
+export function founderAlertRecipients(db: Db, team: Team): AlertRecipient[] {
+  const founders = listMembers(db, team.id, "founder");
+  if (team.alertChatId !== null) {
+    const owner = founders.find((f) => (f.chatId ?? f.userId) === team.alertChatId);
+    return [{ chatId: team.alertChatId, locale: owner?.locale ?? team.locale }];
+  }
+  return founders.map((f) => ({ chatId: f.chatId ?? f.userId, locale: f.locale ?? team.locale }));
+}
+
+/**
+ * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.
+ * Tests inject their own; the default reads the burn feature's report.
+ */
+export type BurnRateSource = (db: Db, teamId: number, period: string, asOf: string, now: number) => number | null;
+
+/** The burn rate from the lead base's counters (src/base/burn-report.ts), the same figure /burn shows. */
+export const burnRateFromBase: BurnRateSource = (db, teamId, period, asOf, now) =>
+  loadBurnReport(db, teamId, { period, asOf, now }).figures.burnRate;
+
+/**
+ * The "sweet lie": the forecast meets the plan (forecast ≥ 100% of a positive plan) while the base burns at or
+ * above the threshold. Unknown burn (null) is never a sweet lie.
+ */
+export function isSweetLie(forecastMeetsPlan: boolean, burnRate: number | null, burnThreshold: number): boolean {
+  return forecastMeetsPlan && burnRate !== null && burnRate >= burnThreshold;
+}
+
+export type PlanAlertKind = "plan-behind" | "budget-overrun" | "sweet-lie";
+
+export interface CheckPlanAlertsOptions {
+  translator?: Translator;
+  burnRate?: BurnRateSource;
+}
+
+let sharedTranslator: Translator | undefined;
+
+function translatorOf(options: CheckPlanAlertsOptions): Translator {
+  if (options.translator) return options.translator;
+  sharedTranslator ??= createTranslator();
+  return sharedTranslator;
+}
+
+function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number | null, team: Team, t: Translate, locale: Locale): string {
+  const money = (kopecks: number) => formatMoney(kopecks, locale, team.currency);
+  const month = formatMonth(t, figures.period.from.slice(0, 7));
+  const plan = figures.planRevenueKopecks ?? 0;
+  const completion = formatPercent(figures.forecastCompletion ?? 0);
+  switch (kind) {
+    case "plan-behind":
+      return t("plan-alert-behind", {
+        month,
+        forecast: money(figures.forecastRevenueKopecks),
+        plan: money(plan),
+        completion,
+        pace: formatPercent(figures.pace),
+        revenue: money(figures.revenueKopecks),
+        required: money(figures.requiredDailyRevenueKopecks ?? 0),
+        days: figures.remainingWorkingDays,
+      });
+    case "budget-overrun":
+      return t("plan-alert-budget", {
+        month,
+        expenses: money(figures.expensesKopecks),
+        budget: money(figures.budgetKopecks),
+        limit: money(budgetLimitKopecks(figures)),
+        pace: formatPercent(figures.pace),
+      });
+    case "sweet-lie":
+      return t("plan-alert-sweet-lie", {
+        month,
+        forecast: money(figures.forecastRevenueKopecks),
+        completion,
+        burn: formatPercent(burnRate ?? 0),
+        threshold: formatPercent(team.burnThreshold),
+      });
+  }
+}
+
+/**
+ * Checks the current period's plan, budget and burn as of `now` (team-local day) and queues each alert that
+ * holds to the founder's alert chat, once per kind, period and day. Returns the kinds that were newly queued
+ * (the caller wakes the outbox when any). Call it inside the transaction that wrote the deal or expense so the
+ * alert and its cause are stored together.
+ */
+export function checkPlanAlerts(db: Db, teamId: number, now: number, options: CheckPlanAlertsOptions = {}): PlanAlertKind[] {
+  const team = getTeam(db, teamId);
+  if (!team) return [];
+  const today = localDate(now, team.timezone);
+  const period = periodOf(today);
+  const figures = loadPlanFigures(db, team, period, today);
+  const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? burnRateFromBase)(db, team.id, period, today, now) : null;
+  const holding: PlanAlertKind[] = [];
+  if (figures.alerts.planBehind) holding.push("plan-behind");
+  if (figures.alerts.budgetOverrun) holding.push("budget-overrun");
+  if (isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold)) holding.push("sweet-lie");
+  if (holding.length === 0) return [];
+
+  const translator = translatorOf(options);
+  const recipients = founderAlertRecipients(db, team);
+  const queued = new Set<PlanAlertKind>();
+  db.transaction(() => {
+    for (const kind of holding) {
+      for (const recipient of recipients) {
+        const t = translator.forLocale(recipient.locale);
+        const fresh = enqueue(
+          db,
+          {
+            teamId: team.id,
+            chatId: recipient.chatId,
+            kind: `alert-${kind}`,
+            key: `alert:${kind}:${period}:${today}:${recipient.chatId}`,
+            message: { method: "sendMessage", text: alertText(kind, figures, burnRate, team, t, recipient.locale) },
+          },
+          now,
+        );
+        if (fresh) queued.add(kind);
+      }
+    }
+  })();
+  return holding.filter((kind) => queued.has(kind));
+}
+
+/**
+ * Once a day, on the first tick at or after the team's check-up time, checks the plan alerts (deals and
+ * expenses trigger the same check as they happen). Runs every day, working or not: a weekend deal can put
+ * the plan behind as well.
+ */
+export const planAlertsJob: Job = {
+  name: "plan-alerts",
+  run(deps, now) {
+    const team = getTeam(deps.db, deps.teamId);
+    if (!team) return;
+    const today = localDate(now, team.timezone);
+    if (localTime(now, team.timezone) < team.checkupTime) return;
+    const kv = createKvStore(deps.db);
+    const marker = `plan-alerts:last-day:${team.id}`;
+    if ((kv.read<string>(marker) ?? "") >= today) return;
+    const queued = checkPlanAlerts(deps.db, team.id, now, { translator: deps.translator });
+    kv.write(marker, today, now);
+    if (queued.length > 0) deps.logger.info({ queued }, "plan alerts queued");
+  },
+};
+
