@@ -74,7 +74,7 @@ function endOfMonth(day: string): string {
 
 /** The burn report of a period as of a day, for /burn, the JSON report, the chart and the alerts. */
 export function loadBurnReport(db: Db, teamId: number, request: BurnReportRequest): BurnReport {
-  return computeBurnFigures(db.transaction(() => readBurnInput(db, teamId, request))());
+  return computeBurnFigures(db.transaction(() => readBurnInput(db, teamId, request)).immediate());
 }
 
 /** Today in the team's time zone (for callers choosing a default period). */

@@ -28,7 +28,7 @@ export type FinalizeResult = { burned: number; cooledDown: number; unpausesSpent
 
 /** Applies everything due at or before `now` for the team, in its own transaction. */
 export function finalizeDue(db: Db, teamId: number, now: number): FinalizeResult {
-  return db.transaction(() => finalizeInTransaction(baseContext(db, teamId, now)))();
+  return db.transaction(() => finalizeInTransaction(baseContext(db, teamId, now))).immediate();
 }
 
 /** The same inside a write path's transaction. */

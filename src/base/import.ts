@@ -221,7 +221,7 @@ export function importBase(db: Db, teamId: number, csv: string | Buffer | Uint8A
     const ctx = baseContext(db, teamId, now);
     finalizeInTransaction(ctx);
     return writeRows(ctx, parsed.rows);
-  })();
+  }).immediate();
 }
 
 function writeRows(ctx: BaseContext, rows: ParsedRow[]): ImportResult {

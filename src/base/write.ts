@@ -2,6 +2,8 @@
  * The frame of every write path: one synchronous transaction that first finalizes whatever time has made
  * due, then does the write, then lets the caller add its own rows (an outbox message to the lead, say)
  * before the commit — so the event, its counters and its consequences land together or not at all.
+ * Transactions begin IMMEDIATE: the write lock is taken before the first read, so a concurrent writer
+ * (the bot and a CLI on one file) makes this one wait (busy_timeout) rather than fail on a lock upgrade.
  */
 import type { Company } from "../db/companies.js";
 import { getCompany } from "../db/companies.js";
@@ -47,7 +49,7 @@ export function runWrite<R>(db: Db, teamId: number, now: number, write: (ctx: Ba
     const result = write(ctx);
     hooks?.inTransaction?.(result, db);
     return result;
-  })();
+  }).immediate();
 }
 
 export function loadCompany(ctx: BaseContext, companyId: number): Company | undefined {

@@ -1,0 +1,132 @@
+/**
+ * `npm run report -- <name> [--json] [--period YYYY-MM] [--as-of YYYY-MM-DD]` — one JSON object on stdout
+ * (camelCase keys, rates as fractions) for BI tools and cron. Reads DATABASE_PATH (default data/bot.sqlite).
+ *
+ * Each report is one function in REPORTS taking the database, the team and the parsed options and
+ * returning the object to print; add a report by adding an entry.
+ */
+import dotenv from "dotenv";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { isValidDate } from "../domain/calendar.js";
+import { parsePeriod } from "../domain/period.js";
+import type { BurnFigures } from "../domain/burn.js";
+import { loadBurnReport } from "../base/burn-report.js";
+import type { Db } from "../db/open.js";
+import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { planReport } from "./report-plan.js";
+
+export type ReportOptions = {
+  json: boolean;
+  /** 'YYYY-MM' when given */
+  period?: string;
+  /** 'YYYY-MM-DD' when given */
+  asOf?: string;
+  now: number;
+};
+
+export type ReportFunction = (db: Db, teamId: number, options: ReportOptions) => object;
+
+/** The burn report with exactly the keys of SPEC §6, in that order. */
+export function burnReportJson(figures: BurnFigures): BurnFigures {
+  return {
+    period: { from: figures.period.from, to: figures.period.to },
+    asOf: figures.asOf,
+    contacted: figures.contacted,
+    refused: figures.refused,
+    handled: figures.handled,
+    burned: figures.burned,
+    lost: figures.lost,
+    closed: figures.closed,
+    coolingNow: figures.coolingNow,
+    refusalRate: figures.refusalRate,
+    burnRate: figures.burnRate,
+    segments: figures.segments.map((s) => ({
+      name: s.name,
+      size: s.size,
+      fresh: s.fresh,
+      coolingNow: s.coolingNow,
+      lost: s.lost,
+      closed: s.closed,
+      won: s.won,
+      burnedShare: s.burnedShare,
+      paused: s.paused,
+      weeksToExhaust: s.weeksToExhaust,
+    })),
+  };
+}
+
+/** burn: the lead base burn figures of the period as of the day. */
+export function burnReport(db: Db, teamId: number, options: ReportOptions): object {
+  const request = { now: options.now, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+  return burnReportJson(loadBurnReport(db, teamId, request).figures);
+}
+
+export const REPORTS: Record<string, ReportFunction> = {
+  burn: burnReport,
+  plan: planReport,
+};
+
+export const USAGE = `usage: npm run report -- <${Object.keys(REPORTS).join("|")}> --json [--period YYYY-MM] [--as-of YYYY-MM-DD]`;
+
+/** Parses the command line after the script name; an error message when it is wrong. */
+export function parseReportArgs(argv: readonly string[]): { name: string; options: Omit<ReportOptions, "now"> } | { error: string } {
+  const [name, ...rest] = argv;
+  if (name === undefined || !(name in REPORTS)) return { error: name === undefined ? "which report?" : `unknown report "${name}"` };
+  const options: Omit<ReportOptions, "now"> = { json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => inline ?? rest[++i];
+    if (flag === "--json") options.json = true;
+    else if (flag === "--period") {
+      const period = parsePeriod(value() ?? "");
+      if (period === null) return { error: "--period must be YYYY-MM" };
+      options.period = period;
+    } else if (flag === "--as-of") {
+      const day = (value() ?? "").trim();
+      if (!isValidDate(day)) return { error: "--as-of must be a date YYYY-MM-DD" };
+      options.asOf = day;
+    } else return { error: `unknown option "${arg}"` };
+  }
+  return { name, options };
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): number {
+  const parsed = parseReportArgs(argv);
+  if ("error" in parsed) {
+    err(parsed.error);
+    err(USAGE);
+    return 2;
+  }
+  const now = Date.now();
+  const db = openCliDatabase(env, now);
+  try {
+    const report = REPORTS[parsed.name]!(db, CLI_TEAM_ID, { ...parsed.options, now });
+    out(parsed.options.json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  dotenv.config();
+  try {
+    process.exitCode = main(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
+  } catch (error) {
+    console.error(`report failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,72 @@
+/** `npm run report -- burn --json` as a child process on a temporary database. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildScenario, EXPECTED } from "../base/scenario.js";
+import { parseReportArgs } from "../../src/cli/report.js";
+import { localDate } from "../../src/domain/calendar.js";
+import { runCli } from "./run-cli.js";
+
+const SPEC_KEYS = ["period", "asOf", "contacted", "refused", "handled", "burned", "lost", "closed", "coolingNow", "refusalRate", "burnRate", "segments"];
+const SEGMENT_KEYS = ["name", "size", "fresh", "coolingNow", "lost", "closed", "won", "burnedShare", "paused", "weeksToExhaust"];
+
+describe("report CLI", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "burn-report-"));
+    env = { DATABASE_PATH: join(dir, "bot.sqlite") };
+    buildScenario(env.DATABASE_PATH).close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints exactly the SPEC §6 burn keys with the hand-checked figures, as of several days", async () => {
+    const days = EXPECTED.filter((e) => ["2026-03-03", "2026-03-04", "2026-03-22", "2026-04-02", "2026-06-14"].includes(e.asOf));
+    const runs = await Promise.all(
+      days.map((e) => runCli("src/cli/report.ts", ["burn", "--json", "--period", e.period, "--as-of", e.asOf], env)),
+    );
+    runs.forEach((run, i) => {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim().split("\n")).toHaveLength(1);
+      const json = JSON.parse(run.stdout) as Record<string, unknown> & { segments: Record<string, unknown>[] };
+      expect(Object.keys(json)).toEqual(SPEC_KEYS);
+      for (const segment of json.segments) expect(Object.keys(segment)).toEqual(SEGMENT_KEYS);
+      expect(json).toEqual(days[i]!.json);
+    });
+  });
+
+  it("defaults: the current month as of today; a past month as of its last day", async () => {
+    const [current, past] = await Promise.all([
+      runCli("src/cli/report.ts", ["burn", "--json"], env),
+      runCli("src/cli/report.ts", ["burn", "--json", "--period=2026-03"], env),
+    ]);
+    const month = localDate(Date.now(), "Europe/Moscow").slice(0, 7);
+    expect(JSON.parse(current.stdout).period.from.slice(0, 7)).toBe(month);
+    expect(JSON.parse(past.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-31")!.json);
+  });
+
+  it("bad arguments print the usage and exit 2, writing nothing", async () => {
+    const bad = await Promise.all([
+      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-13"], env),
+      runCli("src/cli/report.ts", ["burn", "--as-of", "31.03.2026"], env),
+      runCli("src/cli/report.ts", ["nonsense"], env),
+      runCli("src/cli/report.ts", [], env),
+    ]);
+    for (const run of bad) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("usage: npm run report -- <burn");
+    }
+  });
+
+  it("parses options in both spellings", () => {
+    expect(parseReportArgs(["burn", "--json", "--period", "2026-03", "--as-of=2026-03-05"])).toEqual({
+      name: "burn",
+      options: { json: true, period: "2026-03", asOf: "2026-03-05" },
+    });
+    expect(parseReportArgs(["burn", "--as-of", "2026-02-30"])).toEqual({ error: "--as-of must be a date YYYY-MM-DD" });
+    expect(parseReportArgs(["burn", "--verbose"])).toEqual({ error: 'unknown option "--verbose"' });
+  });
+});
