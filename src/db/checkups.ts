@@ -210,3 +210,15 @@ export function listNotStartedAnswers(db: Db, teamId: number, fromDate: string):
 export function claimDigest(db: Db, teamId: number, localDate: string, now: number): boolean {
   return db.prepare("INSERT INTO checkup_digests (team_id, local_date, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(teamId, localDate, now).changes === 1;
 }
+
+/** Drops a check-up nobody has begun (the manager went away that day: no prompt owed, no miss). */
+export function deleteUntouchedCheckup(db: Db, teamId: number, memberId: number, localDate: string): boolean {
+  return (
+    db
+      .prepare(
+        `DELETE FROM checkups WHERE team_id = ? AND member_id = ? AND local_date = ? AND status = 'pending'
+         AND NOT EXISTS (SELECT 1 FROM checkup_answers a WHERE a.checkup_id = checkups.id)`,
+      )
+      .run(teamId, memberId, localDate).changes === 1
+  );
+}

@@ -109,18 +109,33 @@ export function isOverdue(task: { state: TaskState; dueDate: string | null }, to
   return task.dueDate !== null && isOpen(task.state) && today > task.dueDate;
 }
 
+const ROLLOVER_DAYS = 183;
+
+/**
+ * A user-typed day that must not be before the team's local `today` (due dates, away periods).
+ * A `dd.mm` more than half a year behind means next year's day (on 30.12, "10.01" is January);
+ * one a few days behind is a date in the past and refused.
+ */
+export function parseAheadDate(typed: string, today: string): { ok: true; date: string } | { ok: false; error: "bad-date" | "past-date" } {
+  let date = parseUserDate(typed, today);
+  if (date === null) return { ok: false, error: "bad-date" };
+  if (date < today && /^\d{1,2}\.\d{1,2}$/.test(typed.trim()) && daysBetween(date, today) > ROLLOVER_DAYS) {
+    date = parseUserDate(`${String(Number(today.slice(0, 4)) + 1)}-${date.slice(5)}`, today) ?? date;
+  }
+  if (date < today) return { ok: false, error: "past-date" };
+  return { ok: true, date };
+}
+
 export type AssignParse =
   | { ok: true; username: string; text: string; dueDate: string | null }
   | { ok: false; error: "usage" | "too-long" | "bad-date" | "past-date" };
 
-const ROLLOVER_DAYS = 183;
 const DUE_RE = /(?:^|\s+)(?:due|до|срок)\s*:?\s*(\d[\d.-]*)\s*$/i;
 
 /**
  * Parses `/assign @username <text> [due <date>]` arguments. The due date (`due`, `до` or `срок`
- * and a date as dd.mm, dd.mm.yyyy or yyyy-mm-dd) must not be before the team's local `today`.
- * A `dd.mm` more than half a year behind means next year's day (on 30.12, "10.01" is January);
- * a `dd.mm` a few days behind is a date in the past and refused.
+ * and a date as dd.mm, dd.mm.yyyy or yyyy-mm-dd) must not be before the team's local `today`
+ * (see parseAheadDate). "до" followed by a word is just text ("Дозвониться до Петрова").
  */
 export function parseAssign(args: string, today: string): AssignParse {
   const m = /^@?([A-Za-z0-9_]{4,32})\s+([\s\S]+)$/.exec(args.trim());
@@ -130,15 +145,9 @@ export function parseAssign(args: string, today: string): AssignParse {
   let dueDate: string | null = null;
   const due = DUE_RE.exec(text);
   if (due) {
-    const typed = due[1]!;
-    let date = parseUserDate(typed, today);
-    if (date === null) return { ok: false, error: "bad-date" };
-    if (date < today && /^\d{1,2}\.\d{1,2}$/.test(typed) && daysBetween(date, today) > ROLLOVER_DAYS) {
-      const nextYear = `${String(Number(today.slice(0, 4)) + 1)}-${date.slice(5)}`;
-      date = parseUserDate(nextYear, today) ?? date;
-    }
-    if (date < today) return { ok: false, error: "past-date" };
-    dueDate = date;
+    const date = parseAheadDate(due[1]!, today);
+    if (!date.ok) return { ok: false, error: date.error };
+    dueDate = date.date;
     text = text.slice(0, due.index).trim();
   }
   if (!text) return { ok: false, error: "usage" };

@@ -1,0 +1,278 @@
+/**
+ * Tasks (SPEC §2): /assign, /tasks with filters, /task cards, the manager's buttons (in progress,
+ * done, question) and the lead's review ([Accept] / [Return] with a comment, cancel).
+ */
+import { Composer } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { InlineKeyboardButton } from "grammy/types";
+import { findMemberByUsername, getMember, listMembers, type Member } from "../../db/members.js";
+import { getTask, listTasks, type Task } from "../../db/tasks.js";
+import { listOpenQuestions } from "../../db/questions.js";
+import { chunkLines } from "../../domain/checkup.js";
+import { LISTED_STATES, MAX_TEXT, availableActions, formatDay, parseAssign, type TaskAction } from "../../domain/tasks.js";
+import { allow, commandArgs, type Feature } from "../feature.js";
+import type { BotContext, ConvContext } from "../context.js";
+import type { Translate } from "../i18n.js";
+import type { BotConversation } from "../conversation-tools.js";
+import { actorFor, applyTaskAction, askQuestion, assignTask, teamToday, type TaskActionResult } from "./task-actions.js";
+import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
+import { button, dueSuffix, keyboard, memberName } from "../../jobs/checkup-notify.js";
+import { stateLabel, taskFlags, taskLine } from "../../jobs/checkup-report.js";
+import { checkupFeature } from "./checkup.js";
+import { questionsFeature } from "./questions.js";
+
+const composer = new Composer<BotContext>();
+
+// ---------------------------------------------------------------------------------------------
+// /assign
+
+composer.command("assign", allow("founder", "lead"), async (ctx) => {
+  const today = teamToday(ctx.team, ctx.now);
+  const parsed = parseAssign(commandArgs(ctx), today);
+  if (!parsed.ok) {
+    const key = { usage: "task-assign-usage", "too-long": "task-text-too-long", "bad-date": "task-bad-date", "past-date": "task-past-date" }[parsed.error];
+    return ctx.reply(ctx.t(key, { max: MAX_TEXT, length: commandArgs(ctx).length }));
+  }
+  const assignee = findMemberByUsername(ctx.deps.db, ctx.team.id, parsed.username);
+  if (!assignee) return ctx.reply(ctx.t("member-not-found", { username: parsed.username }));
+  if (assignee.role !== "manager") return ctx.reply(ctx.t("task-assign-not-manager", { name: memberName(assignee) }));
+  const task = assignTask(envOf(ctx), ctx.member!, assignee, parsed.text, parsed.dueDate);
+  ctx.deps.onOutbox?.();
+  ctx.log.info({ taskId: task.id, assignee: assignee.id }, "task assigned");
+  await ctx.reply(ctx.t("task-assigned", { id: String(task.id), name: memberName(assignee), due: dueSuffix(ctx.t, task) }));
+});
+
+// ---------------------------------------------------------------------------------------------
+// /tasks
+
+type TaskFilter = { overdue: boolean; stalled: boolean; username?: string };
+
+function parseFilter(args: string): TaskFilter | null {
+  const filter: TaskFilter = { overdue: false, stalled: false };
+  for (const word of args.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (["overdue", "просрочено", "просроченные", "просрочка"].includes(word)) filter.overdue = true;
+    else if (["stalled", "stuck", "зависшие", "застрявшие", "стоят"].includes(word)) filter.stalled = true;
+    else if (/^@[a-z0-9_]{4,32}$/.test(word) && !filter.username) filter.username = word.slice(1);
+    else return null;
+  }
+  return filter;
+}
+
+composer.command("tasks", async (ctx) => {
+  const member = ctx.member!;
+  const filter = parseFilter(commandArgs(ctx));
+  if (!filter || (filter.username && member.role === "manager")) return ctx.reply(ctx.t(member.role === "manager" ? "task-list-usage-manager" : "task-list-usage"));
+  let assigneeId: number | undefined;
+  if (member.role === "manager") assigneeId = member.id;
+  else if (filter.username) {
+    const target = findMemberByUsername(ctx.deps.db, ctx.team.id, filter.username);
+    if (!target) return ctx.reply(ctx.t("member-not-found", { username: filter.username }));
+    assigneeId = target.id;
+  }
+  const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
+  const flags = taskFlags(ctx.deps.db, ctx.team, all, ctx.now);
+  const tasks = all.filter((task) => (!filter.overdue || flags.get(task.id)?.overdue) && (!filter.stalled || flags.get(task.id)?.stalled));
+  const today = teamToday(ctx.team, ctx.now);
+  if (tasks.length === 0) return ctx.reply(ctx.t(filter.overdue ? "task-list-empty-overdue" : filter.stalled ? "task-list-empty-stalled" : "task-list-empty"));
+
+  const lines = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: tasks.length })];
+  let lastAssignee = -1;
+  for (const task of tasks) {
+    if (member.role !== "manager" && task.assigneeId !== lastAssignee) {
+      const assignee = getMember(ctx.deps.db, task.assigneeId);
+      lines.push("", ctx.t("task-group", { name: assignee ? memberName(assignee) : `#${task.assigneeId}` }));
+      lastAssignee = task.assigneeId;
+    }
+    lines.push(taskLine(ctx.t, task, flags.get(task.id), today));
+  }
+  const chunks = chunkLines(lines);
+  const rows = listButtons(ctx.t, member, tasks);
+  for (const [index, chunk] of chunks.entries()) {
+    await ctx.reply(chunk, index === chunks.length - 1 && rows.length ? { reply_markup: keyboard(rows) } : {});
+  }
+});
+
+/** Buttons under a task list: review for done tasks (lead), then one button per task to open its card. */
+function listButtons(t: Translate, member: Member, tasks: Task[]): InlineKeyboardButton[][] {
+  const rows: InlineKeyboardButton[][] = [];
+  if (member.role !== "manager") {
+    for (const task of tasks.filter((task) => task.state === "done").slice(0, 10)) {
+      rows.push([button(t("task-btn-accept-id", { id: String(task.id) }), `task:accept:${task.id}`), button(t("task-btn-return-id", { id: String(task.id) }), `task:return:${task.id}`)]);
+    }
+  }
+  const cards = tasks.slice(0, 40).map((task) => button(`#${task.id}`, `task:show:${task.id}`));
+  for (let i = 0; i < cards.length; i += 5) rows.push(cards.slice(i, i + 5));
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// /task <id>: the card
+
+function actionButtons(t: Translate, task: Task, member: Member): InlineKeyboardButton[][] {
+  const actor = actorFor(member, task);
+  if (!actor) return [];
+  const actions = availableActions(task.state, actor);
+  const labels: Record<Exclude<TaskAction, "unblock">, string> = {
+    start: "task-btn-start",
+    done: "task-btn-done",
+    ask: "task-btn-ask",
+    accept: "task-btn-accept",
+    return: "task-btn-return",
+    cancel: "task-btn-cancel",
+  };
+  return [actions.map((action) => button(t(labels[action as Exclude<TaskAction, "unblock">]), `task:${action}:${task.id}`))];
+}
+
+/** The task card the asker may see: a manager only own tasks. Undefined when not visible. */
+function visibleTask(ctx: BotContext, id: number): Task | undefined {
+  const task = getTask(ctx.deps.db, ctx.team.id, id);
+  if (!task || !actorFor(ctx.member!, task)) return undefined;
+  return task;
+}
+
+async function showCard(ctx: BotContext, task: Task): Promise<void> {
+  const t = ctx.t;
+  const today = teamToday(ctx.team, ctx.now);
+  const flags = taskFlags(ctx.deps.db, ctx.team, [task], ctx.now).get(task.id);
+  const assignee = getMember(ctx.deps.db, task.assigneeId);
+  const author = getMember(ctx.deps.db, task.authorId);
+  const lines = [
+    taskLine(t, task, flags, today),
+    t("task-card-people", { assignee: assignee ? memberName(assignee) : "?", author: author ? memberName(author) : "?" }),
+  ];
+  if (task.state === "returned" && task.returnComment) lines.push(t("task-card-returned", { comment: task.returnComment }));
+  for (const question of listOpenQuestions(ctx.deps.db, ctx.team.id, task.id)) lines.push(t("task-card-question", { id: String(question.id), text: question.text }));
+  const rows = actionButtons(t, task, ctx.member!);
+  await ctx.reply(lines.join("\n"), rows[0]?.length ? { reply_markup: keyboard(rows) } : {});
+}
+
+composer.command("task", async (ctx) => {
+  const id = /^#?(\d{1,9})$/.exec(commandArgs(ctx))?.[1];
+  if (!id) return ctx.reply(ctx.t("task-card-usage"));
+  const task = visibleTask(ctx, Number(id));
+  if (!task) return ctx.reply(ctx.t("task-not-found", { id }));
+  await showCard(ctx, task);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Buttons and the return comment
+
+/** Says what happened after an action, to the person who acted. */
+async function reportAction(ctx: BotContext | ConvContext, result: TaskActionResult, id: number): Promise<void> {
+  if (!result.ok) {
+    const text =
+      result.reason === "not-found"
+        ? ctx.t("task-not-found", { id: String(id) })
+        : result.reason === "not-allowed"
+          ? ctx.t("access-denied")
+          : ctx.t("task-wrong-state", { id: String(id), state: stateLabel(ctx.t, result.task!.state) });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+    await ctx.reply(text);
+    return;
+  }
+  const task = result.task;
+  const assignee = getMember(ctx.deps.db, task.assigneeId);
+  const text = ctx.t(`task-action-${task.state.replace("_", "-")}`, { id: String(task.id), name: assignee ? memberName(assignee) : "?" });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.slice(0, 190) });
+  await ctx.reply(text);
+}
+
+composer.callbackQuery(/^task:show:(\d+)$/, async (ctx) => {
+  const task = visibleTask(ctx, Number(ctx.match[1]));
+  if (!task) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
+  await ctx.answerCallbackQuery();
+  await showCard(ctx, task);
+});
+
+composer.callbackQuery(/^task:(start|done|accept|cancel):(\d+)$/, async (ctx) => {
+  const action = ctx.match[1] as "start" | "done" | "accept" | "cancel";
+  const id = Number(ctx.match[2]);
+  if ((action === "accept" || action === "cancel") && ctx.member!.role === "manager") {
+    return ctx.answerCallbackQuery({ text: ctx.t("access-denied"), show_alert: true });
+  }
+  const result = applyTaskAction(envOf(ctx), ctx.member!, id, action);
+  if (result.ok) ctx.deps.onOutbox?.();
+  await reportAction(ctx, result, id);
+});
+
+/** [Return]: the lead types what is wrong; the task goes back to the manager with it. */
+async function returnConversation(conversation: BotConversation, ctx: ConvContext, taskId: number): Promise<void> {
+  const memberId = ctx.member?.id;
+  if (memberId === undefined) return;
+  const check = await conversation.external(() => {
+    const task = getTask(ctx.deps.db, ctx.deps.teamId, taskId);
+    return task ? { state: task.state, text: task.text } : null;
+  });
+  if (!check) return void (await ctx.reply(ctx.t("task-not-found", { id: String(taskId) })));
+  if (check.state !== "done") return void (await ctx.reply(ctx.t("task-wrong-state", { id: String(taskId), state: stateLabel(ctx.t, check.state) })));
+  await ctx.reply(ctx.t("task-return-ask", { id: String(taskId), text: check.text }));
+  const { text, ctx: reply } = await waitForText(conversation, (c) => c.t("task-return-hint"));
+  const result = await conversation.external(() => {
+    const member = freshMember(ctx, memberId);
+    return member ? applyTaskAction(freshEnv(ctx), member, taskId, "return", text) : ({ ok: false, reason: "not-allowed" } as const);
+  });
+  if (result.ok) reply.deps.onOutbox?.();
+  await reportAction(reply, result, taskId);
+}
+composer.use(createConversation(returnConversation, "task-return"));
+
+composer.callbackQuery(/^task:return:(\d+)$/, allow("founder", "lead"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter("task-return", Number(ctx.match[1]));
+});
+
+composer.command("return", allow("founder", "lead"), async (ctx) => {
+  const m = /^#?(\d{1,9})(?:\s+([\s\S]+))?$/.exec(commandArgs(ctx));
+  if (!m) return ctx.reply(ctx.t("task-return-usage"));
+  const id = Number(m[1]);
+  const comment = m[2]?.trim();
+  if (!comment) {
+    await ctx.conversation.exitAll();
+    return ctx.conversation.enter("task-return", id);
+  }
+  if (comment.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: MAX_TEXT, length: comment.length }));
+  const result = applyTaskAction(envOf(ctx), ctx.member!, id, "return", comment);
+  if (result.ok) ctx.deps.onOutbox?.();
+  await reportAction(ctx, result, id);
+});
+
+/** [Question] on a task: the manager types it; it goes to the lead at once and blocks the task. */
+async function taskQuestionConversation(conversation: BotConversation, ctx: ConvContext, taskId: number): Promise<void> {
+  const memberId = ctx.member?.id;
+  if (memberId === undefined) return;
+  await ctx.reply(ctx.t("question-ask-task", { id: String(taskId) }));
+  const { text, ctx: reply } = await waitForText(conversation, (c) => c.t("question-ask-hint"));
+  const result = await conversation.external(() => {
+    const member = freshMember(ctx, memberId);
+    return member ? askQuestion(freshEnv(ctx), member, taskId, text) : ({ ok: false, reason: "not-found" } as const);
+  });
+  if (!result.ok) return void (await reply.reply(reply.t(result.reason === "not-found" ? "task-not-found" : "question-task-closed", { id: String(taskId) })));
+  reply.deps.onOutbox?.();
+  await reply.reply(reply.t("question-sent", { id: String(result.question.id) }));
+}
+composer.use(createConversation(taskQuestionConversation, "task-question"));
+
+composer.callbackQuery(/^task:ask:(\d+)$/, allow("manager"), async (ctx) => {
+  const task = visibleTask(ctx, Number(ctx.match[1]));
+  if (!task) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
+  await ctx.answerCallbackQuery();
+  if (!availableActions(task.state, "assignee").includes("ask")) return ctx.reply(ctx.t("task-wrong-state", { id: String(task.id), state: stateLabel(ctx.t, task.state) }));
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter("task-question", task.id);
+});
+
+export const tasksFeature: Feature = {
+  name: "tasks",
+  composer,
+  commands: [
+    { command: "assign", roles: ["founder", "lead"], description: "cmd-assign", chats: "private" },
+    { command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private" },
+    { command: "task", roles: ["founder", "lead", "manager"], description: "cmd-task", chats: "private" },
+    { command: "return", roles: ["founder", "lead"], description: "cmd-return", chats: "private" },
+  ],
+};
+
+/** Zone 1 in install order: tasks, the check-up, questions. */
+export const taskFeatures: Feature[] = [tasksFeature, checkupFeature, questionsFeature];
+
