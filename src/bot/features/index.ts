@@ -1,8 +1,9 @@
 import type { Feature } from "../feature.js";
 import { registerCommands } from "../command-registry.js";
 import { accessFeature } from "./access.js";
+import { taskFeatures } from "./tasks.js";
 
 /** Installed in this order, after the stranger gate; the fallback comes last. */
-export const FEATURES: Feature[] = [accessFeature];
+export const FEATURES: Feature[] = [accessFeature, ...taskFeatures];
 
 for (const feature of FEATURES) registerCommands(feature.commands);
