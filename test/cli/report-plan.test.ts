@@ -1,0 +1,106 @@
+/** `npm run report -- plan --json` as a child process on a temporary database seeded with November 2026. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planReport } from "../../src/cli/report-plan.js";
+import { createPlanDb, msk, seedNovember, TEAM_ID } from "../reports/plan-fixtures.js";
+import { runCli } from "./run-cli.js";
+
+const SPEC_KEYS = [
+  "period",
+  "asOf",
+  "planClients",
+  "planRevenue",
+  "wonClients",
+  "revenue",
+  "workingDaysTotal",
+  "workingDaysElapsed",
+  "pace",
+  "forecastRevenue",
+  "forecastClients",
+  "requiredDailyRevenue",
+  "budget",
+  "expenses",
+  "costPerClient",
+  "managers",
+];
+
+describe("report CLI: plan", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "plan-report-"));
+    env = { DATABASE_PATH: join(dir, "bot.sqlite") };
+    seedNovember(createPlanDb(env.DATABASE_PATH)).db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one line of JSON with exactly the SPEC §6 plan keys, as of the first day, a weekend and a middle day", async () => {
+    const runs = await Promise.all(
+      ["2026-11-01", "2026-11-14", "2026-11-16"].map((day) => runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-11", "--as-of", day], env)),
+    );
+    const [first, saturday, monday] = runs.map((run) => {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim().split("\n")).toHaveLength(1);
+      const json = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(json)).toEqual(SPEC_KEYS);
+      return json;
+    });
+    expect(first).toMatchObject({ asOf: "2026-11-01", workingDaysElapsed: 0, pace: 0, forecastRevenue: 0, requiredDailyRevenue: 50_000, costPerClient: null });
+    expect(saturday).toMatchObject({ asOf: "2026-11-14", workingDaysElapsed: 9, revenue: 260_000.5, forecastRevenue: 577_778.89, requiredDailyRevenue: 67_272.69 });
+    expect(monday).toMatchObject({
+      period: "2026-11",
+      asOf: "2026-11-16",
+      planClients: 10,
+      planRevenue: 1_000_000,
+      wonClients: 3,
+      revenue: 460_000.5,
+      workingDaysTotal: 20,
+      workingDaysElapsed: 10,
+      pace: 0.5,
+      forecastRevenue: 920_001,
+      forecastClients: 6,
+      requiredDailyRevenue: 53_999.95,
+      budget: 750_000,
+      expenses: 360_000,
+      costPerClient: 120_000,
+      managers: [
+        { username: "ivan", wonClients: 1, revenue: 180_000.5, checkinRate: 0.8 },
+        { username: "olga", wonClients: 1, revenue: 80_000, checkinRate: 1 },
+        { username: "petr", wonClients: 1, revenue: 200_000, checkinRate: null },
+      ],
+    });
+  });
+
+  it("bad arguments print the usage and exit 2", async () => {
+    const bad = await Promise.all([
+      runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-13"], env),
+      runCli("src/cli/report.ts", ["plan", "--json", "--as-of", "14.11.2026"], env),
+    ]);
+    for (const run of bad) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/usage: npm run report -- <.*plan/);
+    }
+  });
+});
+
+describe("planReport defaults", () => {
+  const { db } = seedNovember();
+
+  it("the current month as of today; a past month as of its last day; never after today", () => {
+    const now = msk("2026-11-16", "15:00");
+    expect(planReport(db, TEAM_ID, { now })).toMatchObject({ period: "2026-11", asOf: "2026-11-16", workingDaysElapsed: 10 });
+    expect(planReport(db, TEAM_ID, { now, asOf: "2026-11-30" })).toMatchObject({ asOf: "2026-11-16" });
+    const december = msk("2026-12-03", "15:00");
+    expect(planReport(db, TEAM_ID, { now: december, period: "2026-11" })).toMatchObject({
+      asOf: "2026-11-30",
+      workingDaysElapsed: 20,
+      revenue: 580_000.5,
+      requiredDailyRevenue: 419_999.5,
+    });
+    expect(planReport(db, TEAM_ID, { now: december })).toMatchObject({ period: "2026-12", asOf: "2026-12-03", revenue: 70_000 });
+  });
+});
