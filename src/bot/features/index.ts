@@ -2,8 +2,9 @@ import type { Feature } from "../feature.js";
 import { registerCommands } from "../command-registry.js";
 import { accessFeature } from "./access.js";
 import { taskFeatures } from "./tasks.js";
+import { planFeatures } from "./plan.js";
 
 /** Installed in this order, after the stranger gate; the fallback comes last. */
-export const FEATURES: Feature[] = [accessFeature, ...taskFeatures];
+export const FEATURES: Feature[] = [accessFeature, ...taskFeatures, ...planFeatures];
 
 for (const feature of FEATURES) registerCommands(feature.commands);

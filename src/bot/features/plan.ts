@@ -1,0 +1,278 @@
+/**
+ * Zone 2 — plan and budget (SPEC §3): /setplan, /plan, /budget, /expense, /share.
+ * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
+ */
+import { Composer, InputFile } from "grammy";
+import { commandArgs, allow, type Feature } from "../feature.js";
+import { settingsFeature } from "./settings.js";
+import type { BotContext } from "../context.js";
+import { localDate } from "../../domain/calendar.js";
+import { periodOf } from "../../domain/period.js";
+import { formatMoney } from "../../domain/money.js";
+import { EXPENSE_CATEGORIES } from "../../domain/expense-categories.js";
+import { clearPlanShare, getPlan, listPlanShares, setPlan, setPlanShare } from "../../db/plans.js";
+import { deleteBudgetLine, setBudgetLine } from "../../db/budget.js";
+import { insertExpense } from "../../db/expenses.js";
+import { findMemberByUsername, listMembers } from "../../db/members.js";
+import { checkPlanAlerts } from "../../jobs/plan-alerts.js";
+import {
+  categoryName,
+  formatDecimal,
+  formatMonth,
+  formatPercent,
+  loadPlanFigures,
+  renderPlanChart,
+  renderPlanText,
+  type PlanTextOptions,
+} from "../../reports/plan-report.js";
+import {
+  MAX_NOTE_CHARS,
+  MAX_PLAN_CLIENTS,
+  parseBudgetArgs,
+  parseExpenseArgs,
+  parsePeriodToken,
+  parseSetPlanArgs,
+  parseShareArgs,
+  type ArgError,
+} from "./plan-args.js";
+
+const composer = new Composer<BotContext>();
+
+function today(ctx: BotContext): string {
+  return localDate(ctx.now, ctx.team.timezone);
+}
+
+function textOptions(ctx: BotContext): PlanTextOptions {
+  return { t: ctx.t, locale: ctx.locale, currency: ctx.team.currency };
+}
+
+function money(ctx: BotContext, kopecks: number): string {
+  return formatMoney(kopecks, ctx.locale, ctx.team.currency);
+}
+
+function categoryList(ctx: BotContext): string {
+  return EXPENSE_CATEGORIES.map((key) => `${key} (${ctx.t(`plan-category-${key}`)})`).join(", ");
+}
+
+/** The reply for a refused argument: what was wrong, then how to write it. Nothing has been written. */
+function argErrorText(ctx: BotContext, error: ArgError, usageKey: string): string {
+  const usage = ctx.t(usageKey);
+  switch (error.error) {
+    case "usage":
+      return usage;
+    case "period":
+      return `${ctx.t("plan-error-period", { text: error.text })}\n${usage}`;
+    case "period-range":
+      return ctx.t("plan-error-period-range", { period: error.text });
+    case "clients":
+      return `${ctx.t("plan-error-clients", { text: error.text, max: String(MAX_PLAN_CLIENTS) })}\n${usage}`;
+    case "amount":
+      return `${ctx.t("plan-error-amount", { text: error.text })}\n${usage}`;
+    case "plan-too-large":
+      return ctx.t("plan-error-too-large");
+    case "category":
+      return ctx.t("plan-error-category", { text: error.text, list: categoryList(ctx) });
+    case "note-too-long":
+      return ctx.t("plan-error-note", { max: String(MAX_NOTE_CHARS) });
+    case "share":
+      return `${ctx.t("plan-error-share", { text: error.text })}\n${usage}`;
+    case "username":
+      return `${ctx.t("plan-error-username", { text: error.text })}\n${usage}`;
+  }
+}
+
+composer.command("setplan", allow("founder"), async (ctx) => {
+  const day = today(ctx);
+  const parsed = parseSetPlanArgs(commandArgs(ctx), periodOf(day));
+  if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-setplan"));
+  const db = ctx.deps.db;
+  const previous = setPlan(
+    db,
+    { teamId: ctx.team.id, period: parsed.period, clients: parsed.clients, avgCheckKopecks: parsed.avgCheckKopecks, setBy: ctx.member!.id },
+    ctx.now,
+  );
+  ctx.log.info({ period: parsed.period, clients: parsed.clients, avgCheckKopecks: parsed.avgCheckKopecks }, "plan set");
+  const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+  const lines = [
+    ctx.t("plan-set", {
+      month: formatMonth(ctx.t, parsed.period),
+      clients: parsed.clients,
+      avgCheck: money(ctx, parsed.avgCheckKopecks),
+      revenue: money(ctx, figures.planRevenueKopecks ?? 0),
+      days: figures.workingDaysTotal,
+    }),
+  ];
+  if (previous) {
+    lines.push(
+      ctx.t("plan-set-previous", {
+        clients: previous.clients,
+        avgCheck: money(ctx, previous.avgCheckKopecks),
+      }),
+    );
+  }
+  lines.push(ctx.t("plan-set-hint", { period: parsed.period }));
+  await ctx.reply(lines.join("\n"));
+});
+
+composer.command("plan", allow("founder", "lead"), async (ctx) => {
+  const day = today(ctx);
+  const arg = commandArgs(ctx);
+  let period = periodOf(day);
+  if (arg !== "") {
+    const typed = parsePeriodToken(arg);
+    if (typed === null) return ctx.reply(`${ctx.t("plan-error-period", { text: arg })}\n${ctx.t("plan-usage-plan")}`);
+    period = typed;
+  }
+  const figures = loadPlanFigures(ctx.deps.db, ctx.team, period, day);
+  const options = textOptions(ctx);
+  await ctx.reply(renderPlanText(figures, options));
+  if (figures.chart.length === 0) return;
+  let png: Buffer;
+  try {
+    png = await renderPlanChart(figures, options);
+  } catch (error) {
+    // The figures were sent; a chart that cannot be drawn is logged, not a failed command.
+    ctx.log.error({ err: error, period }, "plan chart failed");
+    return;
+  }
+  await ctx.replyWithPhoto(new InputFile(png, `plan-${period}.png`));
+});
+
+composer.command("budget", allow("founder"), async (ctx) => {
+  const day = today(ctx);
+  const parsed = parseBudgetArgs(commandArgs(ctx), periodOf(day));
+  if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-budget"));
+  const db = ctx.deps.db;
+  const month = formatMonth(ctx.t, parsed.period);
+  if (parsed.kind === "set") {
+    const previous = setBudgetLine(
+      db,
+      { teamId: ctx.team.id, period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, setBy: ctx.member!.id },
+      ctx.now,
+    );
+    ctx.log.info({ period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks }, "budget line set");
+    const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+    const lines = [
+      ctx.t("plan-budget-set", { month, category: categoryName(ctx.t, parsed.category), amount: money(ctx, parsed.amountKopecks) }),
+    ];
+    if (previous !== null) lines.push(ctx.t("plan-budget-set-previous", { amount: money(ctx, previous) }));
+    lines.push(ctx.t("plan-budget-total", { budget: money(ctx, figures.budgetKopecks), expenses: money(ctx, figures.expensesKopecks) }));
+    return ctx.reply(lines.join("\n"));
+  }
+  if (parsed.kind === "delete") {
+    const removed = deleteBudgetLine(db, ctx.team.id, parsed.period, parsed.category);
+    const category = categoryName(ctx.t, parsed.category);
+    return ctx.reply(ctx.t(removed ? "plan-budget-deleted" : "plan-budget-no-line", { month, category }));
+  }
+  const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+  const lines = [ctx.t("plan-budget-show-title", { month })];
+  if (figures.categories.length === 0) lines.push(ctx.t("plan-budget-none", { period: parsed.period }));
+  else {
+    lines.push(ctx.t("plan-budget-title", { expenses: money(ctx, figures.expensesKopecks), budget: money(ctx, figures.budgetKopecks) }));
+    for (const c of figures.categories) {
+      lines.push(
+        ctx.t("plan-category-line", { category: categoryName(ctx.t, c.category), expenses: money(ctx, c.expensesKopecks), budget: money(ctx, c.budgetKopecks) }),
+      );
+    }
+  }
+  lines.push("", ctx.t("plan-usage-budget"));
+  return ctx.reply(lines.join("\n"));
+});
+
+composer.command("expense", allow("founder", "lead"), async (ctx) => {
+  const parsed = parseExpenseArgs(commandArgs(ctx));
+  if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-expense"));
+  const db = ctx.deps.db;
+  const day = today(ctx);
+  const teamId = ctx.team.id;
+  // The expense and the alerts it causes are stored together.
+  const queued = db.transaction(() => {
+    insertExpense(db, {
+      teamId,
+      memberId: ctx.member!.id,
+      amountKopecks: parsed.amountKopecks,
+      category: parsed.category,
+      note: parsed.note,
+      at: ctx.now,
+      localDay: day,
+    });
+    return checkPlanAlerts(db, teamId, ctx.now, { translator: ctx.deps.translator });
+  })();
+  if (queued.length > 0) ctx.deps.onOutbox?.();
+  ctx.log.info({ category: parsed.category, amountKopecks: parsed.amountKopecks, alerts: queued }, "expense logged");
+  const period = periodOf(day);
+  const figures = loadPlanFigures(db, ctx.team, period, day);
+  const line = figures.categories.find((c) => c.category === parsed.category);
+  const lines = [
+    parsed.note === null
+      ? ctx.t("plan-expense-logged", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category) })
+      : ctx.t("plan-expense-logged-note", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category), note: parsed.note }),
+    ctx.t("plan-expense-category-total", {
+      month: formatMonth(ctx.t, period),
+      category: categoryName(ctx.t, parsed.category),
+      expenses: money(ctx, line?.expensesKopecks ?? 0),
+      budget: money(ctx, line?.budgetKopecks ?? 0),
+    }),
+    ctx.t("plan-budget-total", { budget: money(ctx, figures.budgetKopecks), expenses: money(ctx, figures.expensesKopecks) }),
+  ];
+  await ctx.reply(lines.join("\n"));
+});
+
+composer.command("share", allow("founder"), async (ctx) => {
+  const day = today(ctx);
+  const parsed = parseShareArgs(commandArgs(ctx), periodOf(day));
+  if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-share"));
+  const db = ctx.deps.db;
+  const teamId = ctx.team.id;
+  const month = formatMonth(ctx.t, parsed.period);
+  if (parsed.kind !== "show") {
+    const target = findMemberByUsername(db, teamId, parsed.username);
+    if (!target || target.role !== "manager") return ctx.reply(ctx.t("plan-share-not-manager", { username: parsed.username }));
+    if (parsed.kind === "set") {
+      const managers = new Set(listMembers(db, teamId, "manager").map((m) => m.id));
+      const others = listPlanShares(db, teamId, parsed.period)
+        .filter((s) => s.memberId !== target.id && managers.has(s.memberId))
+        .reduce((sum, s) => sum + s.shareBp, 0);
+      if (others + parsed.shareBp > 10_000) {
+        return ctx.reply(ctx.t("plan-share-too-much", { left: formatPercent((10_000 - others) / 10_000) }));
+      }
+      setPlanShare(db, { teamId, period: parsed.period, memberId: target.id, shareBp: parsed.shareBp, setBy: ctx.member!.id }, ctx.now);
+    } else {
+      clearPlanShare(db, teamId, parsed.period, target.id);
+    }
+    ctx.log.info({ period: parsed.period, memberId: target.id, shareBp: parsed.kind === "set" ? parsed.shareBp : null }, "plan share changed");
+  }
+  const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+  const explicit = new Set(listPlanShares(db, teamId, parsed.period).map((s) => s.memberId));
+  const managerIds = new Set(listMembers(db, teamId, "manager").map((m) => m.id));
+  const rows = figures.managers.filter((m) => managerIds.has(m.managerId));
+  const plan = getPlan(db, teamId, parsed.period);
+  const lines = [ctx.t(parsed.kind === "show" ? "plan-share-title" : "plan-share-saved", { month })];
+  if (rows.length === 0) lines.push(ctx.t("plan-share-no-managers"));
+  for (const m of rows) {
+    const share = formatPercent(m.planShare);
+    const mode = ctx.t(explicit.has(m.managerId) ? "plan-share-explicit" : "plan-share-auto");
+    lines.push(
+      plan && m.planRevenueKopecks !== null && m.planClients !== null
+        ? ctx.t("plan-share-line", { name: m.username, share, mode, clients: formatDecimal(m.planClients, ctx.locale), revenue: money(ctx, m.planRevenueKopecks) })
+        : ctx.t("plan-share-line-no-plan", { name: m.username, share, mode }),
+    );
+  }
+  lines.push("", ctx.t("plan-usage-share"));
+  await ctx.reply(lines.join("\n"));
+});
+
+export const planFeature: Feature = {
+  name: "plan",
+  composer,
+  commands: [
+    { command: "plan", roles: ["founder", "lead"], description: "cmd-plan", chats: "private" },
+    { command: "setplan", roles: ["founder"], description: "cmd-setplan", chats: "private" },
+    { command: "budget", roles: ["founder"], description: "cmd-budget", chats: "private" },
+    { command: "expense", roles: ["founder", "lead"], description: "cmd-expense", chats: "private" },
+    { command: "share", roles: ["founder"], description: "cmd-share", chats: "private" },
+  ],
+};
+
+/** Zone 2's features in their install order: plan and budget, then the team settings. */
+export const planFeatures: Feature[] = [planFeature, settingsFeature];

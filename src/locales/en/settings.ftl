@@ -1,0 +1,70 @@
+cmd-settings = team settings
+
+settings-show =
+    Team settings
+    • Time zone: { $timezone } (it is { $localTime } there now)
+    • Check-up: { $checkup }, cut-off: { $cutoff }
+    • Working days: { $workdays }
+    • Holidays: { $holidays }
+    • Refusal handling window: { $window } h
+    • Company cooldown: { $cooldown } days
+    • Burn threshold: { $burn }
+    • Segment pause threshold: { $pause }
+    • Close reasons: { $reasons }
+    • Team language: { $language }
+
+    To change: /settings <what> <value>
+    /settings timezone Europe/Moscow
+    /settings checkup 10:00 · /settings cutoff 18:00
+    /settings workdays 1-5
+    /settings holidays add 04.11 · holidays remove 04.11 · holidays 2026-11-04,2026-12-31 · holidays none
+    /settings window 48 · /settings cooldown 90
+    /settings burn 30% · /settings pause 30%
+    /settings close_reasons add <key> · close_reasons remove <key>
+    /settings language ru|en
+
+settings-weekday-1 = Mon
+settings-weekday-2 = Tue
+settings-weekday-3 = Wed
+settings-weekday-4 = Thu
+settings-weekday-5 = Fri
+settings-weekday-6 = Sat
+settings-weekday-7 = Sun
+settings-holidays-none = none ahead
+settings-holidays-more = and { $count } more
+settings-holidays-past = (past: { $count })
+settings-language-ru = Russian
+settings-language-en = English
+
+settings-saved-timezone = Saved. Time zone: { $value } (it is { $localTime } there now).
+settings-saved-checkup = Saved. Check-up at { $value } on working days.
+settings-saved-cutoff = Saved. Check-up cut-off at { $value }.
+settings-saved-workdays = Saved. Working days: { $value }.
+settings-saved-holidays = Saved. Holidays: { $value }.
+settings-saved-window = Saved. Refusal handling window: { $value } h.
+settings-saved-cooldown = Saved. Company cooldown: { $value } days.
+settings-saved-burn = Saved. Burn threshold: { $value }.
+settings-saved-pause = Saved. Segment pause threshold: { $value }.
+settings-saved-close-reasons = Saved. Close reasons: { $value }.
+settings-saved-language = Saved. Team language: { $value }.
+
+settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, window, cooldown, burn, pause, close_reasons or language.
+settings-usage-timezone = The time zone is an IANA name: /settings timezone Europe/Moscow (or Europe/Berlin, Asia/Yekaterinburg…).
+settings-usage-checkup = Check-up time is HH:MM, before the cut-off: /settings checkup 10:00
+settings-usage-cutoff = Cut-off time is HH:MM, after the check-up: /settings cutoff 18:00
+settings-usage-workdays = Working days are weekday numbers (Mon = 1 … Sun = 7) or names: /settings workdays 1-5, /settings workdays mon-sat
+settings-usage-holidays = Holidays: /settings holidays add 04.11 (several with commas), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (replace the list), /settings holidays none (clear it). Dates: dd.mm, dd.mm.yyyy or yyyy-mm-dd.
+settings-usage-window = The handling window is whole hours from 1 to 720: /settings window 48
+settings-usage-cooldown = The cooldown is whole days from 1 to 3650: /settings cooldown 90
+settings-usage-burn = The burn threshold is a percentage from 1 to 100: /settings burn 30%
+settings-usage-pause = The segment pause threshold is a percentage from 1 to 100: /settings pause 30%
+settings-usage-close-reasons = Close reasons: /settings close_reasons add <key> or /settings close_reasons remove <key>; a key is 2–40 letters, digits or "_". dm_died and business_closed are always allowed.
+settings-usage-language = Team language: /settings language ru or /settings language en
+
+settings-error-unknown = There is no setting "{ $name }". Nothing was changed.
+settings-error-invalid = That value does not work; nothing was changed.
+settings-error-cutoff = The check-up must come before the cut-off (now check-up { $checkup }, cut-off { $cutoff }). Nothing was changed.
+settings-error-builtin-reason = { $reason } is always allowed — no need to add or remove it.
+settings-error-reason-exists = { $reason } is already in the list.
+settings-error-reason-missing = { $reason } is not in the list — nothing was changed.
+settings-error-holiday-missing = { $date } is not in the holiday list — nothing was changed.

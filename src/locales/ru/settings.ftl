@@ -1,0 +1,70 @@
+cmd-settings = настройки команды
+
+settings-show =
+    Настройки команды
+    • Часовой пояс: { $timezone } (сейчас там { $localTime })
+    • Чекап: { $checkup }, отсечка: { $cutoff }
+    • Рабочие дни: { $workdays }
+    • Праздники: { $holidays }
+    • Окно отработки отказа: { $window } ч
+    • Охлаждение компании: { $cooldown } дн.
+    • Порог выжигания: { $burn }
+    • Порог паузы сегмента: { $pause }
+    • Причины закрытия: { $reasons }
+    • Язык команды: { $language }
+
+    Изменить: /settings <что> <значение>
+    /settings timezone Europe/Moscow
+    /settings checkup 10:00 · /settings cutoff 18:00
+    /settings workdays 1-5
+    /settings holidays add 04.11 · holidays remove 04.11 · holidays 2026-11-04,2026-12-31 · holidays none
+    /settings window 48 · /settings cooldown 90
+    /settings burn 30% · /settings pause 30%
+    /settings close_reasons add <ключ> · close_reasons remove <ключ>
+    /settings language ru|en
+
+settings-weekday-1 = пн
+settings-weekday-2 = вт
+settings-weekday-3 = ср
+settings-weekday-4 = чт
+settings-weekday-5 = пт
+settings-weekday-6 = сб
+settings-weekday-7 = вс
+settings-holidays-none = впереди нет
+settings-holidays-more = и ещё { $count }
+settings-holidays-past = (прошедших: { $count })
+settings-language-ru = русский
+settings-language-en = английский
+
+settings-saved-timezone = Сохранено. Часовой пояс: { $value } (сейчас там { $localTime }).
+settings-saved-checkup = Сохранено. Чекап в { $value } по рабочим дням.
+settings-saved-cutoff = Сохранено. Отсечка чекапа в { $value }.
+settings-saved-workdays = Сохранено. Рабочие дни: { $value }.
+settings-saved-holidays = Сохранено. Праздники: { $value }.
+settings-saved-window = Сохранено. Окно отработки отказа: { $value } ч.
+settings-saved-cooldown = Сохранено. Охлаждение компании: { $value } дн.
+settings-saved-burn = Сохранено. Порог выжигания: { $value }.
+settings-saved-pause = Сохранено. Порог паузы сегмента: { $value }.
+settings-saved-close-reasons = Сохранено. Причины закрытия: { $value }.
+settings-saved-language = Сохранено. Язык команды: { $value }.
+
+settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, window, cooldown, burn, pause, close_reasons или language.
+settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
+settings-usage-checkup = Время чекапа — ЧЧ:ММ, раньше отсечки: /settings checkup 10:00
+settings-usage-cutoff = Время отсечки — ЧЧ:ММ, позже чекапа: /settings cutoff 18:00
+settings-usage-workdays = Рабочие дни — номера дней недели (пн = 1 … вс = 7) или названия: /settings workdays 1-5, /settings workdays пн-сб
+settings-usage-holidays = Праздники: /settings holidays add 04.11 (можно несколько через запятую), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (заменить весь список), /settings holidays none (очистить). Даты: дд.мм, дд.мм.гггг или гггг-мм-дд.
+settings-usage-window = Окно отработки отказа — целое число часов от 1 до 720: /settings window 48
+settings-usage-cooldown = Охлаждение — целое число дней от 1 до 3650: /settings cooldown 90
+settings-usage-burn = Порог выжигания — процент от 1 до 100: /settings burn 30%
+settings-usage-pause = Порог паузы сегмента — процент от 1 до 100: /settings pause 30%
+settings-usage-close-reasons = Причины закрытия: /settings close_reasons add <ключ> или /settings close_reasons remove <ключ>; ключ — 2–40 букв, цифр или «_». dm_died и business_closed разрешены всегда.
+settings-usage-language = Язык команды: /settings language ru или /settings language en
+
+settings-error-unknown = Не знаю настройки «{ $name }». Ничего не изменено.
+settings-error-invalid = Это значение не подходит, ничего не изменено.
+settings-error-cutoff = Чекап должен быть раньше отсечки (сейчас чекап { $checkup }, отсечка { $cutoff }). Ничего не изменено.
+settings-error-builtin-reason = Причина { $reason } разрешена всегда — добавлять или убирать её не нужно.
+settings-error-reason-exists = Причина { $reason } уже есть в списке.
+settings-error-reason-missing = Причины { $reason } нет в списке — ничего не изменено.
+settings-error-holiday-missing = { $date } нет в списке праздников — ничего не изменено.
