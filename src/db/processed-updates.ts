@@ -1,9 +1,15 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "./open.js";
 
+/** Telegram keeps an undelivered update for 24 hours; ids older than twice that can never come back. */
+export const PROCESSED_UPDATES_TTL_MS = 48 * 60 * 60 * 1000;
+
 const statements = new WeakMap<Db, Statement<[number, number]>>();
 
-/** Records the update id; false when it was handled before (a redelivery). */
+/**
+ * Records the update id; false when it was claimed before (a redelivery). Called once when
+ * handling starts — see src/bot/middleware/dedupe.ts for why there and not with the effect.
+ */
 export function claimUpdate(db: Db, updateId: number, now: number): boolean {
   let claim = statements.get(db);
   if (!claim) {
@@ -13,7 +19,10 @@ export function claimUpdate(db: Db, updateId: number, now: number): boolean {
   return claim.run(updateId, now).changes === 1;
 }
 
-/** Telegram keeps undelivered updates for 24 hours; older ids can never come back. */
-export function pruneProcessedUpdates(db: Db, now: number): void {
-  db.prepare("DELETE FROM processed_updates WHERE processed_at < ?").run(now - 48 * 60 * 60 * 1000);
+/**
+ * Forgets ids that can no longer be redelivered. Telegram may restart ids at random after a week
+ * without updates; by then the old ones are gone, so a new id never collides with a kept one.
+ */
+export function pruneProcessedUpdates(db: Db, now: number): number {
+  return db.prepare("DELETE FROM processed_updates WHERE processed_at < ?").run(now - PROCESSED_UPDATES_TTL_MS).changes;
 }
