@@ -16,6 +16,7 @@ import { startScheduler } from "./jobs/scheduler.js";
 import { JOBS } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { syncCommandMenus } from "./bot/menus.js";
+import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
 
 export const TEAM_ID = 1;
 
@@ -44,6 +45,10 @@ export interface AppOptions {
   scheduler?: boolean;
   /** Long polling (default) or nothing; webhook mode follows config.mode. */
   polling?: boolean;
+  /** Per-user flood limit; default SPEC §8's generous one, `false` for none. */
+  rateLimit?: RateLimitOptions | false;
+  /** Interface the webhook server listens on; default all (tests pass 127.0.0.1). */
+  webhookHost?: string;
 }
 
 export interface App {
@@ -61,7 +66,7 @@ export interface App {
 export async function startApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? { now: () => Date.now() };
-  const logger = options.logger ?? createLogger(config.logLevel, [config.botToken, config.webhookSecret ?? ""]);
+  const logger = options.logger ?? createLogger(config.logLevel, [config.botToken, config.botToken.split(":")[1] ?? "", config.webhookSecret ?? ""]);
   const db = openDatabase(config.databasePath);
   try {
     const applied = migrate(db, undefined, clock.now());
@@ -76,17 +81,20 @@ export async function startApp(options: AppOptions): Promise<App> {
   const replyRetry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
   const apiTransformers = [...(options.apiTransformers ?? []), replyRetry];
   let outbox: ReturnType<typeof createOutboxWorker> | undefined;
-  const bot = createBot({
-    config,
-    db,
-    clock,
-    logger,
-    translator,
-    teamId: TEAM_ID,
-    botInfo: options.botInfo,
-    apiTransformers,
-    onOutbox: () => outbox?.kick(),
-  });
+  const bot = createBot(
+    {
+      config,
+      db,
+      clock,
+      logger,
+      translator,
+      teamId: TEAM_ID,
+      botInfo: options.botInfo,
+      apiTransformers,
+      onOutbox: () => outbox?.kick(),
+    },
+    { rateLimit: options.rateLimit },
+  );
   if (!options.botInfo) bot.botInfo = await fetchBotInfo(bot.api, config);
 
   // The outbox has its own retry schedule, so its api gives up quickly on network errors and 5xx.
@@ -119,7 +127,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    await new Promise<void>((resolve) => webhookServer!.listen(config.port, resolve));
+    await new Promise<void>((resolve) => webhookServer!.listen(config.port, options.webhookHost, resolve));
     await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] });
     logger.info({ port: config.port }, "webhook server listening");
   } else if (options.polling !== false) {

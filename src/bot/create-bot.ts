@@ -6,6 +6,8 @@ import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { attachCore, decorate } from "./middleware/core.js";
 import { handleBotError } from "./middleware/errors.js";
 import { skipRedelivered } from "./middleware/dedupe.js";
+import { trackReachability } from "./middleware/reachable.js";
+import { rateLimit, RATE_LIMIT, type RateLimitOptions } from "./middleware/rate-limit.js";
 import { commandAccess } from "./middleware/command-access.js";
 import { startWithPayload } from "./features/access.js";
 import { strangerGate, fallback } from "./features/gate.js";
@@ -13,7 +15,7 @@ import { FEATURES } from "./features/index.js";
 import { allCommands } from "./command-registry.js";
 
 /** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
-export function createBot(deps: BotDeps): Bot<BotContext> {
+export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions | false } = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.botToken, {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.config.apiRoot },
@@ -24,6 +26,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(attachCore(deps));
   bot.use(skipRedelivered);
+  bot.use(trackReachability);
+  if (options.rateLimit !== false) bot.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
   bot.use(startWithPayload);
   bot.use(strangerGate);
   bot.use(commandAccess(allCommands()));
