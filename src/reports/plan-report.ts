@@ -5,7 +5,7 @@
 import type { Db } from "../db/open.js";
 import type { Team } from "../db/teams.js";
 import { loadPlanInput } from "../db/plans.js";
-import { computePlanFigures, type PlanFigures } from "../domain/plan.js";
+import { computePlanFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
 import { formatMoney, kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate } from "../bot/i18n.js";
@@ -195,25 +195,7 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): 
   if (figures.managers.length > 0) {
     lines.push("");
     lines.push(t("plan-managers-title"));
-    for (const m of figures.managers) {
-      const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
-      const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
-      if (m.planRevenueKopecks === null || m.planClients === null) {
-        lines.push(t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin }));
-      } else {
-        lines.push(
-          t("plan-manager-line", {
-            name,
-            revenue: money(m.revenueKopecks),
-            plan: money(m.planRevenueKopecks),
-            share: formatPercent(m.planShare),
-            won: m.wonClients,
-            planClients: formatDecimal(m.planClients, locale),
-            checkin,
-          }),
-        );
-      }
-    }
+    for (const m of figures.managers) lines.push(managerLine(m, options));
   }
 
   lines.push("");
@@ -235,6 +217,28 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): 
   const warnings = alertLines(figures, options);
   if (warnings.length > 0) lines.push("", ...warnings);
   return lines.join("\n");
+}
+
+/**
+ * One manager's line: revenue and clients against their part of the plan, and their check-in rate. Someone
+ * with no part of the plan (no plan yet, a 0% share, or a deal logged by a non-manager) gets the short line.
+ */
+function managerLine(m: ManagerPlanFigures, { t, locale, currency }: PlanTextOptions): string {
+  const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
+  const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
+  const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
+  if (m.planRevenueKopecks === null || m.planClients === null || m.planShare === 0) {
+    return t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin });
+  }
+  return t("plan-manager-line", {
+    name,
+    revenue: money(m.revenueKopecks),
+    plan: money(m.planRevenueKopecks),
+    share: formatPercent(m.planShare),
+    won: m.wonClients,
+    planClients: formatDecimal(m.planClients, locale),
+    checkin,
+  });
 }
 
 /** One-line warnings for the /plan text (the founder's alerts say the same at more length). */
@@ -328,23 +332,7 @@ export function renderPlanSummaryText(
   );
   if (figures.managers.length > 0) {
     lines.push("", t("plan-managers-title"));
-    for (const m of figures.managers) {
-      const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
-      const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
-      lines.push(
-        m.planRevenueKopecks === null || m.planClients === null
-          ? t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin })
-          : t("plan-manager-line", {
-              name,
-              revenue: money(m.revenueKopecks),
-              plan: money(m.planRevenueKopecks),
-              share: formatPercent(m.planShare),
-              won: m.wonClients,
-              planClients: formatDecimal(m.planClients, locale),
-              checkin,
-            }),
-      );
-    }
+    for (const m of figures.managers) lines.push(managerLine(m, options));
   }
   lines.push("", t("plan-summary-footer", { period }));
   return lines.join("\n");

@@ -7,6 +7,7 @@ import { setHolidays, updateTeamSetting } from "../../src/db/teams.js";
 import { setPlan } from "../../src/db/plans.js";
 import { addCompany } from "../../src/base/add.js";
 import { recordRefusal } from "../../src/base/refusal.js";
+import { recordDeal } from "../../src/base/deal.js";
 import { checkPlanAlerts, isSweetLie, planAlertsJob } from "../../src/jobs/plan-alerts.js";
 import { queueMonthlySummary } from "../../src/jobs/monthly-summary.js";
 import type { JobDeps } from "../../src/jobs/job.js";
@@ -113,6 +114,26 @@ describe("checkPlanAlerts", () => {
     expect(refusal.ok).toBe(true);
     expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-02", "16:00"))).toEqual(["sweet-lie"]);
     expect(outbox(db)[0]!.text).toContain("50% контактов сгорели");
+  });
+
+  it("runs inside the deal's own transaction (how the /deal path calls it)", () => {
+    const db = createPlanDb();
+    const founder = addMember(db, "founder", "boss");
+    const ivan = addMember(db, "manager", "ivan");
+    setPlan(db, { teamId: TEAM_ID, period: "2026-11", clients: 10, avgCheckKopecks: 100_000 * RUB, setBy: founder.id }, msk("2026-11-01"));
+    const added = addCompany(db, { teamId: TEAM_ID, name: "Альфа", segmentName: "Retail", now: msk("2026-10-01") });
+    if (!added.ok) throw new Error("company not added");
+    // Monday 9th: 5 of 20 days, a 1 000 ₽ deal → forecast 4 000 ₽, far behind.
+    const now = msk("2026-11-09", "12:00");
+    let queued: string[] = [];
+    const result = recordDeal(
+      db,
+      { teamId: TEAM_ID, companyId: added.company.id, memberId: ivan.id, amountKopecks: 1_000 * RUB, now },
+      { inTransaction: (deal, tx) => void (queued = deal.ok ? checkPlanAlerts(tx, TEAM_ID, now, { translator }) : []) },
+    );
+    expect(result.ok).toBe(true);
+    expect(queued).toEqual(["plan-behind"]);
+    expect(outbox(db).map((q) => q.kind)).toEqual(["alert-plan-behind"]);
   });
 
   it("goes to the alert chat when one is set, in the founder's language in private", () => {

@@ -194,7 +194,8 @@ describe("plan chat text", () => {
     expect(saturday).toContain("⚠️ Behind plan: the forecast is 58% of plan.");
     const last = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30"), en);
     expect(last).toContain(`No working days left; the plan was missed by RUB${NBSP}419,999.50.`);
-    expect(last).toContain("• anna: RUB");
+    // the lead has no part of the plan: the short line
+    expect(last).toContain(`• anna: RUB${NBSP}30,000, clients 1, check-ups —`);
   });
 
   it("without a plan it says how to set one", () => {

@@ -197,7 +197,8 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
       localDay: day,
     });
     return checkPlanAlerts(db, teamId, ctx.now, { translator: ctx.deps.translator });
-  })();
+    // IMMEDIATE like the lead base's writes: take the write lock before reading (a CLI may share the file).
+  }).immediate();
   if (queued.length > 0) ctx.deps.onOutbox?.();
   ctx.log.info({ category: parsed.category, amountKopecks: parsed.amountKopecks, alerts: queued }, "expense logged");
   const period = periodOf(day);
