@@ -1,4 +1,5 @@
 import { GrammyError, InputFile, type Api } from "grammy";
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/open.js";
 import { dueMessages, enqueue, markFailed, markSent, moveChat, pendingForChat, scheduleRetry, type OutboxItem } from "../db/outbox.js";
 import { listMembers, setUnreachable, type Member } from "../db/members.js";
@@ -86,6 +87,8 @@ export function reportUnreachable(deps: UnreachableDeps, teamId: number, chatId:
     let recipients = listMembers(deps.db, teamId, "lead").filter((lead) => lead.id !== member.id);
     if (recipients.length === 0) recipients = listMembers(deps.db, teamId, "founder").filter((founder) => founder.id !== member.id);
     const team = getTeam(deps.db, teamId);
+    // The guarded UPDATE above is what makes the notice once per block; the key only has to be new.
+    const transition = `${member.id}:${now}:${randomUUID().slice(0, 8)}`;
     for (const recipient of recipients) {
       const t = deps.translator.forLocale(recipient.locale ?? team?.locale ?? "ru");
       enqueue(
@@ -94,7 +97,7 @@ export function reportUnreachable(deps: UnreachableDeps, teamId: number, chatId:
           teamId,
           chatId: recipient.chatId ?? recipient.userId,
           kind: "unreachable",
-          key: `unreachable:${member.id}:${now}:${recipient.id}`,
+          key: `unreachable:${transition}:${recipient.id}`,
           message: { method: "sendMessage", text: t("outbox-unreachable", { name: memberName(member) }) },
         },
         now,
@@ -218,8 +221,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   }
 
   async function deliver(item: OutboxItem): Promise<void> {
-    chatReadyAt.set(item.chatId, performance.now() + intervalFor(item.chatId));
+    // Reserve the chat at once (nothing else of it is picked meanwhile), then time its interval from the real send.
+    chatReadyAt.set(item.chatId, Infinity);
     await takeGlobalSlot();
+    chatReadyAt.set(item.chatId, performance.now() + intervalFor(item.chatId));
     if (stopped) return;
     const signal = requests.signal;
     try {
