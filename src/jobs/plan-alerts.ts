@@ -9,7 +9,7 @@ import { getTeam, type Team } from "../db/teams.js";
 import { listMembers } from "../db/members.js";
 import { enqueue } from "../db/outbox.js";
 import { createKvStore } from "../db/kv.js";
-import { localDate, localTime } from "../domain/calendar.js";
+import { isWorkingDay, localDate, localTime } from "../domain/calendar.js";
 import { periodOf } from "../domain/period.js";
 import { formatMoney } from "../domain/money.js";
 import type { PlanFigures } from "../domain/plan.js";
@@ -151,9 +151,9 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
 }
 
 /**
- * Once a day, on the first tick at or after the team's check-up time, checks the plan alerts (deals and
- * expenses trigger the same check as they happen). Runs every day, working or not: a weekend deal can put
- * the plan behind as well.
+ * Once a working day, on the first tick at or after the team's check-up time, checks the plan alerts. Weekends
+ * and holidays are skipped: nothing elapses on them, so the daily check would only repeat Friday's news; a deal
+ * or expense logged on such a day still triggers the check itself.
  */
 export const planAlertsJob: Job = {
   name: "plan-alerts",
@@ -161,6 +161,7 @@ export const planAlertsJob: Job = {
     const team = getTeam(deps.db, deps.teamId);
     if (!team) return;
     const today = localDate(now, team.timezone);
+    if (!isWorkingDay(today, { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays })) return;
     if (localTime(now, team.timezone) < team.checkupTime) return;
     const kv = createKvStore(deps.db);
     const marker = `plan-alerts:last-day:${team.id}`;
@@ -170,4 +171,3 @@ export const planAlertsJob: Job = {
     if (queued.length > 0) deps.logger.info({ queued }, "plan alerts queued");
   },
 };
-

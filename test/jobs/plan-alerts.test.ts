@@ -158,19 +158,24 @@ describe("checkPlanAlerts", () => {
 });
 
 describe("planAlertsJob", () => {
-  it("checks once a day, at or after the check-up time", async () => {
+  it("checks once a working day, at or after the check-up time", async () => {
     const { db } = seedNovember();
-    await planAlertsJob.run(deps(db), msk("2026-11-13", "09:59"));
+    // Thursday 12th: 8 of 20 days, forecast 650 001,25 ₽ = 65% of plan; 350 000 ₽ spent > 750 000 × 0.4 × 1.1.
+    await planAlertsJob.run(deps(db), msk("2026-11-12", "09:59"));
     expect(outbox(db)).toHaveLength(0);
-    await planAlertsJob.run(deps(db), msk("2026-11-13", "10:00"));
-    const first = outbox(db);
-    expect(first.map((q) => q.kind)).toEqual(["alert-plan-behind"]);
+    await planAlertsJob.run(deps(db), msk("2026-11-12", "10:00"));
+    expect(outbox(db).map((q) => q.kind)).toEqual(["alert-plan-behind", "alert-budget-overrun"]);
     // Later the same day the job does not look again (a deal or expense would).
     db.prepare("DELETE FROM outbox").run();
-    await planAlertsJob.run(deps(db), msk("2026-11-13", "17:00"));
+    await planAlertsJob.run(deps(db), msk("2026-11-12", "17:00"));
     expect(outbox(db)).toHaveLength(0);
+    await planAlertsJob.run(deps(db), msk("2026-11-13", "10:05"));
+    expect(outbox(db).map((q) => q.key)).toEqual([expect.stringContaining("alert:plan-behind:2026-11:2026-11-13:")]);
+    // Saturday and Sunday: no daily check.
+    db.prepare("DELETE FROM outbox").run();
     await planAlertsJob.run(deps(db), msk("2026-11-14", "10:05"));
-    expect(outbox(db).map((q) => q.key)).toEqual([expect.stringContaining("alert:plan-behind:2026-11:2026-11-14:")]);
+    await planAlertsJob.run(deps(db), msk("2026-11-15", "10:05"));
+    expect(outbox(db)).toHaveLength(0);
   });
 });
 
