@@ -8,7 +8,7 @@
  * resolved from in-memory maps, and the segment counters of new companies added once per segment at the end.
  */
 import { parse } from "csv-parse/sync";
-import { coreKey, MAX_COMPANY_NAME, nameKey } from "../domain/company-name.js";
+import { coreKeyOfNameKey, MAX_COMPANY_NAME, nameKey } from "../domain/company-name.js";
 import { bumpSegment } from "../db/burn-counters.js";
 import { companyImportWriter, getCompany } from "../db/companies.js";
 import type { CompanyImportRow } from "../db/companies.js";
@@ -108,52 +108,76 @@ function headerField(header: string): ImportField | null {
   return null;
 }
 
-type ParsedRow = { line: number; cells: Record<ImportField, string> };
+/** The parsed file: records with the column of each field (-1 when absent) and each record's first line. */
+type ParsedFile = { records: string[][]; columns: Record<ImportField, number>; lines: Int32Array };
 
-type Validated = { ok: true; row: Omit<CompanyImportRow, "segmentId" | "ownerMemberId">; segmentName: string } | { ok: false; reason: ImportRowError };
+/** A valid row, normalized; `segment` is the segment name as written (trimmed). */
+type CheckedRow = {
+  name: string;
+  nameKey: string;
+  coreKey: string;
+  segment: string;
+  inn: string | null;
+  owner: string | null;
+  phone: string | null;
+  email: string | null;
+};
 
-function validate(cells: Record<ImportField, string>): Validated {
-  const name = cells.company.replace(/\s+/g, " ").trim();
-  const segmentName = cells.segment.replace(/\s+/g, " ").trim();
-  if (name === "") return { ok: false, reason: "company-missing" };
-  if (segmentName === "") return { ok: false, reason: "segment-missing" };
-  if (name.length > MAX_COMPANY_NAME) return { ok: false, reason: "company-too-long" };
-  if (segmentName.length > MAX_COMPANY_NAME) return { ok: false, reason: "segment-too-long" };
-  const inn = cells.inn.replace(/\s+/g, "");
-  if (inn !== "" && !INN.test(inn)) return { ok: false, reason: "inn-invalid" };
-  const ownerText = cells.owner.trim();
+const MULTISPACE = /\s{2,}|[\t\n\r\u00a0]/;
+
+/** Trimmed, with inner runs of spaces collapsed (cheap when there are none, as in most cells). */
+function clean(text: string): string {
+  const trimmed = text.trim();
+  return MULTISPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
+}
+
+/** The row's values normalized, or why the row is bad. Reads the record in place (no copies). */
+function checkRow(record: readonly string[], columns: Record<ImportField, number>): CheckedRow | ImportRowError {
+  const cell = (field: ImportField): string => {
+    const index = columns[field];
+    return index >= 0 ? (record[index] ?? "") : "";
+  };
+  const name = clean(cell("company"));
+  const segment = clean(cell("segment"));
+  if (name === "") return "company-missing";
+  if (segment === "") return "segment-missing";
+  if (name.length > MAX_COMPANY_NAME) return "company-too-long";
+  if (segment.length > MAX_COMPANY_NAME) return "segment-too-long";
+  let inn = cell("inn").trim();
+  if (inn !== "") {
+    if (!INN.test(inn)) inn = inn.replace(/\s+/g, "");
+    if (!INN.test(inn)) return "inn-invalid";
+  }
+  const ownerText = cell("owner").trim();
   let owner: string | null = null;
   if (ownerText !== "") {
     const m = USERNAME.exec(ownerText);
-    if (!m) return { ok: false, reason: "owner-invalid" };
+    if (!m) return "owner-invalid";
     owner = m[1]!;
   }
-  const phone = cells.phone.trim();
-  if (phone.length > MAX_VALUE || cells.email.length > MAX_VALUE) return { ok: false, reason: "value-too-long" };
+  const phone = cell("phone").trim();
+  const email = cell("email").trim();
+  if (phone.length > MAX_VALUE || email.length > MAX_VALUE) return "value-too-long";
   if (phone !== "") {
     const digits = phone.replace(/\D/g, "").length;
-    if (!PHONE_CHARS.test(phone) || digits < 5 || digits > 15) return { ok: false, reason: "phone-invalid" };
+    if (!PHONE_CHARS.test(phone) || digits < 5 || digits > 15) return "phone-invalid";
   }
-  const email = cells.email.trim();
-  if (email !== "" && !EMAIL.test(email)) return { ok: false, reason: "email-invalid" };
+  if (email !== "" && !EMAIL.test(email)) return "email-invalid";
   const key = nameKey(name);
   return {
-    ok: true,
-    segmentName,
-    row: {
-      name,
-      nameKey: key,
-      coreKey: coreKey(name),
-      inn: inn === "" ? null : inn,
-      ownerUsername: owner,
-      phone: phone === "" ? null : phone,
-      email: email === "" ? null : email,
-    },
+    name,
+    nameKey: key,
+    coreKey: coreKeyOfNameKey(key),
+    segment,
+    inn: inn === "" ? null : inn,
+    owner,
+    phone: phone === "" ? null : phone,
+    email: email === "" ? null : email,
   };
 }
 
-/** Parses the CSV into rows with their first physical line number, or says why it cannot. */
-function parseRows(text: string): { ok: true; rows: ParsedRow[] } | Exclude<ImportResult, { ok: true }> {
+/** Parses the CSV, finds the columns and each record's first physical line, or says why it cannot. */
+function parseFile(text: string): { ok: true; file: ParsedFile } | Exclude<ImportResult, { ok: true }> {
   if (text.trim() === "") return { ok: false, reason: "empty" };
   let records: string[][];
   try {
@@ -163,39 +187,21 @@ function parseRows(text: string): { ok: true; rows: ParsedRow[] } | Exclude<Impo
     return { ok: false, reason: "csv-invalid", line: typeof line === "number" ? line : null };
   }
   const header = records[0] ?? [];
-  const columns = new Map<ImportField, number>();
+  const columns: Record<ImportField, number> = { company: -1, segment: -1, inn: -1, owner: -1, phone: -1, email: -1 };
   header.forEach((cell, index) => {
     const field = headerField(cell);
-    if (field !== null && !columns.has(field)) columns.set(field, index);
+    if (field !== null && columns[field] < 0) columns[field] = index;
   });
-  const missing = (["company", "segment"] as const).filter((field) => !columns.has(field));
+  const missing = (["company", "segment"] as const).filter((field) => columns[field] < 0);
   if (missing.length > 0) return { ok: false, reason: "missing-columns", missing };
-
-  const at = (field: ImportField) => columns.get(field) ?? -1;
-  const [iCompany, iSegment, iInn, iOwner, iPhone, iEmail] = [at("company"), at("segment"), at("inn"), at("owner"), at("phone"), at("email")];
-  const rows: ParsedRow[] = [];
   // Records do not know their line; count the line breaks inside quoted cells of the records before.
-  let line = 1 + countBreaks(header);
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i]!;
-    line++;
-    const first = line;
-    line += countBreaks(record);
-    if (record.every((cell) => cell.trim() === "")) continue;
-    const cell = (index: number) => (index >= 0 ? (record[index] ?? "") : "");
-    rows.push({
-      line: first,
-      cells: {
-        company: cell(iCompany),
-        segment: cell(iSegment),
-        inn: cell(iInn),
-        owner: cell(iOwner),
-        phone: cell(iPhone),
-        email: cell(iEmail),
-      },
-    });
+  const lines = new Int32Array(records.length);
+  let line = 1;
+  for (let i = 0; i < records.length; i++) {
+    lines[i] = line;
+    line += 1 + countBreaks(records[i]!);
   }
-  return { ok: true, rows };
+  return { ok: true, file: { records, columns, lines } };
 }
 
 function countBreaks(record: readonly string[]): number {
@@ -204,6 +210,11 @@ function countBreaks(record: readonly string[]): number {
     if (cell.includes("\n")) for (const ch of cell) if (ch === "\n") n++;
   }
   return n;
+}
+
+function isBlank(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.trim() !== "") return false;
+  return true;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -215,19 +226,21 @@ function isUniqueViolation(error: unknown): boolean {
  * file was refused (empty, required columns missing, broken quoting) — then nothing is written.
  */
 export function importBase(db: Db, teamId: number, csv: string | Buffer | Uint8Array, now: number): ImportResult {
-  const parsed = parseRows(decodeCsv(csv));
+  const parsed = parseFile(decodeCsv(csv));
   if (!parsed.ok) return parsed;
   return db.transaction((): ImportResult => {
     const ctx = baseContext(db, teamId, now);
     finalizeInTransaction(ctx);
-    return writeRows(ctx, parsed.rows);
+    return writeRows(ctx, parsed.file);
   }).immediate();
 }
 
-function writeRows(ctx: BaseContext, rows: ParsedRow[]): ImportResult {
+function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
   const { db, teamId, now, today } = ctx;
   const writer = companyImportWriter(db, teamId, now, today);
-  const segments = new Map<string, number>();
+  // Segments by name as written, then by key (so "IT" and "it " share one segment).
+  const segmentsByName = new Map<string, number>();
+  const segmentsByKey = new Map<string, number>();
   let segmentsCreated = 0;
   const owners = new Map<string, number>();
   for (const member of db
@@ -237,32 +250,46 @@ function writeRows(ctx: BaseContext, rows: ParsedRow[]): ImportResult {
   }
   const newBySegment = new Map<number, number>();
   const badRows: ImportBadRow[] = [];
+  let rows = 0;
   let created = 0;
   let updated = 0;
   let moved = 0;
 
-  for (const { line, cells } of rows) {
-    const checked = validate(cells);
-    if (!checked.ok) {
-      badRows.push({ line, reason: checked.reason });
+  const { records, columns, lines } = file;
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i]!;
+    if (isBlank(record)) continue;
+    rows++;
+    const line = lines[i]!;
+    const checked = checkRow(record, columns);
+    if (typeof checked === "string") {
+      badRows.push({ line, reason: checked });
       continue;
     }
-    const segmentKey = nameKey(checked.segmentName);
-    let segmentId = segments.get(segmentKey);
+    let segmentId = segmentsByName.get(checked.segment);
     if (segmentId === undefined) {
-      const result = getOrCreateSegment(db, { teamId, name: checked.segmentName, nameKey: segmentKey, now, day: today });
-      if (result.created) segmentsCreated++;
-      segmentId = result.segment.id;
-      segments.set(segmentKey, segmentId);
+      const segmentKey = nameKey(checked.segment);
+      segmentId = segmentsByKey.get(segmentKey);
+      if (segmentId === undefined) {
+        const result = getOrCreateSegment(db, { teamId, name: checked.segment, nameKey: segmentKey, now, day: today });
+        if (result.created) segmentsCreated++;
+        segmentId = result.segment.id;
+        segmentsByKey.set(segmentKey, segmentId);
+      }
+      segmentsByName.set(checked.segment, segmentId);
     }
-    const owner = checked.row.ownerUsername;
     const row: CompanyImportRow = {
-      ...checked.row,
       segmentId,
-      ownerMemberId: owner === null ? null : (owners.get(owner.toLowerCase()) ?? null),
+      name: checked.name,
+      nameKey: checked.nameKey,
+      coreKey: checked.coreKey,
+      inn: checked.inn,
+      ownerUsername: checked.owner,
+      ownerMemberId: checked.owner === null ? null : (owners.get(checked.owner.toLowerCase()) ?? null),
+      phone: checked.phone,
+      email: checked.email,
     };
-    const id = writer.insert(row);
-    if (id !== null) {
+    if (writer.insert(row) !== null) {
       created++;
       newBySegment.set(segmentId, (newBySegment.get(segmentId) ?? 0) + 1);
       continue;
@@ -290,7 +317,7 @@ function writeRows(ctx: BaseContext, rows: ParsedRow[]): ImportResult {
     bumpSegment(db, teamId, segmentId, "size", today, n);
     bumpSegment(db, teamId, segmentId, "fresh", today, n);
   }
-  return { ok: true, rows: rows.length, created, updated, moved, segmentsCreated, badRows };
+  return { ok: true, rows, created, updated, moved, segmentsCreated, badRows };
 }
 
 /** Moves a company to another segment: its state counts leave the old segment and join the new one today. */

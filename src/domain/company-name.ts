@@ -7,9 +7,10 @@
 /** Longest company name accepted (SPEC §8). */
 export const MAX_COMPANY_NAME = 200;
 
-// Quotes of every kind people paste from documents: " ' ` « » „ “ ” ‘ ’ ‚ ‹ ›
-const QUOTES = /["'`«»„“”‘’‚‹›]/g;
-const SPACES = /[\s\u00a0\u202f\u2009]+/g;
+// Quotes of every kind people paste from documents (" ' ` « » „ “ ” ‘ ’ ‚ ‹ ›) and spaces of every kind:
+// each run of them becomes one space.
+const QUOTES_AND_SPACES = /[\s\u00a0\u202f\u2009"'`«»„“”‘’‚‹›]+/g;
+const SPACES = /\s+/g;
 
 // Legal forms, written out or abbreviated; matched as whole words at the start or the end of a name.
 const LEGAL_FORMS = [
@@ -45,14 +46,17 @@ const LEGAL_FORMS = [
 const FORM_PREFIX = new RegExp(`^(?:${LEGAL_FORMS.join("|")})(?:\\s|$)`);
 const FORM_SUFFIX = new RegExp(`(?:^|\\s)(?:${LEGAL_FORMS.join("|")})$`);
 // Punctuation that only decorates a name ("ООО «Ромашка», г. Москва" keeps its letters and digits).
-const DECORATION = /[.,;:!?()[\]{}/\\|«»"'`]+/g;
+const DECORATION = /[.,;:!?()[\]{}/\\|]+/g;
+const HAS_DECORATION = /[.,;:!?()[\]{}/\\|]/;
 
 /**
  * The key a company name is unique and matched by: lower case, ё → е, quotes removed, runs of spaces
  * collapsed, trimmed. "ООО «Ёлка»" and "ооо елка" share a key; "Ёлка" does not (see `coreKey`).
  */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/ё/g, "е").replace(QUOTES, " ").replace(SPACES, " ").trim();
+  let key = name.toLowerCase();
+  if (key.includes("ё")) key = key.replace(/ё/g, "е");
+  return key.replace(QUOTES_AND_SPACES, " ").trim();
 }
 
 /**
@@ -60,11 +64,14 @@ export function nameKey(name: string): string {
  * "ромашка" share the core key "ромашка". Falls back to the name key when nothing else is left ("ООО").
  */
 export function coreKey(name: string): string {
-  const key = nameKey(name);
-  let core = key.replace(DECORATION, " ").replace(SPACES, " ").trim();
+  return coreKeyOfNameKey(nameKey(name));
+}
+
+/** `coreKey` of a name whose `nameKey` is already known. */
+export function coreKeyOfNameKey(key: string): string {
+  let core = HAS_DECORATION.test(key) ? key.replace(DECORATION, " ").replace(SPACES, " ").trim() : key;
   // One form at the start and one at the end: "ООО Ромашка", "Ромашка ООО".
-  core = core.replace(FORM_PREFIX, "").trim();
-  core = core.replace(FORM_SUFFIX, "").trim();
+  core = core.replace(FORM_PREFIX, "").replace(FORM_SUFFIX, "").trim();
   return core === "" ? key : core;
 }
 
