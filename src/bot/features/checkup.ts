@@ -8,8 +8,9 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { findMemberByUsername, type Member } from "../../db/members.js";
 import { addAway, endAway, listAway } from "../../db/away.js";
-import { deleteUntouchedCheckup, getCheckup } from "../../db/checkups.js";
-import { nextWorkingDay } from "../../domain/calendar.js";
+import { deleteUntouchedCheckup, findCheckup, getCheckup } from "../../db/checkups.js";
+import { listTasks } from "../../db/tasks.js";
+import { daysBetween, nextWorkingDay } from "../../domain/calendar.js";
 import {
   chunkLines,
   isCheckupOpen,
@@ -18,7 +19,7 @@ import {
   parseTaskAnswer,
   type InlineCheckup,
 } from "../../domain/checkup.js";
-import { MAX_TEXT, formatDay, parseAheadDate, type CheckupAnswer } from "../../domain/tasks.js";
+import { ASKED_STATES, MAX_TEXT, formatDay, parseAheadDate, type CheckupAnswer } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
@@ -137,7 +138,7 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
   else {
     const text = reply.message!.text!.trim();
     if (text.length > MAX_TEXT) {
-      await reply.reply(reply.t("task-text-too-long", { max: MAX_TEXT, length: text.length }));
+      await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
       return true;
     }
     note = text === "-" || text === "" ? null : text;
@@ -209,13 +210,16 @@ composer.callbackQuery(/^ci:(\d+):(?:(\d+):(done|progress|not|ask)|skip)$/, allo
 /** The whole check-up (or its start) typed in one line; nothing is written unless all of it is valid. */
 async function inlineCheckup(ctx: BotContext, input: InlineCheckup): Promise<void> {
   const member = ctx.member!;
-  const opened = openTodaysCheckup(envOf(ctx), member);
-  if (!opened.ok) return void (await ctx.reply(refusal(ctx, opened.reason)));
-  const checkup = opened.checkup;
-  const asked = new Set(remainingTasks(ctx.deps.db, checkup).map((task) => task.id));
+  const env = envOf(ctx);
+  // Validate against today's open tasks before anything (even today's check-up row) is written.
+  const existing = findCheckup(ctx.deps.db, ctx.team.id, member.id, teamToday(ctx.team, ctx.now));
+  const askable = existing ? remainingTasks(ctx.deps.db, existing) : listTasks(ctx.deps.db, ctx.team.id, ASKED_STATES, member.id);
+  const asked = new Set(askable.map((task) => task.id));
   const unknown = input.answers.find((answer) => !asked.has(answer.taskId));
   if (unknown) return void (await ctx.reply(ctx.t("checkup-inline-unknown-task", { id: String(unknown.taskId) })));
-  const env = envOf(ctx);
+  const opened = openTodaysCheckup(env, member);
+  if (!opened.ok) return void (await ctx.reply(refusal(ctx, opened.reason)));
+  const checkup = opened.checkup;
   const complete = ctx.deps.db.transaction(() => {
     for (const answer of input.answers) {
       const result = recordCheckupAnswer(env, member, checkup.id, answer.taskId, answer.answer, answer.question);
@@ -245,7 +249,7 @@ composer.command("checkup", async (ctx) => {
     const parsed = parseInlineCheckup(args);
     if (!parsed.ok) {
       const key = { usage: "checkup-inline-usage", "too-long": "task-text-too-long", "question-empty": "checkup-inline-question-empty" }[parsed.error];
-      return ctx.reply(ctx.t(key, { max: MAX_TEXT, length: args.length }));
+      return ctx.reply(ctx.t(key, { max: String(MAX_TEXT) }));
     }
     return inlineCheckup(ctx, parsed.value);
   }
@@ -276,7 +280,9 @@ composer.command("away", async (ctx) => {
   if (!from.ok) return ctx.reply(ctx.t(from.error === "bad-date" ? "task-bad-date" : "task-past-date"));
   let to = words[1] ? parseAheadDate(words[1], today) : from;
   if (to.ok && to.date < from.date && /^\d{1,2}\.\d{1,2}$/.test(words[1] ?? "")) {
-    to = parseAheadDate(`${Number(from.date.slice(0, 4)) + 1}-${to.date.slice(5)}`, today);
+    // "/away 28.12 05.01": the vacation crosses the new year.
+    const next = parseAheadDate(`${Number(from.date.slice(0, 4)) + 1}-${to.date.slice(5)}`, today);
+    if (next.ok && daysBetween(from.date, next.date) <= 62) to = next;
   }
   if (!to.ok) return ctx.reply(ctx.t(to.error === "bad-date" ? "task-bad-date" : "task-past-date"));
   if (to.date < from.date) return ctx.reply(ctx.t("checkup-away-order"));

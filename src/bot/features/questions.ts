@@ -54,7 +54,7 @@ composer.command("ask", allow("manager"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("task-question", taskId);
   }
-  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: MAX_TEXT, length: text.length }));
+  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   await reportAsk(ctx, askQuestion(envOf(ctx), ctx.member!, taskId, text), taskId);
 });
 
@@ -105,7 +105,7 @@ composer.command("answer", allow("founder", "lead"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("question-answer", id);
   }
-  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: MAX_TEXT, length: text.length }));
+  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   await reportAnswer(ctx, answerQuestion(envOf(ctx), ctx.member!, id, text), id);
 });
 

@@ -50,6 +50,6 @@ export async function waitForText(conversation: BotConversation, hint: (ctx: Con
     });
     const text = reply.message!.text!.trim();
     if (text.length > 0 && text.length <= MAX_TEXT) return { text, ctx: reply };
-    await reply.reply(reply.t("task-text-too-long", { max: MAX_TEXT, length: text.length }));
+    await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
   }
 }

@@ -31,7 +31,7 @@ composer.command("assign", allow("founder", "lead"), async (ctx) => {
   const parsed = parseAssign(commandArgs(ctx), today);
   if (!parsed.ok) {
     const key = { usage: "task-assign-usage", "too-long": "task-text-too-long", "bad-date": "task-bad-date", "past-date": "task-past-date" }[parsed.error];
-    return ctx.reply(ctx.t(key, { max: MAX_TEXT, length: commandArgs(ctx).length }));
+    return ctx.reply(ctx.t(key, { max: String(MAX_TEXT) }));
   }
   const assignee = findMemberByUsername(ctx.deps.db, ctx.team.id, parsed.username);
   if (!assignee) return ctx.reply(ctx.t("member-not-found", { username: parsed.username }));
@@ -231,7 +231,7 @@ composer.command("return", allow("founder", "lead"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("task-return", id);
   }
-  if (comment.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: MAX_TEXT, length: comment.length }));
+  if (comment.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   const result = applyTaskAction(envOf(ctx), ctx.member!, id, "return", comment);
   if (result.ok) ctx.deps.onOutbox?.();
   await reportAction(ctx, result, id);

@@ -6,7 +6,7 @@ cmd-return = return a task with a comment
 task-assign-usage =
     To assign a task: /assign @username task text [due dd.mm]
     For example: /assign @ivan Call Romashka Ltd due 05.11
-task-text-too-long = The text is too long: { $length } characters, the limit is { $max }. Nothing was saved.
+task-text-too-long = The text is too long: the limit is { $max } characters. Nothing was saved.
 task-bad-date = I could not read the date. Use dd.mm, dd.mm.yyyy or yyyy-mm-dd. Nothing was saved.
 task-past-date = That date is in the past. Give today or a later date. Nothing was saved.
 task-assign-not-manager = { $name } is not a sales manager: tasks go to managers.
