@@ -11,7 +11,7 @@ import {
   findCompanyByNameKey,
   someCompanyNames,
 } from "../db/companies.js";
-import type { Company } from "../db/companies.js";
+import type { Company, CompanyName } from "../db/companies.js";
 import { baseSize } from "../db/burn-counters.js";
 import type { Db } from "../db/open.js";
 
@@ -45,9 +45,9 @@ export function findCompany(db: Db, teamId: number, typed: string, limit = 5): C
 
 /** Up to `limit` company names most like `typed`, best first. */
 export function suggestCompanies(db: Db, teamId: number, typed: string, limit = 5): CompanySuggestion[] {
-  const candidates = new Map<number, string>();
+  const candidates = new Map<number, CompanyName>();
   if (baseSize(db, teamId) <= FULL_SCAN_LIMIT) {
-    for (const row of someCompanyNames(db, teamId, FULL_SCAN_LIMIT)) candidates.set(row.id, row.name);
+    for (const row of someCompanyNames(db, teamId, FULL_SCAN_LIMIT)) candidates.set(row.id, row);
   } else {
     // Large base: names sharing the start of the typed core, and names starting with any typed word.
     const core = coreKey(typed);
@@ -55,12 +55,12 @@ export function suggestCompanies(db: Db, teamId: number, typed: string, limit = 
     for (const word of core.split(" ")) if (word.length >= 3) prefixes.add(word.slice(0, 3));
     for (const prefix of prefixes) {
       if (prefix === "") continue;
-      for (const row of companyNamesWithPrefix(db, teamId, prefix, RANGE_LIMIT)) candidates.set(row.id, row.name);
+      for (const row of companyNamesWithPrefix(db, teamId, prefix, RANGE_LIMIT)) candidates.set(row.id, row);
     }
   }
   return rankSuggestions(
     typed,
-    [...candidates].map(([id, name]) => ({ item: id, name })),
+    [...candidates.values()].map((row) => ({ item: row.id, name: row.name, coreKey: row.coreKey })),
     limit,
   ).map((suggestion) => ({ id: suggestion.item, name: suggestion.name, score: suggestion.score }));
 }

@@ -70,6 +70,9 @@ function toCompany(row: CompanyRow): Company {
   };
 }
 
+/** A company's name with its core key (for ranking suggestions). */
+export type CompanyName = { id: number; name: string; coreKey: string };
+
 /** A row of an import, already validated and normalized. */
 export interface CompanyImportRow {
   segmentId: number;
@@ -92,9 +95,9 @@ function prepare(db: Db) {
     byInn: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`),
     byCoreKey: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`),
     namesFrom: db.prepare(
-      "SELECT id, name FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
+      "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
     ),
-    namesAll: db.prepare("SELECT id, name FROM companies WHERE team_id = ? LIMIT ?"),
+    namesAll: db.prepare("SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? LIMIT ?"),
     updateState: db.prepare(
       `UPDATE companies SET segment_id = ?, status = ?, cooling_until_day = ?, cooling_until_at = ?,
          first_contact_at = ?, won_at = ?, updated_at = ? WHERE id = ?`,
@@ -150,13 +153,13 @@ export function findCompaniesByCoreKey(db: Db, teamId: number, coreKey: string, 
 }
 
 /** Names whose core key starts with `prefix` (an index range scan), at most `limit`. */
-export function companyNamesWithPrefix(db: Db, teamId: number, prefix: string, limit: number): { id: number; name: string }[] {
-  return stmts(db).namesFrom.all(teamId, prefix, `${prefix}\uffff`, limit) as { id: number; name: string }[];
+export function companyNamesWithPrefix(db: Db, teamId: number, prefix: string, limit: number): CompanyName[] {
+  return stmts(db).namesFrom.all(teamId, prefix, `${prefix}\uffff`, limit) as CompanyName[];
 }
 
 /** Up to `limit` names of the team, in no particular order (for small bases). */
-export function someCompanyNames(db: Db, teamId: number, limit: number): { id: number; name: string }[] {
-  return stmts(db).namesAll.all(teamId, limit) as { id: number; name: string }[];
+export function someCompanyNames(db: Db, teamId: number, limit: number): CompanyName[] {
+  return stmts(db).namesAll.all(teamId, limit) as CompanyName[];
 }
 
 /** Writes the state columns of a company (the counters are the caller's job, in the same transaction). */

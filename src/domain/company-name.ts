@@ -121,8 +121,11 @@ function levenshtein(a: string, b: string): number {
  * one name starts with or contains the other ("ромаш" → "ромашка плюс").
  */
 export function nameSimilarity(typed: string, candidate: string): number {
-  const a = coreKey(typed);
-  const b = coreKey(candidate);
+  return coreKeySimilarity(coreKey(typed), coreKey(candidate));
+}
+
+/** `nameSimilarity` of two core keys already computed. */
+export function coreKeySimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const edit = 1 - levenshtein(a, b) / Math.max(a.length, b.length);
   let score = (dice(a, b) + edit) / 2;
@@ -136,18 +139,20 @@ export type NameSuggestion<T> = { item: T; name: string; score: number };
 
 /**
  * The `limit` candidates most like `typed`, best first (ties by name), leaving out those scoring below
- * `minScore`. Candidates are whatever the caller could fetch cheaply; see src/base/lookup.ts.
+ * `minScore`. Candidates are whatever the caller could fetch cheaply (with their stored core keys, to
+ * skip recomputing them); see src/base/lookup.ts.
  */
 export function rankSuggestions<T>(
   typed: string,
-  candidates: Iterable<{ item: T; name: string }>,
+  candidates: Iterable<{ item: T; name: string; coreKey?: string }>,
   limit = 5,
   minScore = 0.3,
 ): NameSuggestion<T>[] {
+  const typedCore = coreKey(typed);
   const ranked: NameSuggestion<T>[] = [];
   for (const candidate of candidates) {
-    const score = nameSimilarity(typed, candidate.name);
-    if (score >= minScore) ranked.push({ ...candidate, score });
+    const score = coreKeySimilarity(typedCore, candidate.coreKey ?? coreKey(candidate.name));
+    if (score >= minScore) ranked.push({ item: candidate.item, name: candidate.name, score });
   }
   ranked.sort((x, y) => y.score - x.score || x.name.localeCompare(y.name, "ru"));
   return ranked.slice(0, limit);
