@@ -5,11 +5,11 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
-import { findMemberByUsername, getMember, listMembers, type Member } from "../../db/members.js";
+import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
 import { getTask, listTasks, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
 import { chunkLines } from "../../domain/checkup.js";
-import { LISTED_STATES, MAX_TEXT, availableActions, formatDay, parseAssign, type TaskAction } from "../../domain/tasks.js";
+import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
