@@ -151,7 +151,15 @@ export async function startApp(options: AppOptions): Promise<App> {
       stopping ??= (async () => {
         // Finish the updates in hand, then stop the clock-driven parts, then close the database.
         if (runner?.isRunning()) await runner.stop();
-        if (webhookServer) await new Promise<void>((resolve) => webhookServer!.close(() => resolve()));
+        if (webhookServer) {
+          // Updates in flight finish; a keep-alive connection is closed as soon as it is idle, not seconds later.
+          const sweep = setInterval(() => webhookServer!.closeIdleConnections(), 50);
+          await new Promise<void>((resolve) => {
+            webhookServer!.close(() => resolve());
+            webhookServer!.closeIdleConnections();
+          });
+          clearInterval(sweep);
+        }
         await scheduler?.stop();
         await outbox?.stop();
         db.close();
