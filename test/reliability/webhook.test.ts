@@ -59,7 +59,8 @@ describe("webhook mode", () => {
 
     const forged = commandUpdate(founder, "/invite manager");
     const statuses: number[] = [];
-    for (const headers of [{}, { "x-telegram-bot-api-secret-token": "wrong-secret-0000000000000" }, { "x-telegram-bot-api-secret-token": "" }, { "x-telegram-bot-api-secret-token": SECRET.slice(0, -1) }]) {
+    const attempts: Record<string, string>[] = [{}, { "x-telegram-bot-api-secret-token": "wrong-secret-0000000000000" }, { "x-telegram-bot-api-secret-token": "" }, { "x-telegram-bot-api-secret-token": SECRET.slice(0, -1) }];
+    for (const headers of attempts) {
       const response = await post(forged, headers);
       statuses.push(response.status);
       await response.text();
