@@ -4,16 +4,16 @@
  */
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import type { InlineKeyboardButton } from "grammy/types";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
 import { getTask, listTasks, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
-import { chunkLines } from "../../domain/checkup.js";
 import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import type { BotConversation } from "../conversation-tools.js";
+import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../pager.js";
 import { actorFor, applyTaskAction, askQuestion, assignTask, teamToday, type TaskActionResult } from "./task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { button, dueSuffix, keyboard, memberName } from "../../jobs/checkup-notify.js";
@@ -58,49 +58,85 @@ function parseFilter(args: string): TaskFilter | null {
   return filter;
 }
 
+/** What a task list shows: the filter words plus whose tasks (a manager always sees only own). */
+type TaskListQuery = { overdue: boolean; stalled: boolean; assigneeId?: number };
+
+/** A page holds at most this many tasks and this many characters (a message takes 4096). */
+const TASK_PAGE: PageLimits<string> = { maxItems: 10, maxSize: 3500, size: (line) => line.length + 1 };
+
+/** `tasks:p:<page>:<o?><s?><u<assignee>?>` — the list's page with its filter, well under 64 bytes. */
+function taskPageData(query: TaskListQuery, index: number): string {
+  return `tasks:p:${index}:${query.overdue ? "o" : ""}${query.stalled ? "s" : ""}${query.assigneeId === undefined ? "" : `u${query.assigneeId}`}`;
+}
+const TASK_PAGE_DATA = /^tasks:p:(\d{1,4}):(o?)(s?)(?:u(\d{1,9}))?$/;
+
+type TaskListView = { text: string; markup?: InlineKeyboardMarkup };
+
+/** One page of the task list for `member`: the tasks as lines, review and card buttons for them, the pager. */
+function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskListView {
+  const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, member.role === "manager" ? member.id : query.assigneeId);
+  const flags = taskFlags(ctx.deps.db, ctx.team, all, ctx.now);
+  const tasks = all.filter((task) => (!query.overdue || flags.get(task.id)?.overdue) && (!query.stalled || flags.get(task.id)?.stalled));
+  if (tasks.length === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
+  const today = teamToday(ctx.team, ctx.now);
+  const lines = tasks.map((task) => taskLine(ctx.t, task, flags.get(task.id), today));
+  const page = pageOf(lines, index, TASK_PAGE);
+  const shown = tasks.slice(page.offset, page.offset + page.items.length);
+
+  const text = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: tasks.length })];
+  let lastAssignee = -1;
+  for (const [i, task] of shown.entries()) {
+    if (member.role !== "manager" && task.assigneeId !== lastAssignee) {
+      const assignee = getMember(ctx.deps.db, task.assigneeId);
+      text.push("", ctx.t("task-group", { name: assignee ? memberName(assignee) : `#${task.assigneeId}` }));
+      lastAssignee = task.assigneeId;
+    }
+    text.push(page.items[i]!);
+  }
+  const rows = listButtons(ctx.t, member, shown);
+  rows.push(pagerRow(page, (to) => taskPageData(query, to)));
+  const markup = keyboard(rows);
+  return markup.inline_keyboard.length ? { text: text.join("\n"), markup } : { text: text.join("\n") };
+}
+
 composer.command("tasks", async (ctx) => {
   const member = ctx.member!;
   const filter = parseFilter(commandArgs(ctx));
   if (!filter || (filter.username && member.role === "manager")) return ctx.reply(ctx.t(member.role === "manager" ? "task-list-usage-manager" : "task-list-usage"));
-  let assigneeId: number | undefined;
-  if (member.role === "manager") assigneeId = member.id;
-  else if (filter.username) {
+  const query: TaskListQuery = { overdue: filter.overdue, stalled: filter.stalled };
+  if (filter.username) {
     const target = findMemberByUsername(ctx.deps.db, ctx.team.id, filter.username);
     if (!target) return ctx.reply(ctx.t("member-not-found", { username: filter.username }));
-    assigneeId = target.id;
+    query.assigneeId = target.id;
   }
-  const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
-  const flags = taskFlags(ctx.deps.db, ctx.team, all, ctx.now);
-  const tasks = all.filter((task) => (!filter.overdue || flags.get(task.id)?.overdue) && (!filter.stalled || flags.get(task.id)?.stalled));
-  const today = teamToday(ctx.team, ctx.now);
-  if (tasks.length === 0) return ctx.reply(ctx.t(filter.overdue ? "task-list-empty-overdue" : filter.stalled ? "task-list-empty-stalled" : "task-list-empty"));
+  const view = taskListView(ctx, member, query, 0);
+  await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
+});
 
-  const lines = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: tasks.length })];
-  let lastAssignee = -1;
-  for (const task of tasks) {
-    if (member.role !== "manager" && task.assigneeId !== lastAssignee) {
-      const assignee = getMember(ctx.deps.db, task.assigneeId);
-      lines.push("", ctx.t("task-group", { name: assignee ? memberName(assignee) : `#${task.assigneeId}` }));
-      lastAssignee = task.assigneeId;
-    }
-    lines.push(taskLine(ctx.t, task, flags.get(task.id), today));
-  }
-  const chunks = chunkLines(lines);
-  const rows = listButtons(ctx.t, member, tasks);
-  for (const [index, chunk] of chunks.entries()) {
-    await ctx.reply(chunk, index === chunks.length - 1 && rows.length ? { reply_markup: keyboard(rows) } : {});
+/** [‹] [n/m] [›] under a task list: the list is read again and the message shows the asked page. */
+composer.callbackQuery(TASK_PAGE_DATA, async (ctx) => {
+  const member = ctx.member!;
+  const query: TaskListQuery = { overdue: ctx.match[2] === "o", stalled: ctx.match[3] === "s" };
+  // A manager's list is always their own, whatever the data says.
+  if (ctx.match[4] !== undefined && member.role !== "manager") query.assigneeId = Number(ctx.match[4]);
+  const view = taskListView(ctx, member, query, pageIndex(ctx.match[1]));
+  await ctx.answerCallbackQuery();
+  try {
+    await ctx.editMessageText(view.text, view.markup ? { reply_markup: view.markup } : {});
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
   }
 });
 
-/** Buttons under a task list: review for done tasks (lead), then one button per task to open its card. */
+/** Buttons under a page of the list: review for its done tasks (lead, founder), then one button per task to open its card. */
 function listButtons(t: Translate, member: Member, tasks: Task[]): InlineKeyboardButton[][] {
   const rows: InlineKeyboardButton[][] = [];
   if (member.role !== "manager") {
-    for (const task of tasks.filter((task) => task.state === "done").slice(0, 10)) {
+    for (const task of tasks.filter((task) => task.state === "done")) {
       rows.push([button(t("task-btn-accept-id", { id: String(task.id) }), `task:accept:${task.id}`), button(t("task-btn-return-id", { id: String(task.id) }), `task:return:${task.id}`)]);
     }
   }
-  const cards = tasks.slice(0, 40).map((task) => button(`#${task.id}`, `task:show:${task.id}`));
+  const cards = tasks.map((task) => button(`#${task.id}`, `task:show:${task.id}`));
   for (let i = 0; i < cards.length; i += 5) rows.push(cards.slice(i, i + 5));
   return rows;
 }
