@@ -24,8 +24,8 @@ const labelsOf = (message: { reply_markup?: unknown } | undefined): string[] =>
   ((message?.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
 
 /** The list message as it is now, after any edits. */
-function current(user: TestUser, sent: SentMessage): Message {
-  const state = h.fake.messageState(user.chatId, sent.message_id);
+function current(user: TestUser, sent: SentMessage | undefined): Message {
+  const state = sent && h.fake.messageState(user.chatId, sent.message_id);
   if (!state) throw new Error("list message is gone");
   return state;
 }
