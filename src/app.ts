@@ -17,6 +17,7 @@ import { JOBS } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { syncCommandMenus } from "./bot/menus.js";
 import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
+import { fitTelegramLimits } from "./bot/telegram-limits.js";
 
 export const TEAM_ID = 1;
 
@@ -79,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const translator = createTranslator();
 
   const replyRetry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
-  const apiTransformers = [...(options.apiTransformers ?? []), replyRetry];
+  const apiTransformers = [...(options.apiTransformers ?? []), fitTelegramLimits(), replyRetry];
   let outbox: ReturnType<typeof createOutboxWorker> | undefined;
   const bot = createBot(
     {
@@ -100,6 +101,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   // The outbox has its own retry schedule, so its api gives up quickly on network errors and 5xx.
   const outboxApi = new Api(config.botToken, { apiRoot: config.apiRoot });
   for (const transformer of options.apiTransformers ?? []) outboxApi.config.use(transformer);
+  outboxApi.config.use(fitTelegramLimits());
   outboxApi.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
   outbox = createOutboxWorker({ db, api: outboxApi, clock, logger, translator, limits: options.outboxLimits });
 

@@ -149,8 +149,12 @@ describe("outbox under faults", () => {
     await h.app.outbox.drain();
     expect(row().status).toBe("sent");
     expect(manager.messages().filter((message) => message.text === "retry me")).toHaveLength(1);
-    // A message Telegram keeps refusing (too long) is kept, never dropped; the delay stops growing at 10 minutes.
-    queue(h, manager.chatId, "retry:2", "x".repeat(5000));
+    // A message Telegram keeps refusing (a broken button) is kept, never dropped; the delay stops growing at 10 minutes.
+    enqueue(
+      h.db,
+      { teamId: TEAM_ID, chatId: manager.chatId, kind: "test", key: "retry:2", message: { method: "sendMessage", text: "broken", replyMarkup: { inline_keyboard: [[{ text: "b", callback_data: "x".repeat(100) }]] } } },
+      h.clock.now(),
+    );
     for (let i = 0; i < 12; i++) {
       await h.app.outbox.drain();
       h.clock.advance(backoffDelayMs(99));
