@@ -1,0 +1,38 @@
+/**
+ * /export [YYYY-MM] (founder, private chat): the month as an Excel workbook, sent as a document, in the
+ * founder's language. The workbook is built by src/reports/export-xlsx.ts, shared with `npm run export`.
+ */
+import { Composer, InputFile } from "grammy";
+import { allow, commandArgs, type Feature } from "../feature.js";
+import type { BotContext } from "../context.js";
+import { buildExport } from "../../reports/export-xlsx.js";
+import { formatDay, formatMonth } from "../../reports/plan-report.js";
+import { parsePeriodToken } from "./plan-args.js";
+
+/** Telegram accepts documents up to 50 MB from bots. */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+const composer = new Composer<BotContext>();
+
+composer.command("export", allow("founder"), async (ctx) => {
+  const arg = commandArgs(ctx);
+  const period = arg === "" ? undefined : parsePeriodToken(arg);
+  if (period === null) return ctx.reply(ctx.t("export-usage"));
+  let result;
+  try {
+    result = await buildExport(ctx.deps.db, ctx.team, { period, now: ctx.now, t: ctx.t, locale: ctx.locale });
+  } catch (error) {
+    ctx.log.error({ err: error, period }, "export failed");
+    return ctx.reply(ctx.t("export-failed"));
+  }
+  ctx.log.info({ period: result.period, bytes: result.bytes.length, rows: result.rows }, "export made");
+  if (result.bytes.length > MAX_UPLOAD_BYTES) return ctx.reply(ctx.t("export-too-large", { size: MAX_UPLOAD_BYTES / 1024 / 1024 }));
+  const caption = ctx.t("export-caption", { month: formatMonth(ctx.t, result.period), date: formatDay(result.asOf), ...result.rows });
+  await ctx.replyWithDocument(new InputFile(result.bytes, result.fileName), { caption });
+});
+
+export const exportFeature: Feature = {
+  name: "export",
+  composer,
+  commands: [{ command: "export", roles: ["founder"], description: "cmd-export", chats: "private" }],
+};

@@ -1,0 +1,576 @@
+/**
+ * The month as an Excel workbook, for /export and `npm run export`: the month's figures (the same
+ * loadPlanFigures and loadBurnReport that /plan, /burn and the JSON reports use — nothing is recomputed
+ * here), each manager's part of the plan, the segments, the budget, and the rows behind them: tasks,
+ * check-ups, refusals, deals and expenses.
+ *
+ * What a row set holds for a period (a calendar month in the team time zone):
+ * - tasks: created before the month ended and not accepted or cancelled before it began (the tasks
+ *   somebody worked on in the month); their state, overdue and stalled flags are as of now;
+ * - check-ups, refusals, deals, expenses: those of the month's local days, as recorded now.
+ *
+ * Sheets are made for people: localized headers, times shown in the team time zone (Excel has no
+ * time zones, so a cell holds the local wall-clock reading), money as numbers in roubles with a
+ * currency format, rates as percents, a frozen header row, column widths and an autofilter.
+ */
+import ExcelJS from "exceljs";
+import type { Db } from "../db/open.js";
+import type { Team } from "../db/teams.js";
+import { getMember, type Member } from "../db/members.js";
+import { reportName } from "../db/plans.js";
+import { listExpenses } from "../db/expenses.js";
+import type { Task } from "../db/tasks.js";
+import type { CheckupStatus } from "../domain/checkup.js";
+import type { CheckupAnswer, TaskState } from "../domain/tasks.js";
+import { addDays, localDate, localParts, zonedInstant } from "../domain/calendar.js";
+import { periodBounds, periodOf } from "../domain/period.js";
+import { kopecksToRoubles } from "../domain/money.js";
+import type { PlanFigures } from "../domain/plan.js";
+import type { BurnReport } from "../domain/burn.js";
+import { loadBurnReport, resolveAsOf } from "../base/burn-report.js";
+import { taskFlags, stateLabel, type TaskFlags } from "../jobs/checkup-report.js";
+import type { Locale, Translate } from "../bot/i18n.js";
+import { categoryName, formatMonth, loadPlanFigures } from "./plan-report.js";
+
+// ---------------------------------------------------------------------------------------------------------
+// Rows read for the sheets
+
+type TaskRow = {
+  id: number;
+  team_id: number;
+  assignee_id: number;
+  author_id: number;
+  text: string;
+  due_date: string | null;
+  state: TaskState;
+  state_changed_at: number;
+  return_comment: string | null;
+  created_at: number;
+};
+
+type CheckupRow = {
+  id: number;
+  member_id: number;
+  local_date: string;
+  status: CheckupStatus;
+  prompted_at: number;
+  answered_at: number | null;
+  calls: number | null;
+  meetings: number | null;
+  proposals: number | null;
+  note: string | null;
+};
+
+type RefusalRow = {
+  at: number;
+  company: string;
+  segment: string | null;
+  member_id: number | null;
+  reason: string | null;
+  lost: number;
+  comment: string | null;
+  status: string | null;
+  window_end_at: number | null;
+  settled_at: number | null;
+};
+
+type DealRow = { at: number; local_day: string; company: string; segment: string | null; member_id: number | null; amount_kopecks: number };
+
+/** Everything the data sheets show, read in one go. */
+export type ExportRows = {
+  tasks: Task[];
+  checkups: (CheckupRow & { answers: { taskId: number; answer: CheckupAnswer }[] })[];
+  refusals: RefusalRow[];
+  deals: DealRow[];
+  expenses: ReturnType<typeof listExpenses>;
+};
+
+/** Reads the period's rows (see the file comment for which rows belong to a period). */
+export function readExportRows(db: Db, team: Team, period: string): ExportRows {
+  const { from, to } = periodBounds(period);
+  const startAt = zonedInstant(from, "00:00", team.timezone).getTime();
+  const endAt = zonedInstant(addDays(to, 1), "00:00", team.timezone).getTime();
+  const tasks = (
+    db
+      .prepare(
+        `SELECT * FROM tasks WHERE team_id = ? AND created_at < ?
+           AND NOT (state IN ('accepted', 'cancelled') AND state_changed_at < ?)
+         ORDER BY id`,
+      )
+      .all(team.id, endAt, startAt) as TaskRow[]
+  ).map(
+    (row): Task => ({
+      id: row.id,
+      teamId: row.team_id,
+      assigneeId: row.assignee_id,
+      authorId: row.author_id,
+      text: row.text,
+      dueDate: row.due_date,
+      state: row.state,
+      stateChangedAt: row.state_changed_at,
+      returnComment: row.return_comment,
+      createdAt: row.created_at,
+    }),
+  );
+  const checkupRows = db
+    .prepare(
+      `SELECT id, member_id, local_date, status, prompted_at, answered_at, calls, meetings, proposals, note
+       FROM checkups WHERE team_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date, member_id, id`,
+    )
+    .all(team.id, from, to) as CheckupRow[];
+  const answerRows = db
+    .prepare(
+      `SELECT a.checkup_id, a.task_id, a.answer FROM checkup_answers a JOIN checkups c ON c.id = a.checkup_id
+       WHERE c.team_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY a.checkup_id, a.task_id`,
+    )
+    .all(team.id, from, to) as { checkup_id: number; task_id: number; answer: CheckupAnswer }[];
+  const answers = new Map<number, { taskId: number; answer: CheckupAnswer }[]>();
+  for (const row of answerRows) answers.set(row.checkup_id, [...(answers.get(row.checkup_id) ?? []), { taskId: row.task_id, answer: row.answer }]);
+  const refusals = db
+    .prepare(
+      `SELECT e.at, c.name AS company, s.name AS segment, e.member_id, e.reason, e.lost, e.comment, e.status, e.window_end_at, e.settled_at
+       FROM company_events e JOIN companies c ON c.id = e.company_id LEFT JOIN segments s ON s.id = e.segment_id
+       WHERE e.team_id = ? AND e.kind = 'refusal' AND e.local_day BETWEEN ? AND ? ORDER BY e.at, e.id`,
+    )
+    .all(team.id, from, to) as RefusalRow[];
+  // A deal's segment is the company's segment when it was won (its event), as in the burn counters.
+  const deals = db
+    .prepare(
+      `SELECT d.at, d.local_day, c.name AS company, s.name AS segment, d.member_id, d.amount_kopecks
+       FROM deals d JOIN companies c ON c.id = d.company_id
+         LEFT JOIN company_events e ON e.id = d.event_id
+         LEFT JOIN segments s ON s.id = COALESCE(e.segment_id, c.segment_id)
+       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.at, d.id`,
+    )
+    .all(team.id, from, to) as DealRow[];
+  return {
+    tasks,
+    checkups: checkupRows.map((row) => ({ ...row, answers: answers.get(row.id) ?? [] })),
+    refusals,
+    deals,
+    expenses: listExpenses(db, team.id, from, to),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells and sheets
+
+type Kind = "text" | "long" | "int" | "money" | "percent" | "decimal" | "date" | "datetime";
+type Value = string | number | Date | null;
+type Column = { header: string; kind: Kind };
+
+/** How a sheet reads in the founder's language. */
+export interface ExportFormat {
+  t: Translate;
+  locale: Locale;
+  timezone: string;
+  currency: string;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
+
+function numberFormats(format: ExportFormat): Record<Kind, string | undefined> {
+  const symbol = CURRENCY_SYMBOLS[format.currency.toUpperCase()] ?? format.currency.toUpperCase();
+  const day = format.locale === "ru" ? "dd.mm.yyyy" : "yyyy-mm-dd";
+  return {
+    text: undefined,
+    long: undefined,
+    int: "0",
+    money: `#,##0.00 "${symbol}"`,
+    percent: "0.0%",
+    decimal: "0.00",
+    date: day,
+    datetime: `${day} hh:mm`,
+  };
+}
+
+/** A local day 'YYYY-MM-DD' as an Excel date. */
+function dayCell(day: string | null): Date | null {
+  return day === null ? null : new Date(`${day}T00:00:00Z`);
+}
+
+/** An instant as an Excel date-time showing the team's wall clock. */
+function timeCell(instant: number | null, timezone: string): Date | null {
+  if (instant === null) return null;
+  const p = localParts(instant, timezone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+}
+
+const roubles = (kopecks: number | null): number | null => (kopecks === null ? null : kopecksToRoubles(kopecks));
+
+/** Rough width of what a cell shows, in characters. */
+function shownLength(value: Value, kind: Kind): number {
+  if (value === null) return 1;
+  if (kind === "date") return 10;
+  if (kind === "datetime") return 16;
+  if (typeof value === "number") {
+    const digits = String(Math.trunc(Math.abs(value))).length;
+    if (kind === "money") return digits + Math.floor((digits - 1) / 3) + 5;
+    if (kind === "percent") return 7;
+    return String(value).length + 1;
+  }
+  return Math.max(...String(value).split("\n").map((line) => line.length));
+}
+
+/**
+ * One sheet as a table: a bold, frozen header row with an autofilter over the table, a number format per
+ * column and widths that fit the content (long texts wrap at 60 characters).
+ */
+function addTable(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Value[][], format: ExportFormat): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const formats = numberFormats(format);
+  sheet.columns = columns.map((column, index) => {
+    const longest = Math.max(column.header.length, ...rows.map((row) => shownLength(row[index] ?? null, column.kind)));
+    const cap = column.kind === "long" ? 60 : 40;
+    // exceljs leaves out a width of exactly 9 (its default), so narrow columns get 10.
+    return { header: column.header, width: Math.min(cap, Math.max(10, longest + 2)) };
+  });
+  for (const row of rows) sheet.addRow(row.map((value) => value ?? null));
+  columns.forEach((column, index) => {
+    const numFmt = formats[column.kind];
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+      if (rowNumber === 1) return;
+      if (numFmt) cell.numFmt = numFmt;
+      cell.alignment = column.kind === "long" ? { vertical: "top", wrapText: true } : { vertical: "top" };
+    });
+  });
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+    cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  return sheet;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The workbook
+
+/** The data of one export: the period, the figures and the rows. */
+export type ExportInput = {
+  period: string;
+  asOf: string;
+  now: number;
+  plan: PlanFigures;
+  burn: BurnReport;
+  rows: ExportRows;
+  /** Members by id, removed ones included (their rows still need a name). */
+  member: (id: number | null) => Member | undefined;
+  /** Overdue and stalled as /tasks shows them now. */
+  taskFlags: Map<number, TaskFlags>;
+};
+
+/** Sheet keys in workbook order; the names are `export-sheet-<key>` in the reader's language. */
+export const EXPORT_SHEETS = ["figures", "managers", "segments", "budget", "tasks", "checkups", "refusals", "deals", "expenses"] as const;
+export type ExportSheet = (typeof EXPORT_SHEETS)[number];
+
+/** Builds the workbook in memory. */
+export function buildExportWorkbook(input: ExportInput, format: ExportFormat): ExcelJS.Workbook {
+  const { t, timezone } = format;
+  const { plan, burn, rows } = input;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Sales Control Bot";
+  workbook.created = new Date(input.now);
+  const sheetName = (key: ExportSheet): string => t(`export-sheet-${key}`).slice(0, 31);
+  const name = (id: number | null): string | null => {
+    const member = input.member(id);
+    return member ? reportName(member) : null;
+  };
+  const yesNo = (flag: boolean): string => t(flag ? "export-yes" : "export-no");
+  const col = (key: string, kind: Kind): Column => ({ header: t(`export-col-${key}`), kind });
+
+  // Figures: one row per figure, each value with its own number format.
+  const figureRows: { section: string; label: string; value: Value; kind: Kind }[] = [];
+  const figure = (section: string, key: string, value: Value, kind: Kind): void => {
+    figureRows.push({ section: t(`export-section-${section}`), label: t(`export-fig-${key}`), value, kind });
+  };
+  figure("period", "period", formatMonth(t, input.period), "text");
+  figure("period", "as-of", dayCell(input.asOf), "date");
+  figure("period", "generated", timeCell(input.now, timezone), "datetime");
+  figure("period", "timezone", timezone, "text");
+  figure("plan", "plan-clients", plan.planClients, "int");
+  figure("plan", "avg-check", roubles(plan.avgCheckKopecks), "money");
+  figure("plan", "plan-revenue", roubles(plan.planRevenueKopecks), "money");
+  figure("plan", "won-clients", plan.wonClients, "int");
+  figure("plan", "revenue", roubles(plan.revenueKopecks), "money");
+  figure("plan", "plan-completion", plan.planCompletion, "percent");
+  figure("plan", "working-days-total", plan.workingDaysTotal, "int");
+  figure("plan", "working-days-elapsed", plan.workingDaysElapsed, "int");
+  figure("plan", "pace", plan.pace, "percent");
+  figure("plan", "forecast-revenue", roubles(plan.forecastRevenueKopecks), "money");
+  figure("plan", "forecast-clients", plan.forecastClients, "decimal");
+  figure("plan", "forecast-completion", plan.forecastCompletion, "percent");
+  figure("plan", "required-daily", roubles(plan.requiredDailyRevenueKopecks), "money");
+  figure("budget", "budget", roubles(plan.budgetKopecks), "money");
+  figure("budget", "expenses", roubles(plan.expensesKopecks), "money");
+  figure("budget", "cost-per-client", roubles(plan.costPerClientKopecks), "money");
+  figure("budget", "revenue-per-rouble", plan.revenuePerRoubleSpent, "decimal");
+  const b = burn.figures;
+  figure("burn", "contacted", b.contacted, "int");
+  figure("burn", "refused", b.refused, "int");
+  figure("burn", "handled", b.handled, "int");
+  figure("burn", "burned", b.burned, "int");
+  figure("burn", "lost", b.lost, "int");
+  figure("burn", "closed", b.closed, "int");
+  figure("burn", "cooling", b.coolingNow, "int");
+  figure("burn", "refusal-rate", b.refusalRate, "percent");
+  figure("burn", "burn-rate", b.burnRate, "percent");
+  const figuresSheet = addTable(
+    workbook,
+    sheetName("figures"),
+    [col("section", "text"), col("figure", "text"), col("value", "text")],
+    figureRows.map((row) => [row.section, row.label, row.value ?? t("export-none")]),
+    format,
+  );
+  const formats = numberFormats(format);
+  figureRows.forEach((row, index) => {
+    const cell = figuresSheet.getCell(index + 2, 3);
+    if (row.value !== null && row.kind !== "text") cell.numFmt = formats[row.kind]!;
+    cell.alignment = { horizontal: "right" };
+  });
+  figuresSheet.getColumn(3).width = 20;
+
+  addTable(
+    workbook,
+    sheetName("managers"),
+    [
+      col("manager", "text"),
+      col("plan-share", "percent"),
+      col("plan-clients", "decimal"),
+      col("plan-revenue", "money"),
+      col("won-clients", "int"),
+      col("revenue", "money"),
+      col("checkups-due", "int"),
+      col("checkups-answered", "int"),
+      col("checkin-rate", "percent"),
+    ],
+    plan.managers.map((m) => [
+      m.username === "—" ? t("export-none") : m.username,
+      m.planShare,
+      m.planClients,
+      roubles(m.planRevenueKopecks),
+      m.wonClients,
+      roubles(m.revenueKopecks),
+      m.checkupsDue,
+      m.checkupsAnswered,
+      m.checkinRate,
+    ]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("segments"),
+    [
+      col("segment", "text"),
+      col("size", "int"),
+      col("fresh", "int"),
+      col("cooling", "int"),
+      col("lost", "int"),
+      col("closed", "int"),
+      col("won", "int"),
+      col("burned-share", "percent"),
+      col("paused", "text"),
+      col("weekly-new", "decimal"),
+      col("weeks-to-exhaust", "decimal"),
+    ],
+    b.segments.map((s, index) => [
+      s.name,
+      s.size,
+      s.fresh,
+      s.coolingNow,
+      s.lost,
+      s.closed,
+      s.won,
+      s.burnedShare,
+      yesNo(s.paused),
+      burn.segmentDetails[index]?.weeklyNewContacts ?? null,
+      s.weeksToExhaust,
+    ]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("budget"),
+    [col("category", "text"), col("budget", "money"), col("expenses", "money")],
+    plan.categories.map((c) => [categoryName(t, c.category), roubles(c.budgetKopecks), roubles(c.expensesKopecks)]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("tasks"),
+    [
+      col("task-id", "int"),
+      col("manager", "text"),
+      col("task", "long"),
+      col("state", "text"),
+      col("due", "date"),
+      col("overdue", "text"),
+      col("stalled", "text"),
+      col("author", "text"),
+      col("created", "datetime"),
+      col("changed", "datetime"),
+      col("return-comment", "long"),
+    ],
+    rows.tasks.map((task) => {
+      const flags = input.taskFlags.get(task.id);
+      return [
+        task.id,
+        name(task.assigneeId),
+        task.text,
+        stateLabel(t, task.state),
+        dayCell(task.dueDate),
+        yesNo(flags?.overdue ?? false),
+        yesNo(flags?.stalled ?? false),
+        name(task.authorId),
+        timeCell(task.createdAt, timezone),
+        timeCell(task.stateChangedAt, timezone),
+        task.returnComment,
+      ];
+    }),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("checkups"),
+    [
+      col("date", "date"),
+      col("manager", "text"),
+      col("status", "text"),
+      col("prompted", "datetime"),
+      col("answered-at", "datetime"),
+      col("calls", "int"),
+      col("meetings", "int"),
+      col("proposals", "int"),
+      col("answers", "long"),
+      col("note", "long"),
+    ],
+    rows.checkups.map((c) => [
+      dayCell(c.local_date),
+      name(c.member_id),
+      t(`export-checkup-${c.status}`),
+      timeCell(c.prompted_at, timezone),
+      timeCell(c.answered_at, timezone),
+      c.calls,
+      c.meetings,
+      c.proposals,
+      c.answers.length === 0
+        ? null
+        : c.answers.map((a) => t("export-answer-item", { id: String(a.taskId), answer: t(`export-answer-${a.answer.replace("_", "-")}`) })).join("\n"),
+      c.note,
+    ]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("refusals"),
+    [
+      col("when", "datetime"),
+      col("company", "text"),
+      col("segment", "text"),
+      col("manager", "text"),
+      col("reason", "text"),
+      col("lost-for-good", "text"),
+      col("comment", "long"),
+      col("handling", "text"),
+      col("window-end", "datetime"),
+      col("settled", "datetime"),
+    ],
+    rows.refusals.map((r) => [
+      timeCell(r.at, timezone),
+      r.company,
+      r.segment,
+      name(r.member_id),
+      r.reason === null ? null : t(`export-reason-${r.reason}`),
+      yesNo(r.lost === 1),
+      r.comment,
+      r.status === null ? null : t(`export-handling-${r.status}`),
+      r.lost === 1 ? null : timeCell(r.window_end_at, timezone),
+      timeCell(r.settled_at, timezone),
+    ]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("deals"),
+    [col("date", "date"), col("company", "text"), col("segment", "text"), col("manager", "text"), col("amount", "money")],
+    rows.deals.map((d) => [dayCell(d.local_day), d.company, d.segment, name(d.member_id), roubles(d.amount_kopecks)]),
+    format,
+  );
+
+  addTable(
+    workbook,
+    sheetName("expenses"),
+    [col("date", "date"), col("category", "text"), col("amount", "money"), col("note", "long"), col("logged-by", "text")],
+    rows.expenses.map((e) => [dayCell(e.localDay), categoryName(t, e.category), roubles(e.amountKopecks), e.note, name(e.memberId)]),
+    format,
+  );
+  return workbook;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One call for the bot and the CLI
+
+export type ExportRequest = {
+  /** 'YYYY-MM'; default: the current month in the team time zone */
+  period?: string;
+  now: number;
+  t: Translate;
+  locale: Locale;
+};
+
+export type ExportResult = {
+  period: string;
+  asOf: string;
+  /** `sales-<period>.xlsx` */
+  fileName: string;
+  bytes: Buffer;
+  /** Data rows per sheet (header rows not counted). */
+  rows: Record<"tasks" | "checkups" | "refusals" | "deals" | "expenses", number>;
+};
+
+/**
+ * The workbook of a period as of a day (default as for /plan and the reports: today for the current or a
+ * future month, the last day for a past one). Figures are finalized and read exactly as /burn and /plan read them.
+ */
+export async function buildExport(db: Db, team: Team, request: ExportRequest): Promise<ExportResult> {
+  const today = localDate(request.now, team.timezone);
+  const period = request.period ?? periodOf(today);
+  const asOf = resolveAsOf(period, today);
+  // The burn report settles refusals whose window is over first, so the refusal rows read after it agree.
+  const burn = loadBurnReport(db, team.id, { period, asOf, now: request.now });
+  const plan = loadPlanFigures(db, team, period, asOf);
+  const rows = readExportRows(db, team, period);
+  const members = new Map<number, Member | undefined>();
+  const member = (id: number | null): Member | undefined => {
+    if (id === null) return undefined;
+    if (!members.has(id)) members.set(id, getMember(db, id));
+    return members.get(id);
+  };
+  const workbook = buildExportWorkbook(
+    { period, asOf, now: request.now, plan, burn, rows, member, taskFlags: taskFlags(db, team, rows.tasks, request.now) },
+    { t: request.t, locale: request.locale, timezone: team.timezone, currency: team.currency },
+  );
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return {
+    period,
+    asOf,
+    fileName: `sales-${period}.xlsx`,
+    bytes,
+    rows: {
+      tasks: rows.tasks.length,
+      checkups: rows.checkups.length,
+      refusals: rows.refusals.length,
+      deals: rows.deals.length,
+      expenses: rows.expenses.length,
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/** The export workbook: sheets, headers, row counts, formats and figures, opened back with exceljs. */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { buildExport, EXPORT_SHEETS } from "../../src/reports/export-xlsx.js";
+import { createTranslator } from "../../src/bot/i18n.js";
+import { getTeam } from "../../src/db/teams.js";
+import type { Db } from "../../src/db/open.js";
+import { planReport } from "../../src/cli/report-plan.js";
+import { burnReport } from "../../src/cli/report.js";
+import { createPlanDb, EXPORT_NOW, msk, NOVEMBER_COUNTS, seedExportMonth, TEAM_ID } from "./export-fixtures.js";
+
+const translator = createTranslator();
+
+async function exportOf(db: Db, locale: "ru" | "en", period?: string, now = EXPORT_NOW) {
+  const result = await buildExport(db, getTeam(db, TEAM_ID)!, { period, now, t: translator.forLocale(locale), locale });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(result.bytes as unknown as ArrayBuffer);
+  return { result, workbook };
+}
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}; sheets: ${workbook.worksheets.map((s) => s.name).join(", ")}`);
+  return found;
+}
+
+/** Row `n` (1-based) as plain values, first column first. */
+function row(ws: ExcelJS.Worksheet, n: number): unknown[] {
+  return (ws.getRow(n).values as unknown[]).slice(1);
+}
+
+const dataRows = (ws: ExcelJS.Worksheet): number => ws.actualRowCount - 1;
+
+/** The value of a figure on the figures sheet, by its label. */
+function figure(ws: ExcelJS.Worksheet, label: string): unknown {
+  for (let n = 2; n <= ws.rowCount; n++) if (ws.getCell(n, 2).value === label) return ws.getCell(n, 3).value;
+  throw new Error(`no figure ${label}`);
+}
+
+const RU_SHEETS = ["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы"];
+
+describe("export workbook", () => {
+  it("has the month's sheets in Russian with headers and one row per seeded record", async () => {
+    const db = createPlanDb();
+    const seed = seedExportMonth(db);
+    const { result, workbook } = await exportOf(db, "ru", "2026-11");
+
+    expect(result).toMatchObject({ period: "2026-11", asOf: "2026-11-30", fileName: "sales-2026-11.xlsx", rows: NOVEMBER_COUNTS });
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(RU_SHEETS);
+    expect(EXPORT_SHEETS).toHaveLength(RU_SHEETS.length);
+
+    const headers: Record<string, string[]> = {
+      Задачи: ["№", "Менеджер", "Задача", "Состояние", "Срок", "Просрочена", "Зависла", "Поставил(а)", "Создана", "Состояние изменено", "Комментарий к возврату"],
+      Сверки: ["Дата", "Менеджер", "Статус", "Запрос отправлен", "Ответ получен", "Звонки", "Встречи", "КП", "Ответы по задачам", "Заметка"],
+      Отказы: ["Когда", "Компания", "Сегмент", "Менеджер", "Причина", "Потерян навсегда", "Комментарий", "Отработка", "Отработать до", "Итог зафиксирован"],
+      Сделки: ["Дата", "Компания", "Сегмент", "Менеджер", "Сумма"],
+      Расходы: ["Дата", "Статья", "Сумма", "Заметка", "Кто внёс"],
+      "Итоги месяца": ["Раздел", "Показатель", "Значение"],
+      Менеджеры: ["Менеджер", "Доля плана", "План, клиентов", "План, выручка", "Новых клиентов", "Выручка", "Сверок было", "Сверок сдано", "Сверки сданы, доля"],
+      Сегменты: ["Сегмент", "Компаний", "Свежие", "Остывают", "Потеряны", "Закрыты", "Клиенты", "Выжжено, доля", "На паузе", "Новых контактов в неделю", "Недель до исчерпания"],
+      Бюджет: ["Статья", "Бюджет", "Расходы"],
+    };
+    for (const [name, expected] of Object.entries(headers)) expect(row(sheet(workbook, name), 1), name).toEqual(expected);
+
+    const counts = { Задачи: 2, Сверки: 4, Отказы: 3, Сделки: 3, Расходы: 2, Менеджеры: 2, Сегменты: 2, Бюджет: 2 };
+    for (const [name, n] of Object.entries(counts)) expect(dataRows(sheet(workbook, name)), name).toBe(n);
+
+    // Every table: frozen header, an autofilter over the table, widths set.
+    for (const ws of workbook.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(ws.autoFilter, ws.name).toBeTruthy();
+      expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
+      for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width, `${ws.name} col ${c}`).toBeGreaterThanOrEqual(10);
+    }
+    expect(sheet(workbook, "Сделки").autoFilter).toBe("A1:E4");
+
+    // Tasks: the one still new is overdue and stalled (ivan's check-ups passed it by); the accepted one; state
+    // words and people by name.
+    const tasks = sheet(workbook, "Задачи");
+    expect(row(tasks, 2).slice(0, 8)).toEqual([seed.overdueTaskId, "ivan", "Позвонить в Альфу", "новая", new Date("2026-11-06T00:00:00Z"), "да", "да", "anna"]);
+    expect(row(tasks, 3).slice(5, 7)).toEqual(["нет", "нет"]);
+    expect(row(tasks, 3).slice(0, 4)).toEqual([seed.acceptedTaskId, "olga", "КП для Беты", "принята"]);
+    // Times are the team's wall clock: created 28.10 09:30 Moscow.
+    expect(tasks.getCell("I2").value).toEqual(new Date("2026-10-28T09:30:00Z"));
+    expect(tasks.getCell("I2").numFmt).toBe("dd.mm.yyyy hh:mm");
+    expect(tasks.getCell("E2").numFmt).toBe("dd.mm.yyyy");
+
+    const checkups = sheet(workbook, "Сверки");
+    expect(row(checkups, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), "ivan", "сдана", new Date("2026-11-02T10:00:00Z"), new Date("2026-11-02T11:15:00Z"), 12, 3, 1, undefined, "Альфа подписала"]);
+    expect(checkups.getCell("C4").value).toBe("пропущена");
+    expect(checkups.getCell("I5").value).toBe(`#${seed.overdueTaskId}: не начата`);
+
+    const refusals = sheet(workbook, "Отказы");
+    expect(row(refusals, 2).slice(0, 8)).toEqual([new Date("2026-11-09T12:00:00Z"), "Омега", "Металл", "ivan", "цена", "нет", "Дорого, вернуться весной", "сгорел"]);
+    expect(refusals.getCell("I2").value).toEqual(new Date("2026-11-11T12:00:00Z"));
+    expect(row(refusals, 3).slice(1, 8)).toEqual(["Сигма", "Металл", "olga", "нет потребности", "да", undefined, "потерян навсегда"]);
+    expect(row(refusals, 4).slice(1, 8)).toEqual(["Тау", "Металл", "ivan", "не время", "нет", undefined, "отработан"]);
+
+    const deals = sheet(workbook, "Сделки");
+    expect(row(deals, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), "Альфа", "Retail", "ivan", 120_000]);
+    expect(row(deals, 4)).toEqual([new Date("2026-11-16T00:00:00Z"), "Гамма", "Retail", "ivan", 200_000.5]);
+    expect(deals.getCell("E2").numFmt).toBe('#,##0.00 "₽"');
+
+    const expenses = sheet(workbook, "Расходы");
+    expect(row(expenses, 2)).toEqual([new Date("2026-11-05T00:00:00Z"), "маркетинг", 50_000, undefined, "anna"]);
+    expect(row(expenses, 3)).toEqual([new Date("2026-11-16T00:00:00Z"), "инструменты", 10_000, "CRM", "boss"]);
+  });
+
+  it("the figures are those of the plan and burn reports, not computed again", async () => {
+    const db = createPlanDb();
+    seedExportMonth(db);
+    const { workbook } = await exportOf(db, "ru", "2026-11");
+    const plan = planReport(db, TEAM_ID, { period: "2026-11", now: EXPORT_NOW });
+    const burn = burnReport(db, TEAM_ID, { json: true, period: "2026-11", now: EXPORT_NOW }) as ReturnType<typeof planReport> & Record<string, number>;
+    const figures = sheet(workbook, "Итоги месяца");
+
+    expect(figure(figures, "Месяц")).toBe("ноябрь 2026");
+    expect(figure(figures, "Цифры на дату")).toEqual(new Date("2026-11-30T00:00:00Z"));
+    expect(figure(figures, "Выручка")).toBe(plan.revenue);
+    expect(plan.revenue).toBe(400_000.5);
+    expect(figure(figures, "Новых клиентов")).toBe(plan.wonClients);
+    expect(figure(figures, "План: выручка")).toBe(plan.planRevenue);
+    expect(figure(figures, "Рабочих дней в месяце")).toBe(plan.workingDaysTotal);
+    expect(figure(figures, "Темп (доля прошедших рабочих дней)")).toBe(plan.pace);
+    expect(figure(figures, "Прогноз выручки")).toBe(plan.forecastRevenue);
+    expect(figure(figures, "Бюджет")).toBe(plan.budget);
+    expect(figure(figures, "Расходы")).toBe(plan.expenses);
+    expect(figure(figures, "Стоимость клиента")).toBe(plan.costPerClient);
+    for (const [label, key] of [
+      ["Компаний в работе", "contacted"],
+      ["Отказали", "refused"],
+      ["Отказы отработаны", "handled"],
+      ["Выжжено", "burned"],
+      ["Потеряны навсегда", "lost"],
+      ["Доля отказов", "refusalRate"],
+      ["Доля выжженных", "burnRate"],
+    ] as const) {
+      expect(figure(figures, label), label).toBe(burn[key]);
+    }
+    expect([burn.contacted, burn.refused, burn.handled, burn.burned, burn.lost]).toEqual([6, 3, 1, 2, 1]);
+    // Rates are percents, money is roubles with the currency format; a figure without a value reads "—".
+    const rateRow = figures.getColumn(2).values.indexOf("Доля выжженных");
+    expect(figures.getCell(rateRow, 3).numFmt).toBe("0.0%");
+    const moneyRow = figures.getColumn(2).values.indexOf("Выручка");
+    expect(figures.getCell(moneyRow, 3).numFmt).toBe('#,##0.00 "₽"');
+
+    const managers = sheet(workbook, "Менеджеры");
+    expect(row(managers, 2).slice(0, 6)).toEqual(["ivan", 0.5, 5, 500_000, 2, 320_000.5]);
+    expect(row(managers, 2).slice(6, 8)).toEqual([3, 2]);
+    expect(managers.getCell("I2").value).toBeCloseTo(plan.managers[0]!.checkinRate!, 4);
+    const segments = sheet(workbook, "Сегменты");
+    expect(segments.getColumn(1).values.slice(2).sort()).toEqual(["Retail", "Металл"]);
+    expect(row(sheet(workbook, "Бюджет"), 2)).toEqual(["маркетинг", 100_000, 50_000]);
+  });
+
+  it("speaks English for an English reader, and a month without data still has every sheet with its header", async () => {
+    const db = createPlanDb();
+    seedExportMonth(db);
+    const { workbook } = await exportOf(db, "en", "2026-11");
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses"]);
+    expect(row(sheet(workbook, "Deals"), 1)).toEqual(["Date", "Company", "Segment", "Manager", "Amount"]);
+    expect(sheet(workbook, "Deals").getCell("A2").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet(workbook, "Refusals").getCell("H2").value).toBe("burned");
+    expect(figure(sheet(workbook, "Month figures"), "Month")).toBe("November 2026");
+
+    const empty = await exportOf(db, "ru", "2026-09");
+    expect(empty.result.rows).toEqual({ tasks: 0, checkups: 0, refusals: 0, deals: 0, expenses: 0 });
+    for (const name of ["Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Бюджет"]) {
+      const ws = sheet(empty.workbook, name);
+      expect(dataRows(ws), name).toBe(0);
+      expect(row(ws, 1).length, name).toBeGreaterThan(2);
+    }
+    expect(figure(sheet(empty.workbook, "Итоги месяца"), "План: выручка")).toBe("—");
+  });
+
+  it("defaults to the current month as of today in the team time zone; a task still open carries over", async () => {
+    const db = createPlanDb();
+    seedExportMonth(db);
+    // 30 November 22:30 UTC is already 1 December in Moscow.
+    const { result } = await exportOf(db, "ru", undefined, Date.parse("2026-11-30T22:30:00Z"));
+    expect(result).toMatchObject({ period: "2026-12", asOf: "2026-12-01", rows: { deals: 1, tasks: 2 } });
+    expect(msk("2026-12-01", "01:30")).toBe(Date.parse("2026-11-30T22:30:00Z"));
+  });
+});
