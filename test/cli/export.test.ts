@@ -1,0 +1,77 @@
+/** `npm run export -- <file.xlsx> [--period YYYY-MM]` as a child process on a temporary database. */
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseExportArgs } from "../../src/cli/export.js";
+import { createPlanDb, seedExportMonth } from "../reports/export-fixtures.js";
+import { runCli } from "./run-cli.js";
+
+describe("export CLI", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "export-cli-"));
+    env = { DATABASE_PATH: join(dir, "bot.sqlite"), DEFAULT_LOCALE: "" };
+    const db = createPlanDb(env.DATABASE_PATH);
+    seedExportMonth(db);
+    db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes the month's workbook in DEFAULT_LOCALE and says what it wrote", async () => {
+    const file = join(dir, "november.xlsx");
+    const ru = await runCli("src/cli/export.ts", [file, "--period", "2026-11"], env);
+    expect(ru.stderr).toBe("");
+    expect(ru.code).toBe(0);
+    expect(ru.stdout).toMatch(/^Export written: .*november\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2; \d+ KB\)\n$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы"]);
+    const rows = (name: string) => workbook.getWorksheet(name)!.actualRowCount - 1;
+    expect([rows("Задачи"), rows("Сверки"), rows("Отказы"), rows("Сделки"), rows("Расходы")]).toEqual([2, 4, 3, 3, 2]);
+    expect((workbook.getWorksheet("Отказы")!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["Когда", "Компания", "Сегмент"]);
+
+    const enFile = join(dir, "november-en.xlsx");
+    const en = await runCli("src/cli/export.ts", [enFile, "--period=2026-11"], { ...env, DEFAULT_LOCALE: "en" });
+    expect(en.code).toBe(0);
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.readFile(enFile);
+    expect(english.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses"]);
+    expect(english.getWorksheet("Deals")!.actualRowCount - 1).toBe(3);
+    // Only the workbooks are left behind, no partial files.
+    expect(readdirSync(dir).filter((name) => name.endsWith(".xlsx") || name.includes("partial")).sort()).toEqual(["november-en.xlsx", "november.xlsx"]);
+  });
+
+  it("bad arguments print the usage, exit 2 and write nothing", async () => {
+    const database = env.DATABASE_PATH!;
+    const size = statSync(database).size;
+    const cases: [string[], RegExp][] = [
+      [[], /which file\?/],
+      [[join(dir, "x.xlsx"), "--period", "2026-13"], /--period must be YYYY-MM/],
+      [[join(dir, "x.xlsx"), "--period"], /--period must be YYYY-MM/],
+      [[join(dir, "x.xlsx"), "--as-of", "2026-11-30"], /unknown option "--as-of"/],
+      [[join(dir, "x.xlsx"), join(dir, "y.xlsx")], /unexpected argument/],
+      [[database], /must end with \.xlsx/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runCli("src/cli/export.ts", args, env)));
+    runs.forEach((run, index) => {
+      const [args, message] = cases[index]!;
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toMatch(message);
+      expect(run.stderr).toContain("usage: npm run export -- <file.xlsx> [--period YYYY-MM]");
+    });
+    const badLocale = await runCli("src/cli/export.ts", [join(dir, "x.xlsx")], { ...env, DEFAULT_LOCALE: "de" });
+    expect(badLocale.code).toBe(2);
+    expect(badLocale.stderr).toMatch(/DEFAULT_LOCALE must be ru or en/);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    expect(statSync(database).size).toBe(size);
+  });
+
+  it("parses its arguments", () => {
+    expect(parseExportArgs(["a.xlsx"])).toEqual({ file: "a.xlsx" });
+    expect(parseExportArgs(["--period", "2026-02", "out/A.XLSX"])).toEqual({ file: "out/A.XLSX", period: "2026-02" });
+    expect(parseExportArgs(["a.csv"])).toEqual({ error: 'the file name must end with .xlsx, got "a.csv"' });
+  });
+});
