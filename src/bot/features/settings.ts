@@ -1,11 +1,12 @@
 /**
- * /settings (founder, SPEC §5): shows every team setting and changes one with a text subcommand,
- * `/settings <setting> <value>`. Validation lives in src/domain/settings.ts so the inline menu (a later issue)
- * can reuse validateSetting + saveSetting + settingSavedText unchanged.
+ * /settings (founder, SPEC §5): shows every team setting with an inline menu under it (settings-menu.ts) and
+ * changes one with a text subcommand, `/settings <setting> <value>`. Validation lives in src/domain/settings.ts;
+ * the text command and the menu both go through validateSetting + saveSetting + settingSavedText.
  */
 import { Composer } from "grammy";
 import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
+import { menuKeyboard, settingsMenu, settingsMenuConversations } from "./settings-menu.js";
 import type { Translate } from "../i18n.js";
 import type { Db } from "../../db/open.js";
 import { setCloseReasons, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
@@ -62,7 +63,8 @@ export function holidaysText(t: Translate, holidays: string[], today: string): s
   return parts.join(" ");
 }
 
-function closeReasonsText(t: Translate, reasons: string[]): string {
+/** Built-in close reasons, then the team's own. */
+export function closeReasonsText(t: Translate, reasons: string[]): string {
   return [...BUILTIN_CLOSE_REASONS, ...reasons].join(", ");
 }
 
@@ -141,7 +143,7 @@ export function settingErrorText(t: Translate, result: Extract<SettingResult, { 
 
 composer.command("settings", allow("founder"), async (ctx) => {
   const args = commandArgs(ctx);
-  if (args === "") return ctx.reply(settingsText(ctx.t, ctx.team, ctx.now));
+  if (args === "") return ctx.reply(settingsText(ctx.t, ctx.team, ctx.now), { reply_markup: menuKeyboard(ctx.t) });
   const result = parseSettingsCommand(args, ctx.team, localDate(ctx.now, ctx.team.timezone));
   if (!result.ok) return ctx.reply(settingErrorText(ctx.t, result, ctx.team));
   saveSetting(ctx.deps.db, ctx.team.id, result.change);
@@ -149,8 +151,14 @@ composer.command("settings", allow("founder"), async (ctx) => {
   await ctx.reply(settingSavedText(ctx.t, result.change, ctx.team, ctx.now));
 });
 
+// settings-menu.ts imports this file's texts; reaching it lazily keeps either import order working.
+composer.lazy(() => settingsMenu);
+
 export const settingsFeature: Feature = {
   name: "settings",
   composer,
   commands: [{ command: "settings", roles: ["founder"], description: "cmd-settings", chats: "private" }],
+  get conversations() {
+    return settingsMenuConversations;
+  },
 };
