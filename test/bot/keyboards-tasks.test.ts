@@ -1,13 +1,26 @@
 /** /tasks with buttons: a card button per task, review of done tasks, and pages for long lists. */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
-import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
+import { startHarness, type Harness, type Replies, type TestUser } from "../helpers/harness.js";
 import type { SentMessage } from "../helpers/fake-bot-api.js";
+import { textUpdate } from "../helpers/updates.js";
 
 let h: Harness;
 afterEach(async () => {
   await h?.stop();
 });
+
+// The fake keeps one message-id sequence per chat and remembers typed messages by id, so a typed message must
+// not reuse the id of a bot message there (a list): each gets an id far above everything sent before it.
+let typedId = 1_000_000;
+
+/** Sends a text or command in the user's private chat; returns what the bot sent there meanwhile. */
+async function say(user: TestUser, text: string): Promise<Replies> {
+  const since = h.fake.mark();
+  typedId += 1_000;
+  await h.dispatch(textUpdate(user.user, text, { message_id: typedId }));
+  return h.fake.messagesTo(user.chatId).filter((m) => m.seq >= since);
+}
 
 /** Monday 2 November 2026, 09:00 Moscow. */
 async function team() {
@@ -31,14 +44,14 @@ function current(user: TestUser, sent: SentMessage | undefined): Message {
 }
 
 async function assignMany(lead: TestUser, username: string, count: number, from = 1): Promise<void> {
-  for (let i = from; i < from + count; i++) await lead.send(`/assign @${username} Task number ${i}`);
+  for (let i = from; i < from + count; i++) await say(lead, `/assign @${username} Task number ${i}`);
 }
 
 describe("/tasks keyboards", () => {
   it("puts a card button under every task, and the card carries that task's actions", async () => {
     const { lead, ivan } = await team();
     await assignMany(lead, "ivan_sales", 3);
-    const [list] = await ivan.send("/tasks");
+    const [list] = await say(ivan, "/tasks");
     expect(dataOf(list)).toEqual(["task:show:1", "task:show:2", "task:show:3"]);
     expect(labelsOf(list)).toEqual(["#1", "#2", "#3"]);
 
@@ -54,13 +67,13 @@ describe("/tasks keyboards", () => {
     const { lead, ivan } = await team();
     await assignMany(lead, "ivan_sales", 2);
     await ivan.press("task:done:1", ivan.messages().find((m) => m.text?.includes("Task number 1")));
-    const [list] = await lead.send("/tasks");
+    const [list] = await say(lead, "/tasks");
     expect(dataOf(list)).toEqual(["task:accept:1", "task:return:1", "task:show:1", "task:show:2"]);
     expect(labelsOf(list).slice(0, 2)).toEqual(["✅ Принять #1", "↩ Вернуть #1"]);
     await lead.press("task:accept:1", list);
     expect(h.db.prepare("SELECT state FROM tasks WHERE id = 1").pluck().get()).toBe("accepted");
     // A manager's list has no review buttons, and a manager cannot accept by pressing crafted data.
-    const [own] = await ivan.send("/tasks");
+    const [own] = await say(ivan, "/tasks");
     expect(dataOf(own).some((d) => d.startsWith("task:accept") || d.startsWith("task:return"))).toBe(false);
   });
 
@@ -68,7 +81,7 @@ describe("/tasks keyboards", () => {
     const { lead, ivan, petr } = await team();
     await assignMany(lead, "ivan_sales", 14);
     await assignMany(lead, "petr_sales", 9, 15);
-    const replies = await lead.send("/tasks");
+    const replies = await say(lead, "/tasks");
     expect(replies).toHaveLength(1);
     const list = replies[0]!;
     expect(list.text).toMatch(/^Задачи команды \(23\):\n\n@ivan_sales:\n#1 /);
@@ -98,10 +111,10 @@ describe("/tasks keyboards", () => {
     expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.outcome).toBe("ok");
 
     // Filters travel in the data: the lead looking at Petr's tasks, and a manager who sees only own.
-    const [petrs] = await lead.send("/tasks @petr_sales");
+    const [petrs] = await say(lead, "/tasks @petr_sales");
     expect(petrs!.text).toMatch(/\(9\)/);
     expect(labelsOf(petrs).some((l) => l === "1/1" || l === "‹")).toBe(false);
-    const [ivans] = await ivan.send("/tasks");
+    const [ivans] = await say(ivan, "/tasks");
     expect(ivans!.text).toMatch(/Ваши задачи \(14\)/);
     expect(dataOf(ivans).slice(-3)).toEqual(["tasks:p:1:", "tasks:p:0:", "tasks:p:1:"]);
     const petrId = petr.member()!.id;
@@ -111,9 +124,9 @@ describe("/tasks keyboards", () => {
 
   it("keeps the filter across pages and shows the empty text when the list is gone", async () => {
     const { lead } = await team();
-    for (let i = 1; i <= 12; i++) await lead.send(`/assign @ivan_sales Due task ${i} due 03.11`);
+    for (let i = 1; i <= 12; i++) await say(lead, `/assign @ivan_sales Due task ${i} due 03.11`);
     h.clock.set("2026-11-04T06:00:00Z");
-    const [overdue] = await lead.send("/tasks overdue");
+    const [overdue] = await say(lead, "/tasks overdue");
     expect(overdue!.text).toMatch(/\(12\)/);
     expect(dataOf(overdue).slice(-3)).toEqual(["tasks:p:1:o", "tasks:p:0:o", "tasks:p:1:o"]);
     await lead.press("tasks:p:1:o", overdue);
@@ -136,7 +149,7 @@ describe("/tasks keyboards", () => {
   it("carries the person filter in the page data, within 64 bytes", async () => {
     const { lead, ivan } = await team();
     await assignMany(lead, "ivan_sales", 12);
-    const [list] = await lead.send("/tasks @ivan_sales");
+    const [list] = await say(lead, "/tasks @ivan_sales");
     const pager = dataOf(list).slice(-3);
     expect(pager).toEqual([1, 0, 1].map((page) => `tasks:p:${page}:u${ivan.member()!.id}`));
     for (const data of dataOf(list)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
