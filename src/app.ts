@@ -118,8 +118,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   let runner: RunnerHandle | undefined;
   let webhookServer: Server | undefined;
   if (config.mode === "webhook") {
-    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret });
-    webhookServer = createServer((req, res) => {
+    // An update still running after 10 s (a big /export, a chart) is answered 200 and finishes in the
+    // background: a 500 would only make Telegram redeliver it (skipped as seen) and slow other deliveries.
+    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return" });
+    const server = createServer((req, res) => {
       if (req.method !== "POST") {
         res.writeHead(405).end();
         return;
@@ -129,8 +131,27 @@ export async function startApp(options: AppOptions): Promise<App> {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    await new Promise<void>((resolve) => webhookServer!.listen(config.port, options.webhookHost, resolve));
-    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+    // A busy port or a URL Telegram refuses ends start-up with one clear line, with nothing left running.
+    const failStartup = async (message: string): Promise<never> => {
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler?.stop();
+      await outbox.stop();
+      db.close();
+      throw new StartupError(message);
+    };
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, options.webhookHost, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    }).catch((error: unknown) => failStartup(`PORT ${config.port} cannot be used for the webhook server: ${error instanceof Error ? error.message : String(error)}`));
+    webhookServer = server;
+    await bot.api
+      .setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] })
+      .catch((error: unknown) =>
+        failStartup(`Telegram refused the webhook WEBHOOK_URL=${config.webhookUrl}: ${error instanceof Error ? error.message : String(error)}`),
+      );
     logger.info({ port: config.port }, "webhook server listening");
   } else if (options.polling !== false) {
     await bot.api.deleteWebhook();
