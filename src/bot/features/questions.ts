@@ -4,14 +4,16 @@
  * Escalation to the founder is the scheduled job's part (jobs/checkup-escalation.ts).
  */
 import { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { createConversation } from "@grammyjs/conversations";
 import { getMember } from "../../db/members.js";
 import { getQuestion, listOpenQuestions } from "../../db/questions.js";
-import { chunkLines, splitDuration } from "../../domain/checkup.js";
+import { splitDuration } from "../../domain/checkup.js";
 import { MAX_TEXT } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
+import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../pager.js";
 import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "./task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { button, keyboard, memberName } from "../../jobs/checkup-notify.js";
@@ -109,28 +111,46 @@ composer.command("answer", allow("founder", "lead"), async (ctx) => {
   await reportAnswer(ctx, answerQuestion(envOf(ctx), ctx.member!, id, text), id);
 });
 
-composer.command("questions", async (ctx) => {
+/** A page holds at most this many questions and this many characters (a message takes 4096). */
+const QUESTION_PAGE: PageLimits<string> = { maxItems: 10, maxSize: 3500, size: (line) => line.length + 1 };
+
+/** One page of the open questions `member` may see: a manager only own; the lead and founder get [Answer] buttons. */
+function questionListView(ctx: BotContext, index: number): { text: string; markup?: InlineKeyboardMarkup } {
   const member = ctx.member!;
   const open = listOpenQuestions(ctx.deps.db, ctx.team.id).filter((q) => member.role !== "manager" || q.memberId === member.id);
-  if (open.length === 0) return ctx.reply(ctx.t("question-list-empty"));
-  const lines = [ctx.t("question-list-title", { count: open.length })];
-  for (const question of open) {
+  if (open.length === 0) return { text: ctx.t("question-list-empty") };
+  const lines = open.map((question) => {
     const asker = getMember(ctx.deps.db, question.memberId);
-    const waited = splitDuration(ctx.now - question.askedAt);
-    lines.push(
-      ctx.t("question-list-item", {
-        id: String(question.id),
-        name: asker ? memberName(asker) : "?",
-        text: question.text.length > 300 ? `${question.text.slice(0, 299)}…` : question.text,
-        task: question.taskId === null ? "" : ` (#${question.taskId})`,
-        ...waited,
-      }),
-    );
-  }
-  const rows = member.role === "manager" ? [] : open.slice(0, 20).map((q) => [button(ctx.t("question-btn-answer-id", { id: String(q.id) }), `question:answer:${q.id}`)]);
-  const chunks = chunkLines(lines);
-  for (const [index, chunk] of chunks.entries()) {
-    await ctx.reply(chunk, index === chunks.length - 1 && rows.length ? { reply_markup: keyboard(rows) } : {});
+    return ctx.t("question-list-item", {
+      id: String(question.id),
+      name: asker ? memberName(asker) : "?",
+      text: question.text.length > 300 ? `${question.text.slice(0, 299)}…` : question.text,
+      task: question.taskId === null ? "" : ` (#${question.taskId})`,
+      ...splitDuration(ctx.now - question.askedAt),
+    });
+  });
+  const page = pageOf(lines, index, QUESTION_PAGE);
+  const shown = open.slice(page.offset, page.offset + page.items.length);
+  const rows: InlineKeyboardButton[][] = member.role === "manager" ? [] : shown.map((q) => [button(ctx.t("question-btn-answer-id", { id: String(q.id) }), `question:answer:${q.id}`)]);
+  rows.push(pagerRow(page, (to) => `questions:p:${to}`));
+  const markup = keyboard(rows);
+  const text = [ctx.t("question-list-title", { count: open.length }), ...page.items].join("\n");
+  return markup.inline_keyboard.length ? { text, markup } : { text };
+}
+
+composer.command("questions", async (ctx) => {
+  const view = questionListView(ctx, 0);
+  await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
+});
+
+/** [‹] [n/m] [›] under the open questions: read again, shown in the same message. */
+composer.callbackQuery(/^questions:p:(\d{1,4})$/, async (ctx) => {
+  const view = questionListView(ctx, pageIndex(ctx.match[1]));
+  await ctx.answerCallbackQuery();
+  try {
+    await ctx.editMessageText(view.text, view.markup ? { reply_markup: view.markup } : {});
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
   }
 });
 
