@@ -179,7 +179,8 @@ export function stepView(t: Translate, key: SettingKey, team: Team, now: number,
   } else {
     const choices = CHOICES[key] ?? [];
     const mark = (value: string) => (isCurrent(key, value, team, today) ? "✓ " : "");
-    const perRow = key === "timezone" ? 2 : key === "language" ? 2 : 4;
+    // Zone names are long; times and numbers fit four to a row.
+    const perRow = key === "timezone" || key === "language" ? 2 : 4;
     rows.push(...rowsOf(choices.map((value) => button(`${mark(value)}${choiceLabel(t, key, value, now)}`, `set:pick:${key}:${value}`)), perRow));
     if (TYPED.includes(key)) {
       lines.push(t("settings-hint-choose"));
