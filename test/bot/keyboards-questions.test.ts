@@ -18,8 +18,8 @@ async function say(user: TestUser, text: string): Promise<Replies> {
   return h.fake.messagesTo(user.chatId).filter((m) => m.seq >= since);
 }
 
-const dataOf = (message: Pick<Message, "reply_markup"> | undefined): string[] =>
-  (message?.reply_markup?.inline_keyboard ?? []).flat().map((b) => ("callback_data" in b ? b.callback_data : ""));
+const dataOf = (message: { reply_markup?: unknown } | undefined): string[] =>
+  ((message?.reply_markup as Message["reply_markup"])?.inline_keyboard ?? []).flat().map((b) => ("callback_data" in b ? b.callback_data : ""));
 
 function current(user: TestUser, sent: { message_id: number } | undefined): Message {
   const state = sent && h.fake.messageState(user.chatId, sent.message_id);

@@ -166,7 +166,6 @@ async function checkupConversation(conversation: BotConversation, ctx: ConvConte
     if (!(await askStep(conversation, ctx, memberId, step))) return;
   }
 }
-composer.use(createConversation(checkupConversation, "checkup"));
 
 async function enterCheckup(ctx: BotContext, checkupId: number): Promise<void> {
   await ctx.conversation.exitAll();
@@ -340,6 +339,7 @@ composer.command("discipline", allow("founder", "lead"), async (ctx) => {
 export const checkupFeature: Feature = {
   name: "checkup",
   composer,
+  conversations: [createConversation(checkupConversation, "checkup")],
   commands: [
     { command: "checkup", roles: ["founder", "lead", "manager"], description: "cmd-checkup", chats: "private" },
     { command: "away", roles: ["founder", "lead", "manager"], description: "cmd-away", chats: "private" },

@@ -41,7 +41,6 @@ async function askConversation(conversation: BotConversation, ctx: ConvContext):
   });
   await reportAsk(reply, result, null);
 }
-composer.use(createConversation(askConversation, "question-ask"));
 
 composer.command("ask", allow("manager"), async (ctx) => {
   const args = commandArgs(ctx);
@@ -90,7 +89,6 @@ async function answerConversation(conversation: BotConversation, ctx: ConvContex
   });
   await reportAnswer(reply, result, questionId);
 }
-composer.use(createConversation(answerConversation, "question-answer"));
 
 composer.callbackQuery(/^question:answer:(\d+)$/, allow("founder", "lead"), async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -157,6 +155,7 @@ composer.callbackQuery(/^questions:p:(\d{1,4})$/, async (ctx) => {
 export const questionsFeature: Feature = {
   name: "questions",
   composer,
+  conversations: [createConversation(askConversation, "question-ask"), createConversation(answerConversation, "question-answer")],
   commands: [
     { command: "ask", roles: ["manager"], description: "cmd-ask", chats: "private" },
     { command: "answer", roles: ["founder", "lead"], description: "cmd-answer", chats: "private" },

@@ -250,7 +250,6 @@ async function returnConversation(conversation: BotConversation, ctx: ConvContex
   if (result.ok) reply.deps.onOutbox?.();
   await reportAction(reply, result, taskId);
 }
-composer.use(createConversation(returnConversation, "task-return"));
 
 composer.callbackQuery(/^task:return:(\d+)$/, allow("founder", "lead"), async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -287,7 +286,6 @@ async function taskQuestionConversation(conversation: BotConversation, ctx: Conv
   reply.deps.onOutbox?.();
   await reply.reply(reply.t("question-sent", { id: String(result.question.id) }));
 }
-composer.use(createConversation(taskQuestionConversation, "task-question"));
 
 composer.callbackQuery(/^task:ask:(\d+)$/, allow("manager"), async (ctx) => {
   const task = visibleTask(ctx, Number(ctx.match[1]));
@@ -301,6 +299,7 @@ composer.callbackQuery(/^task:ask:(\d+)$/, allow("manager"), async (ctx) => {
 export const tasksFeature: Feature = {
   name: "tasks",
   composer,
+  conversations: [createConversation(returnConversation, "task-return"), createConversation(taskQuestionConversation, "task-question")],
   commands: [
     { command: "assign", roles: ["founder", "lead"], description: "cmd-assign", chats: "private" },
     { command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private" },
