@@ -198,6 +198,8 @@ export interface FakeBotApi {
   pendingPolls(): number;
   /** Lets the fake know chats, messages and callback queries of an update a test fed to bot.handleUpdate itself. */
   rememberUpdate(update: Update): void;
+  /** The next message id of a chat, as Telegram would give a user's message there (user and bot share the sequence). */
+  allocateMessageId(chatId: number): number;
   /** Makes a file downloadable: getFile(fileId) answers its file_path, GET /file/bot<token>/<path> its bytes. */
   addFile(fileId: string, bytes: Uint8Array | string, filePath?: string): TelegramFile;
   /** Bytes of a stored file (uploaded by the bot or added by the test). */
@@ -1324,6 +1326,11 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     pendingUpdates: () => [...queue],
     pendingPolls: () => polls.size,
     rememberUpdate,
+    allocateMessageId(chatId) {
+      const messageId = (lastMessageIds.get(chatId) ?? 0) + 1;
+      lastMessageIds.set(chatId, messageId);
+      return messageId;
+    },
 
     addFile(fileId, bytes, filePath) {
       const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);

@@ -117,6 +117,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   function userFor(user: User): TestUser {
     const chatId = user.id;
     const collect = async (update: Update, chat?: Chat): Promise<Replies> => {
+      // A typed message takes the chat's next id, so it never collides with a message the bot sent there.
+      if (update.message) update.message.message_id = fake.allocateMessageId(update.message.chat.id);
       const since = fake.mark();
       await dispatch(update);
       const target = chat?.id ?? chatId;
