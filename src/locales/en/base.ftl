@@ -1,0 +1,174 @@
+cmd-touch = log a touch: /touch <company>
+cmd-refusal = log a refusal: /refusal <company>
+cmd-handled = refusal worked out: /handled <company>
+cmd-deal = won deal: /deal <company>; <amount>
+cmd-lead = a company's card and history
+cmd-close = close a company for good (decision maker died, business closed)
+cmd-import = load the base from CSV
+cmd-unfreeze = end a company's cooling
+cmd-unpause = unpause a segment
+
+base-usage-touch =
+    How to log a touch: /touch <company>[; comment]
+    For example: /touch Romashka LLC; called, asked to call back on Wednesday
+base-usage-refusal =
+    How to log a refusal: /refusal <company> — the bot asks the reason with buttons.
+    In one line: /refusal <company>; <reason>[; lost][; comment]
+    Reasons: price, need (no need), timing, competitor, noanswer (no answer), other — Russian words work too.
+    For example: /refusal Romashka LLC; price; lost; went to a competitor
+base-usage-handled =
+    Refusal worked out (objection handled, next step agreed): /handled <company>
+base-usage-deal =
+    How to log a deal: /deal <company>; <amount>
+    For example: /deal Romashka LLC; 150000 or /deal Romashka LLC 150 000
+base-usage-close =
+    Close a company for good: /close <company>; <reason>
+    For example: /close Romashka LLC; dm_died
+base-usage-unfreeze = End cooling or a "lost for good" mark: /unfreeze <company>
+base-usage-lead = A company's card: /lead <company>
+base-usage-unpause = Unpause a segment: /unpause <segment>, or just /unpause to see the paused segments.
+base-usage-import =
+    Send a CSV file with the caption /import (or just the file, or reply to the file with /import).
+    Columns: company and segment are required; inn, owner (@username), phone, email are optional. Russian headers work too: компания, сегмент, инн, ответственный, телефон, email.
+
+base-error-company-too-long = The name is longer than { $max } characters. Nothing was saved.
+base-error-amount = The amount "{ $text }" will not do: it must be above zero and at most 10¹², e.g. 150000 or 150 000.50. Nothing was saved.
+base-error-reason = Unknown reason "{ $text }". Nothing was saved.
+base-error-comment-too-long = The comment is longer than { $max } characters — please shorten it. Nothing was saved.
+base-ambiguous = I cannot tell where the company name ends: more than one company matches. Separate it with a semicolon. Nothing was saved.
+
+base-company-unknown = There is no "{ $company }" in the base. Did you mean one of these? Nothing is saved until you choose.
+base-company-unknown-add = There is no "{ $company }" in the base, nor anything like it. Add it? Nothing is saved until you choose.
+base-company-unknown-none = There is no "{ $company }" in the base, nor anything like it. Please check the name.
+base-add-new = ➕ Add "{ $company }" as new
+base-add-ask-segment = Which segment should "{ $company }" go to?
+base-default-segment = No segment
+base-default-segment-button = No segment
+base-added = Added a new company "{ $company }" to the segment "{ $segment }".
+base-added-exists = "{ $company }" is already in the base.
+base-company-gone = "{ $company }" is no longer in the base. Nothing was saved.
+base-company-closed = "{ $company }" is closed for good — nothing more is logged for it.
+
+base-action-touch = touch
+base-action-refusal = refusal
+base-action-deal = deal
+
+base-blocked-cooling =
+    ⛔ Not saved: { $action } for "{ $company }". The company is cooling after an unhandled refusal and opens on { $date }.
+    Only the founder or the lead can open it earlier: /unfreeze. The attempt was logged.
+base-blocked-lost =
+    ⛔ Not saved: { $action } for "{ $company }". The company is lost for good and will not open by itself; only the founder or the lead can bring it back: /unfreeze. The attempt was logged.
+base-blocked-closed = ⛔ Not saved: { $action } for "{ $company }". The company is closed for good. The attempt was logged.
+base-blocked-paused =
+    ⛔ Not saved: { $action } for "{ $company }". The segment "{ $segment }" is paused: { $share } of it is burned, the threshold is { $threshold }.
+    It opens by itself when the share falls below the threshold — on { $date } as things stand — or earlier if the founder or the lead unpauses it: /unpause { $segment }. The attempt was logged.
+base-blocked-paused-no-date =
+    ⛔ Not saved: { $action } for "{ $company }". The segment "{ $segment }" is paused: { $share } of it is burned, the threshold is { $threshold }.
+    The share will not fall below the threshold by itself (lost companies never cool down); the founder or the lead can unpause it: /unpause { $segment }. The attempt was logged.
+
+base-notice-blocked-cooling = { $who } tried to log a { $action } for "{ $company }", but the company is cooling and opens on { $date }. The attempt was refused and logged.
+base-notice-blocked-lost = { $who } tried to log a { $action } for "{ $company }", but the company is lost for good. The attempt was refused and logged. To bring it back: /unfreeze { $company }
+base-notice-blocked-closed = { $who } tried to log a { $action } for "{ $company }", but the company is closed for good. The attempt was refused and logged.
+base-notice-blocked-paused = { $who } tried to log a { $action } for "{ $company }", but the segment "{ $segment }" is paused ({ $share } burned, threshold { $threshold }). The attempt was refused and logged. To unpause: /unpause { $segment }
+
+base-touch-done = Touch logged: "{ $company }".
+base-touch-first = Touch logged: "{ $company }". This is the first contact with the company.
+base-refusal-done =
+    Refusal logged: "{ $company }" — { $reason }.
+    Work it out by { $until } (/handled { $company }), or the company burns and opens again only on { $cooldown }.
+base-refusal-lost = Refusal logged: "{ $company }" — { $reason }, lost for good. The company is burned; the founder or the lead can bring it back (/unfreeze).
+base-handled-done = The refusal of "{ $company }" is worked out ({ $count }). The company will not burn.
+base-handled-nothing = "{ $company }" has no refusal that can still be worked out: the { $hours } h window after the refusal is over, or there was no refusal.
+base-deal-done = Deal logged: "{ $company }" — { $amount }.
+base-deal-first-win = A new client!
+base-deal-handled = An open refusal was settled by the deal ({ $count }).
+base-close-ask = Why is "{ $company }" closed for good?
+base-close-done = "{ $company }" is closed for good: { $reason }.
+base-close-not-allowed = Cannot close with the reason "{ $reason }": closing is final and allowed only for { $allowed }. Nothing was saved.
+base-unfreeze-done = Cooling ended: "{ $company }" may be worked again.
+base-unfreeze-lost = The "lost for good" mark is gone: "{ $company }" may be worked again.
+base-unfreeze-not-frozen = "{ $company }" is neither cooling nor lost — nothing to unfreeze.
+
+base-segment-unknown = There is no segment "{ $segment }".
+base-unpause-none = No segment is paused now.
+base-unpause-choose = Which segment should be unpaused?
+base-unpause-done = Unpaused: the segment "{ $segment }" is open again ({ $share } burned, threshold { $threshold }). If the share falls below the threshold and reaches it again, the segment pauses again.
+base-unpause-not-paused = The segment "{ $segment }" is not paused ({ $share } burned, threshold { $threshold }).
+
+base-reason-price = price
+base-reason-need = no need
+base-reason-timing = not the right time
+base-reason-competitor = with a competitor
+base-reason-noanswer = no answer
+base-reason-other = other
+base-reason-dm_died = decision maker died
+base-reason-business_closed = business closed
+
+base-refusal-ask-reason = Refusal by "{ $company }". The reason?
+base-refusal-hint-reason = Choose a reason with a button or type it: price, need, timing, competitor, noanswer, other.
+base-refusal-ask-lost = "{ $company }" — { $reason }. Is the company lost for good?
+base-refusal-lost-yes = Yes, for good
+base-refusal-lost-no = No, may come back
+base-refusal-hint-lost = Answer with a button or type "yes" / "no".
+base-refusal-ask-comment = A comment (up to { $max } characters) — or "Skip".
+base-refusal-skip = Skip
+base-refusal-hint-comment = Type a comment in one message or press "Skip".
+
+base-import-done = Rows read: { $rows }. New companies: { $created }, updated: { $updated } (moved to another segment: { $moved }), new segments: { $segments }. Rows with errors: { $bad }.
+base-import-bad-title = Not loaded:
+base-import-bad-row = line { $line }: { $reason }
+base-import-bad-more = …and { $count } more rows with errors.
+base-import-empty = The file is empty — nothing was loaded.
+base-import-missing-columns = The file lacks required columns: { $missing }. Company and segment are needed (компания, сегмент work too). Nothing was loaded.
+base-import-csv-invalid = The file does not read as CSV (check the quotes). Nothing was loaded.
+base-import-csv-invalid-line = The file does not read as CSV: error at line { $line } (check the quotes). Nothing was loaded.
+base-import-not-csv = This is a spreadsheet: save it as CSV (File → Save as → CSV UTF-8) and send it again.
+base-import-too-large = The file is larger than { $mb } MB, more than a bot can download. Please split it.
+base-import-download-failed = Could not download the file from Telegram. Please send it again.
+base-import-row-company-missing = no company name
+base-import-row-segment-missing = no segment
+base-import-row-company-too-long = name longer than 200 characters
+base-import-row-segment-too-long = segment longer than 200 characters
+base-import-row-inn-invalid = INN must be 10 or 12 digits
+base-import-row-owner-invalid = owner is not a @username
+base-import-row-phone-invalid = phone does not look like a number
+base-import-row-email-invalid = email does not look like an address
+base-import-row-value-too-long = value too long
+base-import-row-inn-conflict = a company with this name exists with another INN
+base-import-row-name-conflict = the INN belongs to another company and the name is taken
+
+base-card-segment = Segment: { $segment }
+base-card-inn = INN { $inn }
+base-card-owner = owner { $owner }
+base-card-state = State: { $state }
+base-card-state-cooling = State: cooling, opens on { $date }
+base-card-window = Open refusal: work it out by { $until } (/handled { $company })
+base-card-no-history = No history yet.
+base-card-history = History (newest first):
+base-state-fresh = fresh, never contacted
+base-state-contacted = in progress
+base-state-refused = refused, waiting to be worked out
+base-state-handled = refusal worked out
+base-state-cooling = cooling
+base-state-lost = lost for good
+base-state-closed = closed for good
+base-state-won = client
+base-refusal-status-pending = waiting to be worked out
+base-refusal-status-handled = worked out
+base-refusal-status-burned = not worked out — burned
+base-refusal-status-lost = lost for good
+base-history-touch = touch
+base-history-refusal = refusal ({ $reason }), { $status }
+base-history-refusal-lost = refusal ({ $reason }), { $status }
+base-history-handled = refusal worked out
+base-history-deal = deal
+base-history-close = closed: { $reason }
+base-history-unfreeze = cooling ended
+base-history-moved = moved to another segment
+base-history-blocked = attempt ({ $action }) refused: { $reason }
+base-block-cooling = cooling
+base-block-lost = lost for good
+base-block-closed = closed
+base-block-paused = segment paused
+base-history-line = { $when } — { $what } — { $who }
+base-history-line-comment = { $when } — { $what } — { $who }: "{ $comment }"
