@@ -4,6 +4,7 @@
  * Callers run these inside the transaction that made the change, so the message and its cause
  * are written together or not at all.
  */
+import { founderAlertRecipients, founderConfidentialRecipients } from "./alert-recipients.js";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../db/open.js";
 import { enqueue } from "../db/outbox.js";
@@ -39,13 +40,6 @@ export function reviewersOf(db: Db, teamId: number): Member[] {
   return leads.length ? leads : listMembers(db, teamId, "founder");
 }
 
-/** The founder's alert chat (SPEC §1: /alerts_here, default the founder's private chat). */
-export function alertRecipient(db: Db, team: Team): Recipient | undefined {
-  const founder = listMembers(db, team.id, "founder")[0];
-  const chatId = team.alertChatId ?? (founder ? founder.chatId ?? founder.userId : undefined);
-  if (chatId === undefined) return undefined;
-  return { memberId: founder?.id ?? null, chatId, locale: founder?.locale ?? team.locale };
-}
 
 export function keyboard(rows: InlineKeyboardButton[][]): InlineKeyboardMarkup {
   return { inline_keyboard: rows.filter((row) => row.length > 0) };
@@ -138,13 +132,15 @@ export function notifyAnswer(db: Db, translator: Translator, team: Team, questio
   send(db, team.id, to, "question-answer", `question-answer:${question.id}`, text, now);
 }
 
-/** A question open too long goes to the founder's alert chat, once. */
+/** A question open too long goes to the founder, once; its text is never posted into a group alert chat. */
 export function notifyEscalation(db: Db, translator: Translator, team: Team, question: Question, asker: Member, hours: number, now: number): boolean {
-  const to = alertRecipient(db, team);
-  if (!to) return false;
-  const t = translator.forLocale(to.locale);
-  const text = t("question-escalation-notice", { id: String(question.id), name: memberName(asker), question: question.text, hours });
-  return send(db, team.id, to, "question-escalation", `question-escalation:${question.id}`, text, now);
+  let queued = false;
+  for (const to of founderConfidentialRecipients(db, team)) {
+    const t = translator.forLocale(to.locale);
+    const text = t("question-escalation-notice", { id: String(question.id), name: memberName(asker), question: question.text, hours });
+    queued = send(db, team.id, to, "question-escalation", `question-escalation:${question.id}:${to.chatId}`, text, now) || queued;
+  }
+  return queued;
 }
 
 /** The check-up prompt (or a lead's round, which has its own key) with [Start]. */
@@ -175,11 +171,13 @@ export function sendCheckupReminder(db: Db, translator: Translator, team: Team, 
 
 /** SPEC §5: the founder hears when a manager missed 2 check-ups in a row (once per manager and day). */
 export function sendMissedStreakAlert(db: Db, translator: Translator, team: Team, manager: Member, checkup: Checkup, streak: number, now: number): boolean {
-  const to = alertRecipient(db, team);
-  if (!to) return false;
-  const t = translator.forLocale(to.locale);
-  const text = t("checkup-missed-streak-alert", { name: memberName(manager), count: streak, date: formatDay(checkup.localDate) });
-  return send(db, team.id, to, "checkup-missed-streak", `checkup-missed-streak:${manager.id}:${checkup.localDate}`, text, now);
+  let queued = false;
+  for (const to of founderAlertRecipients(db, team)) {
+    const t = translator.forLocale(to.locale);
+    const text = t("checkup-missed-streak-alert", { name: memberName(manager), count: streak, date: formatDay(checkup.localDate) });
+    queued = send(db, team.id, to, "checkup-missed-streak", `checkup-missed-streak:${manager.id}:${checkup.localDate}:${to.chatId}`, text, now) || queued;
+  }
+  return queued;
 }
 
 /** The digest, split into messages that fit Telegram, one key per part. */

@@ -4,6 +4,7 @@
  * through the outbox at most once per kind, period and local day (the idempotency key says so), so calling
  * it again is always safe.
  */
+import { founderAlertRecipients, type AlertRecipient } from "./alert-recipients.js";
 import type { Db } from "../db/open.js";
 import { getTeam, type Team } from "../db/teams.js";
 import { listMembers } from "../db/members.js";
@@ -17,25 +18,6 @@ import { createTranslator, type Locale, type Translate, type Translator } from "
 import { budgetLimitKopecks, formatMonth, formatPercent, loadPlanFigures } from "../reports/plan-report.js";
 import { loadBurnReport } from "../base/burn-report.js";
 import type { Job } from "./job.js";
-
-/** Where founder alerts go and in which language. */
-export interface AlertRecipient {
-  chatId: number;
-  locale: Locale;
-}
-
-/**
- * The alert chat set by /alerts_here, else every active founder's private chat. A private alert chat that
- * belongs to a founder is read in that founder's language; a group in the team's.
- */
-export function founderAlertRecipients(db: Db, team: Team): AlertRecipient[] {
-  const founders = listMembers(db, team.id, "founder");
-  if (team.alertChatId !== null) {
-    const owner = founders.find((f) => (f.chatId ?? f.userId) === team.alertChatId);
-    return [{ chatId: team.alertChatId, locale: owner?.locale ?? team.locale }];
-  }
-  return founders.map((f) => ({ chatId: f.chatId ?? f.userId, locale: f.locale ?? team.locale }));
-}
 
 /**
  * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.

@@ -86,7 +86,7 @@ describe("checkup-reminder and checkup-miss", () => {
       runCheckupPrompts(deps, at(`${day}T07:00:00Z`));
       runCheckupMisses(deps, at(`${day}T15:00:00Z`));
     }
-    expect(outbox("checkup-missed-streak").map((m) => [m.key, m.chat])).toEqual([["checkup-missed-streak:3:2026-11-03", founder.userId]]);
+    expect(outbox("checkup-missed-streak").map((m) => [m.key, m.chat])).toEqual([[`checkup-missed-streak:3:2026-11-03:${founder.userId}`, founder.userId]]);
     runCheckupPrompts(deps, at("2026-11-04T07:00:00Z"));
     // Down from Wednesday noon to Friday: Wednesday's miss is recorded, the stale alert is not sent.
     runCheckupMisses(deps, at("2026-11-06T06:00:00Z"));
@@ -136,7 +136,7 @@ describe("question-escalation", () => {
     expect(runQuestionEscalation(deps, at("2026-11-02T12:00:00Z"))).toBe(0);
     expect(runQuestionEscalation(deps, at("2026-11-02T12:00:01Z"))).toBe(1);
     expect(runQuestionEscalation(deps, at("2026-11-03T12:00:00Z"))).toBe(0);
-    expect(outbox("question-escalation").map((m) => [m.key, m.chat])).toEqual([["question-escalation:1", founder.userId]]);
+    expect(outbox("question-escalation").map((m) => [m.key, m.chat])).toEqual([[`question-escalation:1:${founder.userId}`, founder.userId]]);
   });
 });
 

@@ -1,0 +1,36 @@
+import type { Db } from "../db/open.js";
+import { listMembers } from "../db/members.js";
+import type { Team } from "../db/teams.js";
+import type { Locale } from "../bot/i18n.js";
+
+/** Where founder alerts go and in which language. */
+export interface AlertRecipient {
+  chatId: number;
+  locale: Locale;
+  /** The founder this chat belongs to; null for a group. */
+  memberId: number | null;
+}
+
+/** Every active founder's private chat, each in that founder's language. */
+export function founderPrivateRecipients(db: Db, team: Team): AlertRecipient[] {
+  return listMembers(db, team.id, "founder").map((f) => ({ chatId: f.chatId ?? f.userId, locale: f.locale ?? team.locale, memberId: f.id }));
+}
+
+/**
+ * The alert chat set by /alerts_here, else every active founder's private chat (SPEC §1). A private alert
+ * chat that belongs to a founder is read in that founder's language; a group in the team's.
+ */
+export function founderAlertRecipients(db: Db, team: Team): AlertRecipient[] {
+  if (team.alertChatId === null) return founderPrivateRecipients(db, team);
+  const owner = founderPrivateRecipients(db, team).find((f) => f.chatId === team.alertChatId);
+  return [owner ?? { chatId: team.alertChatId, locale: team.locale, memberId: null }];
+}
+
+/**
+ * For alerts that quote what a manager wrote privately (a question's text): the alert chat when it is
+ * a private chat, else the founders' private chats, so nothing private is posted into a group.
+ */
+export function founderConfidentialRecipients(db: Db, team: Team): AlertRecipient[] {
+  const recipients = founderAlertRecipients(db, team);
+  return recipients.every((r) => r.chatId > 0) ? recipients : founderPrivateRecipients(db, team);
+}
