@@ -1,6 +1,7 @@
 /** The lead base end to end (SPEC §4, §8): /import, touches, refusals, deals, closing, unfreezing, the rules that refuse. */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Harness } from "../helpers/harness.js";
+import { commandUpdate, documentUpdate } from "../helpers/updates.js";
 import { baseRows, baseTeam, buttonData, buttonTexts, companyRow, eventsOf, loadBase, said, sendCsv, type BaseTeam } from "./base-fixture.js";
 
 let team: BaseTeam | undefined;
@@ -79,6 +80,18 @@ describe("/import", () => {
     expect(baseRows(h)).toEqual(before);
     const [usage] = await founder.send("/import");
     expect(said(usage)).toContain("Пришлите CSV-файл с подписью /import");
+  });
+
+  it("/import sent as a reply to a CSV document imports that document", async () => {
+    const { h, founder } = await start();
+    h.fake.addFile("reply-csv", "company;segment\nООО Ромашка;Опт\nООО Василёк;Опт", "documents/reply.csv");
+    const document = documentUpdate(founder.user, { file_id: "reply-csv", file_name: "leads.csv", mime_type: "text/csv", caption: "база от партнёра" });
+    // A captioned CSV is not taken for an import by itself.
+    await h.dispatch(document);
+    expect(count(h, "SELECT COUNT(*) FROM companies")).toBe(0);
+    await h.dispatch(commandUpdate(founder.user, "/import", { reply_to_message: document.message! }));
+    expect(said(founder.last())).toContain("Новых компаний: 2");
+    expect(count(h, "SELECT COUNT(*) FROM companies")).toBe(2);
   });
 });
 
