@@ -3,6 +3,9 @@
  * table written from SPEC §1 (not from the code): a new command without a row here fails the test.
  * Replies to people outside the team are searched for team data seeded beforehand.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
@@ -24,7 +27,10 @@ const refusalTexts = new Set(
 const slowDown = new Set((["ru", "en"] as const).map((locale) => translator.t(locale, "reliability-slow-down")));
 
 /** Team data a refused person must never see, and another team's data nobody in team 1 may see. */
-const TEAM_SECRETS = ["Olga", "olga_founder", "Founderova", "Anna", "anna_lead", "Ivan", "ivan_manager", "Petrov", "Ромашка-Секрет", "Зенит-Тайна", "345678", "4148136", "98765", "start="];
+const TEAM_SECRETS = [
+  "Olga", "olga_founder", "Founderova", "Anna", "anna_lead", "Ivan", "ivan_manager", "Petrov",
+  "Ромашка-Секрет", "Зенит-Тайна", "Секретстрой", "Тайный сегмент", "345678", "4148136", "98765", "777777", "start=",
+];
 const OTHER_TEAM_SECRETS = ["Zoltan", "zoltan_rival", "Конкурент-Альфа"];
 const digitsOnly = (text: string) => text.replace(/[\s\u00a0\u202f.,']/g, "");
 
@@ -60,6 +66,15 @@ beforeAll(async () => {
   await seed(actors.lead, "/assign @ivan_manager Позвонить в Ромашка-Секрет");
   await seed(actors.manager, "/ask Что делать с Ромашка-Секрет?");
   await seed(actors.founder, "/invite manager");
+  if (known.has("import")) {
+    // The lead base through its CLI (SPEC §4), then a refusal and a deal through the bot.
+    const { main } = await import("../../src/cli/import.js");
+    const csv = join(mkdtempSync(join(tmpdir(), "scb-matrix-")), "base.csv");
+    writeFileSync(csv, "company,segment,owner\nООО Секретстрой,Тайный сегмент,@ivan_manager\nАО Секретстрой-2,Тайный сегмент,@ivan_manager\n");
+    expect(main([csv], { DATABASE_PATH: h.dbPath }, () => undefined, () => undefined)).toBe(0);
+  }
+  await seed(actors.manager, "/refusal ООО Секретстрой; price; секретный комментарий");
+  await seed(actors.manager, "/deal АО Секретстрой-2; 777777");
 });
 
 afterAll(async () => {
@@ -129,6 +144,10 @@ describe("access matrix", () => {
     // The seeded data exists, so "nothing leaked" means something: the founder can see it.
     const founderView = h.fake.messagesTo(actors.founder.chatId).map((reply) => reply.text ?? "").join("\n");
     expect(leaked(founderView, TEAM_SECRETS).length).toBeGreaterThan(0);
+    if (allCommands().some((spec) => spec.command === "deal")) {
+      expect(h.db.prepare("SELECT COUNT(*) FROM company_events WHERE kind = 'refusal' AND comment = 'секретный комментарий'").pluck().get()).toBe(1);
+      expect(h.db.prepare("SELECT COUNT(*) FROM deals").pluck().get()).toBe(1);
+    }
     console.log(`access matrix: ${commands.length} commands × ${ACTORS.length} people × 2 chats = ${checks} checked, ${wrong.length} wrong, ${refusedChecks} refused replies searched, ${leaks.length} leaked`);
   });
 });
