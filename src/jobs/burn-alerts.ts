@@ -18,7 +18,7 @@ import type { BurnReport } from "../domain/burn.js";
 import { loadBurnReport } from "../base/burn-report.js";
 import { createTranslator, type Translate, type Translator } from "../bot/i18n.js";
 import { formatMonth, formatPercent } from "../reports/plan-report.js";
-import { founderAlertRecipients } from "./plan-alerts.js";
+import { founderAlertRecipients } from "./alert-recipients.js";
 import type { Job } from "./job.js";
 
 export type BurnAlertKind = "burn-high" | "segment-paused";
