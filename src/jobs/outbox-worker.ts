@@ -213,6 +213,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       deps.logger.info({ from: item.chatId, to: migratedTo }, "group migrated; queue moved");
       return;
     }
+    // A 429 the auto-retry gave back (retry_after over its bound): that chat waits as told; the
+    // overall pace already stays under Telegram's, so other chats go on.
     const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
     if (retryAfter !== undefined) chatReadyAt.set(item.chatId, performance.now() + retryAfter * 1000);
     const description = error instanceof GrammyError ? `${error.error_code} ${error.description}` : error instanceof Error ? error.message : String(error);
