@@ -2,35 +2,14 @@ import { pino, type Logger, type DestinationStream } from "pino";
 
 export type { Logger };
 
-/** A pino logger that never prints the given secrets (the bot token ends up in URLs and errors). */
+/**
+ * A pino logger that never prints the given secrets. The bot token ends up in URLs, error messages and
+ * child-logger bindings, so every finished line is scrubbed on its way out, whatever produced it.
+ */
 export function createLogger(level: string, secrets: string[] = [], destination?: DestinationStream): Logger {
-  const hidden = secrets.filter((secret) => secret.length >= 8);
-  const scrub = (value: unknown): unknown => {
-    if (typeof value === "string") return hidden.reduce((text, secret) => text.split(secret).join("***"), value);
-    if (value instanceof Error) {
-      const copy = new Error(scrub(value.message) as string);
-      copy.name = value.name;
-      copy.stack = scrub(value.stack) as string;
-      return copy;
-    }
-    if (value && typeof value === "object") {
-      try {
-        return JSON.parse(scrub(JSON.stringify(value)) as string);
-      } catch {
-        return "[unserializable]";
-      }
-    }
-    return value;
-  };
-  return pino(
-    {
-      level,
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, (hidden.length ? args.map(scrub) : args) as Parameters<typeof method>);
-        },
-      },
-    },
-    destination,
-  );
+  const hidden = [...new Set(secrets.filter((secret) => secret.length >= 8))].sort((a, b) => b.length - a.length);
+  const target = destination ?? pino.destination({ dest: 1, sync: true });
+  if (hidden.length === 0) return pino({ level }, target);
+  const scrub = (line: string) => hidden.reduce((text, secret) => text.split(secret).join("***"), line);
+  return pino({ level }, { write: (line: string) => void target.write(scrub(line)) });
 }
