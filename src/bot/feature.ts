@@ -8,8 +8,12 @@ export interface CommandSpec {
   roles: Role[];
   /** Locale key of the one-line description shown in menus and /help. */
   description: string;
-  /** Where it works; "private" commands sent in a group get a hint to use the private chat. */
-  chats: "private" | "any";
+  /**
+   * Where it works: "any" chat; "private" only (a group can hold people outside the team); "alerts" in
+   * private and in the team's alert chat set by /alerts_here (figures the founder chose to share there).
+   * Elsewhere the sender gets a hint to use the private chat.
+   */
+  chats: "private" | "any" | "alerts";
 }
 
 export interface Feature {

@@ -187,3 +187,21 @@ describe("people outside the team in groups", () => {
     expect(getTeam(h.db, TEAM_ID)?.alertChatId).toBeNull();
   });
 });
+
+describe("figures in the alert group", () => {
+  it("answers /plan and /burn there for the founder and the lead, and not in any other group or to a manager", async () => {
+    const { founder, lead, ivan } = await team();
+    await founder.send("/setplan 2026-11 10 100000");
+    await founder.send("/alerts_here", { chat: SALES_GROUP });
+    const plan = await founder.send("/plan", { chat: SALES_GROUP });
+    expect(plan[0]?.text).toMatch(/ноябрь 2026/i);
+    expect(plan.some((m) => m.method === "sendPhoto")).toBe(true);
+    const burn = await lead.send("/burn", { chat: SALES_GROUP });
+    expect(burn.length).toBeGreaterThan(0);
+    expect(burn[0]?.text ?? burn[0]?.caption).not.toBe(HINT);
+    expect((await ivan.send("/plan", { chat: SALES_GROUP })).map((m) => m.text)).toEqual(["Эта команда недоступна для вашей роли."]);
+    const otherGroup = groupChat(-1_001_999_000_222, { title: "Флудилка" });
+    expect((await founder.send("/plan", { chat: otherGroup })).map((m) => m.text)).toEqual([HINT]);
+    expect((await lead.send("/burn", { chat: otherGroup })).map((m) => m.text)).toEqual([HINT]);
+  });
+});

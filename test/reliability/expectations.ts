@@ -10,8 +10,11 @@ export interface Expectation {
   allowed: Role[];
   /** Roles SPEC leaves open: either answer is accepted. */
   optional?: Role[];
-  /** "private" for everything whose reply carries team data: a group can hold people outside the team. */
-  chats: "private" | "any";
+  /**
+   * "private" for everything whose reply carries team data: a group can hold people outside the team;
+   * "alerts" for the figures a founder may share in the alert group (issue 8: /burn and /plan work there).
+   */
+  chats: "private" | "any" | "alerts";
 }
 
 export const ALL: Role[] = ["founder", "lead", "manager"];
@@ -46,7 +49,7 @@ export const EXPECTED: Record<string, Expectation> = {
   questions: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
   digest: { allowed: ["founder", "lead"], chats: "private" },
   // §3 plan and budget
-  plan: { allowed: ["founder", "lead"], chats: "private" },
+  plan: { allowed: ["founder", "lead"], chats: "alerts" },
   setplan: { allowed: ["founder"], chats: "private" },
   budget: { allowed: ["founder"], chats: "private" },
   expense: { allowed: ["founder"], optional: ["lead"], chats: "private" },
@@ -62,7 +65,7 @@ export const EXPECTED: Record<string, Expectation> = {
   close: { allowed: ["founder"], optional: ["lead", "manager"], chats: "private" },
   unfreeze: { allowed: ["founder", "lead"], chats: "private" },
   unpause: { allowed: ["founder"], optional: ["lead"], chats: "private" },
-  burn: { allowed: ["founder", "lead"], chats: "private" },
+  burn: { allowed: ["founder", "lead"], chats: "alerts" },
   segments: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
   // §5 settings
   settings: { allowed: ["founder"], chats: "private" },

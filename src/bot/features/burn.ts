@@ -46,5 +46,5 @@ composer.command("burn", allow("founder", "lead"), async (ctx) => {
 export const burnFeature: Feature = {
   name: "burn",
   composer,
-  commands: [{ command: "burn", roles: ["founder", "lead"], description: "cmd-burn", chats: "private" }],
+  commands: [{ command: "burn", roles: ["founder", "lead"], description: "cmd-burn", chats: "alerts" }],
 };

@@ -267,7 +267,7 @@ export const planFeature: Feature = {
   name: "plan",
   composer,
   commands: [
-    { command: "plan", roles: ["founder", "lead"], description: "cmd-plan", chats: "private" },
+    { command: "plan", roles: ["founder", "lead"], description: "cmd-plan", chats: "alerts" },
     { command: "setplan", roles: ["founder"], description: "cmd-setplan", chats: "private" },
     { command: "budget", roles: ["founder"], description: "cmd-budget", chats: "private" },
     { command: "expense", roles: ["founder", "lead"], description: "cmd-expense", chats: "private" },

@@ -13,14 +13,19 @@ export function commandAccess(commands: CommandSpec[]) {
     if (!text || text[0] !== "/" || !ctx.member) return next();
     const [head] = text.split(/\s/, 1);
     const [name, target] = head!.slice(1).split("@");
-    if (target && target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    if (target && target.toLowerCase() !== ctx.me.username.toLowerCase()) {
+      // Meant for another bot: none of our business in a group; in our private chat, say so.
+      if (ctx.chat?.type === "private") await ctx.reply(ctx.t("unknown-command"));
+      return;
+    }
     const spec = byName.get(name!.toLowerCase());
     if (!spec) return next();
     if (!spec.roles.includes(ctx.member.role)) {
       await ctx.reply(ctx.t("access-denied"));
       return;
     }
-    if (spec.chats === "private" && ctx.chat?.type !== "private") {
+    const inAlertChat = ctx.chat !== undefined && ctx.chat.id === ctx.team.alertChatId;
+    if (ctx.chat?.type !== "private" && (spec.chats === "private" || (spec.chats === "alerts" && !inAlertChat))) {
       await ctx.reply(ctx.t("private-only"));
       return;
     }
