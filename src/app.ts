@@ -44,6 +44,8 @@ export interface AppOptions {
   outboxLimits?: Partial<OutboxLimits>;
   /** Tests drive jobs by hand with a moved clock; production ticks every minute. */
   scheduler?: boolean;
+  /** Called when the bot can no longer receive updates (main exits with one clear line). */
+  onFatal?: (error: Error) => void;
   /** Long polling (default) or nothing; webhook mode follows config.mode. */
   polling?: boolean;
   /** Per-user flood limit; default SPEC §8's generous one, `false` for none. */
@@ -156,6 +158,17 @@ export async function startApp(options: AppOptions): Promise<App> {
   } else if (options.polling !== false) {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    // The runner gives up only on errors it cannot retry (409: another instance polls with this token).
+    runner.task()?.catch((error: unknown) => {
+      const reason =
+        error instanceof GrammyError && error.error_code === 409
+          ? "another instance is already receiving updates with this BOT_TOKEN (409 Conflict)"
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      logger.fatal({ err: error }, "polling stopped");
+      options.onFatal?.(new StartupError(`polling stopped: ${reason}`));
+    });
     logger.info({ username: bot.botInfo.username }, "polling started");
   }
 

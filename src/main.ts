@@ -19,7 +19,13 @@ const { startApp } = await import("./app.js");
 const { MigrationMismatchError } = await import("./db/migrate.js");
 const { StartupError } = await import("./app.js");
 try {
-  const app = await startApp({ config });
+  const app = await startApp({
+    config,
+    onFatal: (error) => {
+      console.error(error.message.split(config.botToken).join("***"));
+      void app.stop().finally(() => process.exit(1));
+    },
+  });
   const shutdown = (signal: string) => {
     app.logger.info({ signal }, "shutting down");
     app.stop().then(

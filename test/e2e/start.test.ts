@@ -31,7 +31,13 @@ function startMain(env: Record<string, string>, cwd = ROOT): Running {
 
 let fake: FakeBotApi | undefined;
 let running: Running | undefined;
+let second: Running | undefined;
 afterEach(async () => {
+  if (second && second.child.exitCode === null) {
+    second.child.kill("SIGKILL");
+    await second.exited;
+  }
+  second = undefined;
   if (running && running.child.exitCode === null) {
     running.child.kill("SIGKILL");
     await running.exited;
@@ -80,5 +86,23 @@ describe("npm start", () => {
     const db = new Database(join(dir, "bot.sqlite"), { readonly: true });
     expect(db.prepare("SELECT role FROM members WHERE user_id = ?").pluck().get(founder.id)).toBe("founder");
     db.close();
+  });
+
+  it("ends with one clear line when another instance polls with the same token (409)", async () => {
+    fake = await createFakeBotApi();
+    const dir = mkdtempSync(join(tmpdir(), "scb-start-"));
+    const env = (name: string) => ({
+      BOT_TOKEN: fake!.token,
+      TELEGRAM_API_ROOT: fake!.apiRoot,
+      DATABASE_PATH: join(dir, `${name}.sqlite`),
+      FOUNDER_IDS: "1",
+      LOG_LEVEL: "silent",
+    });
+    running = startMain(env("one"));
+    second = startMain(env("two"));
+    const first = await Promise.race([running.exited.then(() => running!), second.exited.then(() => second!)]);
+    expect(first.child.exitCode).toBe(1);
+    expect(first.output()).toMatch(/another instance is already receiving updates with this BOT_TOKEN \(409 Conflict\)/);
+    expect(first.output()).not.toContain(fake.token);
   });
 });
