@@ -104,6 +104,8 @@ export function parseDealArgs(args: string): Parsed<DealExtra> {
     if (amountKopecks === null) return { ok: false, error: "amount", text: parts[1]! };
     return { ok: true, readings: [{ company, extra: { amountKopecks } }] };
   }
+  // A company name and an amount never need more; longer input is refused before any splitting work.
+  if (text.length > MAX_COMPANY_NAME + 40) return { ok: false, error: "company-too-long" };
   const readings: Reading<DealExtra>[] = [];
   let tooLong: BaseArgError | null = null;
   const words = text.split(/\s+/);
