@@ -8,6 +8,7 @@
 import type { Company } from "../db/companies.js";
 import { getCompany } from "../db/companies.js";
 import type { Db } from "../db/open.js";
+import { inImmediateTransaction } from "../db/statements.js";
 import type { BaseContext } from "./context.js";
 import { baseContext, periodOfDay } from "./context.js";
 import type { BlockReason } from "./enforce.js";
@@ -43,13 +44,13 @@ export type CompanyWriteInput = {
 };
 
 export function runWrite<R>(db: Db, teamId: number, now: number, write: (ctx: BaseContext) => R, hooks?: WriteHooks<R>): R {
-  return db.transaction(() => {
+  return inImmediateTransaction(db, () => {
     const ctx = baseContext(db, teamId, now);
     finalizeInTransaction(ctx);
     const result = write(ctx);
     hooks?.inTransaction?.(result, db);
     return result;
-  }).immediate();
+  });
 }
 
 export function loadCompany(ctx: BaseContext, companyId: number): Company | undefined {

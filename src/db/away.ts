@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export interface AwayPeriod {
   id: number;
@@ -19,8 +20,7 @@ function toAway(row: AwayRow): AwayPeriod {
 }
 
 export function addAway(db: Db, input: { teamId: number; memberId: number; fromDate: string; toDate: string; createdBy: number }, now: number): AwayPeriod {
-  const row = db
-    .prepare("INSERT INTO away_periods (team_id, member_id, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *")
+  const row = prepared(db, "INSERT INTO away_periods (team_id, member_id, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *")
     .get(input.teamId, input.memberId, input.fromDate, input.toDate, input.createdBy, now) as AwayRow;
   return toAway(row);
 }
@@ -29,8 +29,8 @@ export function addAway(db: Db, input: { teamId: number; memberId: number; fromD
 export function listAway(db: Db, teamId: number, fromDate: string, memberId?: number): AwayPeriod[] {
   const rows = (
     memberId === undefined
-      ? db.prepare("SELECT * FROM away_periods WHERE team_id = ? AND to_date >= ? ORDER BY member_id, from_date").all(teamId, fromDate)
-      : db.prepare("SELECT * FROM away_periods WHERE team_id = ? AND member_id = ? AND to_date >= ? ORDER BY from_date").all(teamId, memberId, fromDate)
+      ? prepared(db, "SELECT * FROM away_periods WHERE team_id = ? AND to_date >= ? ORDER BY member_id, from_date").all(teamId, fromDate)
+      : prepared(db, "SELECT * FROM away_periods WHERE team_id = ? AND member_id = ? AND to_date >= ? ORDER BY from_date").all(teamId, memberId, fromDate)
   ) as AwayRow[];
   return rows.map(toAway);
 }
@@ -40,9 +40,8 @@ export function listAway(db: Db, teamId: number, fromDate: string, memberId?: nu
  * (so today is a working day again). Returns how many periods changed.
  */
 export function endAway(db: Db, teamId: number, memberId: number, today: string, yesterday: string): number {
-  const dropped = db.prepare("DELETE FROM away_periods WHERE team_id = ? AND member_id = ? AND from_date >= ?").run(teamId, memberId, today).changes;
-  const cut = db
-    .prepare("UPDATE away_periods SET to_date = ? WHERE team_id = ? AND member_id = ? AND from_date < ? AND to_date >= ?")
+  const dropped = prepared(db, "DELETE FROM away_periods WHERE team_id = ? AND member_id = ? AND from_date >= ?").run(teamId, memberId, today).changes;
+  const cut = prepared(db, "UPDATE away_periods SET to_date = ? WHERE team_id = ? AND member_id = ? AND from_date < ? AND to_date >= ?")
     .run(yesterday, teamId, memberId, today, today).changes;
   return dropped + cut;
 }

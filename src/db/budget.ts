@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 /** A budget line: what the founder plans to spend on one category in one period, in kopecks. */
 export interface BudgetLine {
@@ -13,11 +14,10 @@ export function setBudgetLine(
   input: { teamId: number; period: string; category: string; amountKopecks: number; setBy: number | null },
   now: number,
 ): number | null {
-  const previous = db
-    .prepare("SELECT amount_kopecks FROM budget_lines WHERE team_id = ? AND period = ? AND category = ?")
+  const previous = prepared(db, "SELECT amount_kopecks FROM budget_lines WHERE team_id = ? AND period = ? AND category = ?")
     .pluck()
     .get(input.teamId, input.period, input.category) as number | undefined;
-  db.prepare(
+  prepared(db,
     `INSERT INTO budget_lines (team_id, period, category, amount_kopecks, set_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (team_id, period, category) DO UPDATE SET amount_kopecks = excluded.amount_kopecks,
        set_by = excluded.set_by, updated_at = excluded.updated_at`,
@@ -27,13 +27,12 @@ export function setBudgetLine(
 
 /** Removes a budget line; returns whether there was one. */
 export function deleteBudgetLine(db: Db, teamId: number, period: string, category: string): boolean {
-  return db.prepare("DELETE FROM budget_lines WHERE team_id = ? AND period = ? AND category = ?").run(teamId, period, category).changes > 0;
+  return prepared(db, "DELETE FROM budget_lines WHERE team_id = ? AND period = ? AND category = ?").run(teamId, period, category).changes > 0;
 }
 
 /** The budget lines of a period, in category order of insertion. */
 export function listBudgetLines(db: Db, teamId: number, period: string): BudgetLine[] {
-  const rows = db
-    .prepare("SELECT period, category, amount_kopecks FROM budget_lines WHERE team_id = ? AND period = ? ORDER BY rowid")
+  const rows = prepared(db, "SELECT period, category, amount_kopecks FROM budget_lines WHERE team_id = ? AND period = ? ORDER BY rowid")
     .all(teamId, period) as { period: string; category: string; amount_kopecks: number }[];
   return rows.map((row) => ({ period: row.period, category: row.category, amountKopecks: row.amount_kopecks }));
 }

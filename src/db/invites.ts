@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 import type { Role } from "./members.js";
 
 export interface Invite {
@@ -20,7 +21,7 @@ export function newToken(prefix = ""): string {
 
 export function createInvite(db: Db, teamId: number, role: Role, createdBy: number | null, now: number, ttlMs: number | null = INVITE_TTL_MS, token = newToken()): Invite {
   const expiresAt = ttlMs === null ? null : now + ttlMs;
-  db.prepare("INSERT INTO invites (token, team_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+  prepared(db, "INSERT INTO invites (token, team_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)").run(
     token,
     teamId,
     role,
@@ -35,13 +36,13 @@ export type RedeemResult = { ok: true; invite: Invite } | { ok: false; reason: "
 
 /** Marks the token used by this user; a token admits exactly one person, once. */
 export function redeemInvite(db: Db, token: string, userId: number, now: number): RedeemResult {
-  const row = db.prepare("SELECT token, team_id, role, created_by, expires_at, used_by FROM invites WHERE token = ?").get(token) as
+  const row = prepared(db, "SELECT token, team_id, role, created_by, expires_at, used_by FROM invites WHERE token = ?").get(token) as
     | { token: string; team_id: number; role: Role; created_by: number | null; expires_at: number | null; used_by: number | null }
     | undefined;
   if (!row) return { ok: false, reason: "unknown" };
   if (row.used_by !== null) return { ok: false, reason: "used" };
   if (row.expires_at !== null && row.expires_at <= now) return { ok: false, reason: "expired" };
-  const claimed = db.prepare("UPDATE invites SET used_by = ?, used_at = ? WHERE token = ? AND used_by IS NULL").run(userId, now, token);
+  const claimed = prepared(db, "UPDATE invites SET used_by = ?, used_at = ? WHERE token = ? AND used_by IS NULL").run(userId, now, token);
   if (claimed.changes !== 1) return { ok: false, reason: "used" };
   return {
     ok: true,
@@ -51,8 +52,7 @@ export function redeemInvite(db: Db, token: string, userId: number, now: number)
 
 /** An unused founder claim token, if one is waiting. */
 export function findOpenClaim(db: Db, teamId: number): string | undefined {
-  const row = db
-    .prepare("SELECT token FROM invites WHERE team_id = ? AND role = 'founder' AND used_by IS NULL AND token LIKE 'claim-%' ORDER BY created_at LIMIT 1")
+  const row = prepared(db, "SELECT token FROM invites WHERE team_id = ? AND role = 'founder' AND used_by IS NULL AND token LIKE 'claim-%' ORDER BY created_at LIMIT 1")
     .get(teamId) as { token: string } | undefined;
   return row?.token;
 }

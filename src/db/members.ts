@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export type Role = "founder" | "lead" | "manager";
 
@@ -75,28 +76,27 @@ export function refreshProfile(db: Db, member: Member, username: string | null, 
 }
 
 export function findMemberByUsername(db: Db, teamId: number, username: string): Member | undefined {
-  const row = db
-    .prepare("SELECT * FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE AND status = 'active'")
+  const row = prepared(db, "SELECT * FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE AND status = 'active'")
     .get(teamId, username.replace(/^@/, "")) as MemberRow | undefined;
   return row && toMember(row);
 }
 
 export function getMember(db: Db, id: number): Member | undefined {
-  const row = db.prepare("SELECT * FROM members WHERE id = ?").get(id) as MemberRow | undefined;
+  const row = prepared(db, "SELECT * FROM members WHERE id = ?").get(id) as MemberRow | undefined;
   return row && toMember(row);
 }
 
 export function listMembers(db: Db, teamId: number, role?: Role): Member[] {
   const rows = (
     role
-      ? db.prepare("SELECT * FROM members WHERE team_id = ? AND status = 'active' AND role = ? ORDER BY id").all(teamId, role)
-      : db.prepare("SELECT * FROM members WHERE team_id = ? AND status = 'active' ORDER BY id").all(teamId)
+      ? prepared(db, "SELECT * FROM members WHERE team_id = ? AND status = 'active' AND role = ? ORDER BY id").all(teamId, role)
+      : prepared(db, "SELECT * FROM members WHERE team_id = ? AND status = 'active' ORDER BY id").all(teamId)
   ) as MemberRow[];
   return rows.map(toMember);
 }
 
 export function countFounders(db: Db, teamId: number): number {
-  const row = db.prepare("SELECT COUNT(*) AS n FROM members WHERE team_id = ? AND role = 'founder' AND status = 'active'").get(teamId) as { n: number };
+  const row = prepared(db, "SELECT COUNT(*) AS n FROM members WHERE team_id = ? AND role = 'founder' AND status = 'active'").get(teamId) as { n: number };
   return row.n;
 }
 
@@ -106,7 +106,7 @@ export function upsertMember(
   input: { teamId: number; userId: number; username: string | null; firstName: string; role: Role; chatId: number | null },
   now: number,
 ): Member {
-  db.prepare(
+  prepared(db,
     `INSERT INTO members (team_id, user_id, username, first_name, role, chat_id, joined_at)
      VALUES (@teamId, @userId, @username, @firstName, @role, @chatId, @now)
      ON CONFLICT (team_id, user_id) DO UPDATE SET
@@ -119,16 +119,15 @@ export function upsertMember(
 }
 
 export function removeMember(db: Db, memberId: number, now: number): void {
-  db.prepare("UPDATE members SET status = 'removed', removed_at = ? WHERE id = ?").run(now, memberId);
+  prepared(db, "UPDATE members SET status = 'removed', removed_at = ? WHERE id = ?").run(now, memberId);
 }
 
 export function setMemberLocale(db: Db, memberId: number, locale: "ru" | "en"): void {
-  db.prepare("UPDATE members SET locale = ? WHERE id = ?").run(locale, memberId);
+  prepared(db, "UPDATE members SET locale = ? WHERE id = ?").run(locale, memberId);
 }
 
 export function setUnreachable(db: Db, teamId: number, chatId: number, unreachable: boolean): Member | undefined {
-  const row = db
-    .prepare("UPDATE members SET unreachable = ? WHERE team_id = ? AND chat_id = ? AND unreachable != ? RETURNING *")
+  const row = prepared(db, "UPDATE members SET unreachable = ? WHERE team_id = ? AND chat_id = ? AND unreachable != ? RETURNING *")
     .get(unreachable ? 1 : 0, teamId, chatId, unreachable ? 1 : 0) as MemberRow | undefined;
   return row && toMember(row);
 }

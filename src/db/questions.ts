@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 import type { TaskState } from "../domain/tasks.js";
 
 export interface Question {
@@ -53,14 +54,13 @@ export function insertQuestion(
   input: { teamId: number; memberId: number; taskId: number | null; checkupId: number | null; text: string; stateBefore: TaskState | null },
   now: number,
 ): Question {
-  const row = db
-    .prepare("INSERT INTO questions (team_id, member_id, task_id, checkup_id, text, state_before, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *")
+  const row = prepared(db, "INSERT INTO questions (team_id, member_id, task_id, checkup_id, text, state_before, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *")
     .get(input.teamId, input.memberId, input.taskId, input.checkupId, input.text, input.stateBefore, now) as QuestionRow;
   return toQuestion(row);
 }
 
 export function getQuestion(db: Db, teamId: number, id: number): Question | undefined {
-  const row = db.prepare("SELECT * FROM questions WHERE id = ? AND team_id = ?").get(id, teamId) as QuestionRow | undefined;
+  const row = prepared(db, "SELECT * FROM questions WHERE id = ? AND team_id = ?").get(id, teamId) as QuestionRow | undefined;
   return row && toQuestion(row);
 }
 
@@ -68,26 +68,26 @@ export function getQuestion(db: Db, teamId: number, id: number): Question | unde
 export function listOpenQuestions(db: Db, teamId: number, taskId?: number): Question[] {
   const rows = (
     taskId === undefined
-      ? db.prepare("SELECT * FROM questions WHERE team_id = ? AND answered_at IS NULL ORDER BY asked_at, id").all(teamId)
-      : db.prepare("SELECT * FROM questions WHERE team_id = ? AND task_id = ? AND answered_at IS NULL ORDER BY asked_at, id").all(teamId, taskId)
+      ? prepared(db, "SELECT * FROM questions WHERE team_id = ? AND answered_at IS NULL ORDER BY asked_at, id").all(teamId)
+      : prepared(db, "SELECT * FROM questions WHERE team_id = ? AND task_id = ? AND answered_at IS NULL ORDER BY asked_at, id").all(teamId, taskId)
   ) as QuestionRow[];
   return rows.map(toQuestion);
 }
 
 /** Questions asked since `since` (answered or not). */
 export function listQuestionsSince(db: Db, teamId: number, since: number): Question[] {
-  return (db.prepare("SELECT * FROM questions WHERE team_id = ? AND asked_at >= ? ORDER BY asked_at, id").all(teamId, since) as QuestionRow[]).map(toQuestion);
+  return (prepared(db, "SELECT * FROM questions WHERE team_id = ? AND asked_at >= ? ORDER BY asked_at, id").all(teamId, since) as QuestionRow[]).map(toQuestion);
 }
 
 /** Saves the answer; false when the question was answered before (the first answer stands). */
 export function answerQuestion(db: Db, id: number, answer: string, answeredBy: number, now: number): boolean {
   return (
-    db.prepare("UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL").run(answer, answeredBy, now, id)
+    prepared(db, "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL").run(answer, answeredBy, now, id)
       .changes === 1
   );
 }
 
 /** Marks the escalation sent; false when it had been. */
 export function markEscalated(db: Db, id: number, now: number): boolean {
-  return db.prepare("UPDATE questions SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL").run(now, id).changes === 1;
+  return prepared(db, "UPDATE questions SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL").run(now, id).changes === 1;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 import type { TaskState } from "../domain/tasks.js";
 
 export interface Task {
@@ -59,8 +60,7 @@ export function createTask(
   input: { teamId: number; assigneeId: number; authorId: number; text: string; dueDate: string | null },
   now: number,
 ): Task {
-  const row = db
-    .prepare(
+  const row = prepared(db,
       `INSERT INTO tasks (team_id, assignee_id, author_id, text, due_date, state, state_changed_at, created_at)
        VALUES (?, ?, ?, ?, ?, 'new', ?, ?) RETURNING *`,
     )
@@ -71,7 +71,7 @@ export function createTask(
 
 /** The task of this team, or undefined (another team's id is as unknown as a missing one). */
 export function getTask(db: Db, teamId: number, id: number): Task | undefined {
-  const row = db.prepare("SELECT * FROM tasks WHERE id = ? AND team_id = ?").get(id, teamId) as TaskRow | undefined;
+  const row = prepared(db, "SELECT * FROM tasks WHERE id = ? AND team_id = ?").get(id, teamId) as TaskRow | undefined;
   return row && toTask(row);
 }
 
@@ -81,7 +81,7 @@ export function listTasks(db: Db, teamId: number, states: readonly TaskState[], 
   const sql = `SELECT * FROM tasks WHERE team_id = ? AND state IN (${marks})${assigneeId === undefined ? "" : " AND assignee_id = ?"} ORDER BY assignee_id, id`;
   const params: (number | string)[] = [teamId, ...states];
   if (assigneeId !== undefined) params.push(assigneeId);
-  return (db.prepare(sql).all(...params) as TaskRow[]).map(toTask);
+  return (prepared(db, sql).all(...params) as TaskRow[]).map(toTask);
 }
 
 function insertEvent(
@@ -89,8 +89,7 @@ function insertEvent(
   event: { teamId: number; taskId: number; actorId: number | null; fromState: TaskState | null; toState: TaskState; comment: string | null; checkupId: number | null },
   now: number,
 ): number {
-  const result = db
-    .prepare("INSERT INTO task_events (team_id, task_id, actor_id, from_state, to_state, comment, checkup_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+  const result = prepared(db, "INSERT INTO task_events (team_id, task_id, actor_id, from_state, to_state, comment, checkup_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     .run(event.teamId, event.taskId, event.actorId, event.fromState, event.toState, event.comment, event.checkupId, now);
   return Number(result.lastInsertRowid);
 }
@@ -107,8 +106,7 @@ export function changeTaskState(
   change: { actorId: number | null; comment?: string | null; checkupId?: number | null },
   now: number,
 ): number | null {
-  const updated = db
-    .prepare(
+  const updated = prepared(db,
       `UPDATE tasks SET state = ?, state_changed_at = ?, return_comment = CASE WHEN ? = 'returned' THEN ? ELSE return_comment END
        WHERE id = ? AND team_id = ? AND state = ?`,
     )
@@ -123,7 +121,7 @@ export function changeTaskState(
 
 /** The task's history, oldest first. */
 export function listTaskEvents(db: Db, taskId: number): TaskEvent[] {
-  const rows = db.prepare("SELECT * FROM task_events WHERE task_id = ? ORDER BY at, id").all(taskId) as {
+  const rows = prepared(db, "SELECT * FROM task_events WHERE task_id = ? ORDER BY at, id").all(taskId) as {
     id: number;
     task_id: number;
     actor_id: number | null;
@@ -147,8 +145,7 @@ export function listTaskEvents(db: Db, taskId: number): TaskEvent[] {
 
 /** Accept and return events of the team's tasks since `since`, with the assignee. */
 export function listReviewEvents(db: Db, teamId: number, since: number): { memberId: number; toState: string; taskId: number; at: number }[] {
-  return db
-    .prepare(
+  return prepared(db,
       `SELECT t.assignee_id AS memberId, e.to_state AS toState, e.task_id AS taskId, e.at AS at
        FROM task_events e JOIN tasks t ON t.id = e.task_id
        WHERE e.team_id = ? AND e.at >= ? AND e.to_state IN ('accepted', 'returned') ORDER BY e.at`,

@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export interface Team {
   id: number;
@@ -58,7 +59,7 @@ function toTeam(row: TeamRow): Team {
 
 /** The team this process serves; created with the configured defaults on first start. */
 export function ensureTeam(db: Db, id: number, defaults: { timezone: string; locale: string }, now: number): Team {
-  db.prepare("INSERT OR IGNORE INTO teams (id, timezone, locale, created_at) VALUES (?, ?, ?, ?)").run(
+  prepared(db, "INSERT OR IGNORE INTO teams (id, timezone, locale, created_at) VALUES (?, ?, ?, ?)").run(
     id,
     defaults.timezone,
     defaults.locale,
@@ -68,7 +69,7 @@ export function ensureTeam(db: Db, id: number, defaults: { timezone: string; loc
 }
 
 export function getTeam(db: Db, id: number): Team | undefined {
-  const row = db.prepare("SELECT * FROM teams WHERE id = ?").get(id) as TeamRow | undefined;
+  const row = prepared(db, "SELECT * FROM teams WHERE id = ?").get(id) as TeamRow | undefined;
   return row && toTeam(row);
 }
 
@@ -88,17 +89,17 @@ const SETTING_COLUMNS = {
 export type ScalarSetting = keyof typeof SETTING_COLUMNS;
 
 export function updateTeamSetting(db: Db, teamId: number, key: ScalarSetting, value: string | number | null): void {
-  db.prepare(`UPDATE teams SET ${SETTING_COLUMNS[key]} = ? WHERE id = ?`).run(value, teamId);
+  prepared(db, `UPDATE teams SET ${SETTING_COLUMNS[key]} = ? WHERE id = ?`).run(value, teamId);
 }
 
 export function setWorkingDays(db: Db, teamId: number, days: number[]): void {
-  db.prepare("UPDATE teams SET working_days = ? WHERE id = ?").run([...new Set(days)].sort().join(","), teamId);
+  prepared(db, "UPDATE teams SET working_days = ? WHERE id = ?").run([...new Set(days)].sort().join(","), teamId);
 }
 
 export function setHolidays(db: Db, teamId: number, holidays: string[]): void {
-  db.prepare("UPDATE teams SET holidays = ? WHERE id = ?").run(JSON.stringify([...new Set(holidays)].sort()), teamId);
+  prepared(db, "UPDATE teams SET holidays = ? WHERE id = ?").run(JSON.stringify([...new Set(holidays)].sort()), teamId);
 }
 
 export function setCloseReasons(db: Db, teamId: number, reasons: string[]): void {
-  db.prepare("UPDATE teams SET close_reasons = ? WHERE id = ?").run(JSON.stringify([...new Set(reasons)]), teamId);
+  prepared(db, "UPDATE teams SET close_reasons = ? WHERE id = ?").run(JSON.stringify([...new Set(reasons)]), teamId);
 }
