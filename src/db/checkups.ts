@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 import type { CheckupNumbers, CheckupStatus } from "../domain/checkup.js";
 import type { CheckupAnswer, TaskState } from "../domain/tasks.js";
 
@@ -73,8 +74,7 @@ export function insertCheckup(
   db: Db,
   input: { teamId: number; memberId: number; localDate: string; source: CheckupSource; promptedAt: number; remindAt: number | null; deadlineAt: number },
 ): Checkup | undefined {
-  const row = db
-    .prepare(
+  const row = prepared(db,
       `INSERT INTO checkups (team_id, member_id, local_date, source, prompted_at, remind_at, deadline_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (team_id, member_id, local_date) DO NOTHING RETURNING *`,
     )
@@ -83,12 +83,12 @@ export function insertCheckup(
 }
 
 export function getCheckup(db: Db, teamId: number, id: number): Checkup | undefined {
-  const row = db.prepare("SELECT * FROM checkups WHERE id = ? AND team_id = ?").get(id, teamId) as CheckupRow | undefined;
+  const row = prepared(db, "SELECT * FROM checkups WHERE id = ? AND team_id = ?").get(id, teamId) as CheckupRow | undefined;
   return row && toCheckup(row);
 }
 
 export function findCheckup(db: Db, teamId: number, memberId: number, localDate: string): Checkup | undefined {
-  const row = db.prepare("SELECT * FROM checkups WHERE team_id = ? AND member_id = ? AND local_date = ?").get(teamId, memberId, localDate) as
+  const row = prepared(db, "SELECT * FROM checkups WHERE team_id = ? AND member_id = ? AND local_date = ?").get(teamId, memberId, localDate) as
     | CheckupRow
     | undefined;
   return row && toCheckup(row);
@@ -96,12 +96,12 @@ export function findCheckup(db: Db, teamId: number, memberId: number, localDate:
 
 /** Check-ups still waiting for an answer (any day): the reminder and miss steps read these. */
 export function listOpenCheckups(db: Db, teamId: number): Checkup[] {
-  return (db.prepare("SELECT * FROM checkups WHERE team_id = ? AND status IN ('pending', 'started') ORDER BY id").all(teamId) as CheckupRow[]).map(toCheckup);
+  return (prepared(db, "SELECT * FROM checkups WHERE team_id = ? AND status IN ('pending', 'started') ORDER BY id").all(teamId) as CheckupRow[]).map(toCheckup);
 }
 
 /** Every check-up of a local day, by member. */
 export function listCheckupsOfDay(db: Db, teamId: number, localDate: string): Checkup[] {
-  return (db.prepare("SELECT * FROM checkups WHERE team_id = ? AND local_date = ? ORDER BY member_id").all(teamId, localDate) as CheckupRow[]).map(
+  return (prepared(db, "SELECT * FROM checkups WHERE team_id = ? AND local_date = ? ORDER BY member_id").all(teamId, localDate) as CheckupRow[]).map(
     toCheckup,
   );
 }
@@ -110,9 +110,8 @@ export function listCheckupsOfDay(db: Db, teamId: number, localDate: string): Ch
 export function listCheckupsSince(db: Db, teamId: number, fromDate: string, memberId?: number): Checkup[] {
   const rows = (
     memberId === undefined
-      ? db.prepare("SELECT * FROM checkups WHERE team_id = ? AND local_date >= ? ORDER BY local_date DESC, id DESC").all(teamId, fromDate)
-      : db
-          .prepare("SELECT * FROM checkups WHERE team_id = ? AND member_id = ? AND local_date >= ? ORDER BY local_date DESC, id DESC")
+      ? prepared(db, "SELECT * FROM checkups WHERE team_id = ? AND local_date >= ? ORDER BY local_date DESC, id DESC").all(teamId, fromDate)
+      : prepared(db, "SELECT * FROM checkups WHERE team_id = ? AND member_id = ? AND local_date >= ? ORDER BY local_date DESC, id DESC")
           .all(teamId, memberId, fromDate)
   ) as CheckupRow[];
   return rows.map(toCheckup);
@@ -120,53 +119,64 @@ export function listCheckupsSince(db: Db, teamId: number, fromDate: string, memb
 
 /** The member's latest check-ups, newest first (for missed streaks). */
 export function recentStatuses(db: Db, teamId: number, memberId: number, limit = 30): CheckupStatus[] {
-  return db
-    .prepare("SELECT status FROM checkups WHERE team_id = ? AND member_id = ? ORDER BY local_date DESC LIMIT ?")
+  return prepared(db, "SELECT status FROM checkups WHERE team_id = ? AND member_id = ? ORDER BY local_date DESC LIMIT ?")
     .pluck()
     .all(teamId, memberId, limit) as CheckupStatus[];
 }
 
 /** Prompt instants of the member's check-ups that are over (answered or missed), for "stalled". */
 export function closedPromptTimes(db: Db, teamId: number, memberId: number, since: number): number[] {
-  return db
-    .prepare("SELECT prompted_at FROM checkups WHERE team_id = ? AND member_id = ? AND status IN ('answered', 'missed') AND prompted_at > ? ORDER BY prompted_at")
+  return prepared(db, "SELECT prompted_at FROM checkups WHERE team_id = ? AND member_id = ? AND status IN ('answered', 'missed') AND prompted_at > ? ORDER BY prompted_at")
     .pluck()
     .all(teamId, memberId, since) as number[];
 }
 
+/** Prompt instants of every member's check-ups that are over (answered or missed) after `since`, per member. */
+export function closedPromptTimesByMember(db: Db, teamId: number, since: number): Map<number, number[]> {
+  const rows = prepared(
+    db,
+    "SELECT member_id AS memberId, prompted_at AS at FROM checkups WHERE team_id = ? AND status IN ('answered', 'missed') AND prompted_at > ? ORDER BY prompted_at",
+  ).all(teamId, since) as { memberId: number; at: number }[];
+  const byMember = new Map<number, number[]>();
+  for (const row of rows) {
+    const list = byMember.get(row.memberId);
+    if (list) list.push(row.at);
+    else byMember.set(row.memberId, [row.at]);
+  }
+  return byMember;
+}
+
 /** Marks the reminder sent; false when somebody else did already. */
 export function markReminded(db: Db, id: number, now: number): boolean {
-  return db.prepare("UPDATE checkups SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL").run(now, id).changes === 1;
+  return prepared(db, "UPDATE checkups SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL").run(now, id).changes === 1;
 }
 
 /** Marks an unanswered check-up missed; false when it was answered or missed meanwhile. */
 export function markMissed(db: Db, id: number, now: number): boolean {
-  return db.prepare("UPDATE checkups SET status = 'missed', missed_at = ? WHERE id = ? AND status IN ('pending', 'started')").run(now, id).changes === 1;
+  return prepared(db, "UPDATE checkups SET status = 'missed', missed_at = ? WHERE id = ? AND status IN ('pending', 'started')").run(now, id).changes === 1;
 }
 
 /** The manager began answering. */
 export function markStarted(db: Db, id: number, now: number): void {
-  db.prepare("UPDATE checkups SET status = 'started', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending'").run(now, id);
+  prepared(db, "UPDATE checkups SET status = 'started', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending'").run(now, id);
 }
 
 /** Gives a missed check-up of today another chance (a lead's round after the cut-off). */
 export function reopenCheckup(db: Db, id: number, deadlineAt: number, remindAt: number | null): boolean {
   return (
-    db
-      .prepare("UPDATE checkups SET status = 'pending', missed_at = NULL, deadline_at = ?, remind_at = ?, reminded_at = NULL WHERE id = ? AND status = 'missed'")
+    prepared(db, "UPDATE checkups SET status = 'pending', missed_at = NULL, deadline_at = ?, remind_at = ?, reminded_at = NULL WHERE id = ? AND status = 'missed'")
       .run(deadlineAt, remindAt, id).changes === 1
   );
 }
 
 export function saveNumbers(db: Db, id: number, numbers: CheckupNumbers): void {
-  db.prepare("UPDATE checkups SET calls = ?, meetings = ?, proposals = ? WHERE id = ?").run(numbers.calls, numbers.meetings, numbers.proposals, id);
+  prepared(db, "UPDATE checkups SET calls = ?, meetings = ?, proposals = ? WHERE id = ?").run(numbers.calls, numbers.meetings, numbers.proposals, id);
 }
 
 /** Saves the note (null: skipped) and closes the check-up as answered. */
 export function completeCheckup(db: Db, id: number, note: string | null, now: number): boolean {
   return (
-    db
-      .prepare("UPDATE checkups SET note = ?, note_given = 1, status = 'answered', answered_at = ? WHERE id = ? AND status IN ('pending', 'started')")
+    prepared(db, "UPDATE checkups SET note = ?, note_given = 1, status = 'answered', answered_at = ? WHERE id = ? AND status IN ('pending', 'started')")
       .run(note, now, id).changes === 1
   );
 }
@@ -182,8 +192,7 @@ export interface CheckupAnswerRow {
 /** Records the answer about one task; false when the task was answered in this check-up before. */
 export function insertAnswer(db: Db, teamId: number, row: CheckupAnswerRow): boolean {
   return (
-    db
-      .prepare(
+    prepared(db,
         "INSERT INTO checkup_answers (team_id, checkup_id, task_id, answer, state_before, answered_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (checkup_id, task_id) DO NOTHING",
       )
       .run(teamId, row.checkupId, row.taskId, row.answer, row.stateBefore, row.answeredAt).changes === 1
@@ -191,15 +200,13 @@ export function insertAnswer(db: Db, teamId: number, row: CheckupAnswerRow): boo
 }
 
 export function listAnswers(db: Db, checkupId: number): CheckupAnswerRow[] {
-  return db
-    .prepare("SELECT checkup_id AS checkupId, task_id AS taskId, answer, state_before AS stateBefore, answered_at AS answeredAt FROM checkup_answers WHERE checkup_id = ? ORDER BY id")
+  return prepared(db, "SELECT checkup_id AS checkupId, task_id AS taskId, answer, state_before AS stateBefore, answered_at AS answeredAt FROM checkup_answers WHERE checkup_id = ? ORDER BY id")
     .all(checkupId) as CheckupAnswerRow[];
 }
 
 /** "Not started" answers given since local day `fromDate`, with the manager. */
 export function listNotStartedAnswers(db: Db, teamId: number, fromDate: string): { memberId: number; taskId: number }[] {
-  return db
-    .prepare(
+  return prepared(db,
       `SELECT c.member_id AS memberId, a.task_id AS taskId FROM checkup_answers a JOIN checkups c ON c.id = a.checkup_id
        WHERE a.team_id = ? AND c.local_date >= ? AND a.answer = 'not_started'`,
     )
@@ -208,14 +215,13 @@ export function listNotStartedAnswers(db: Db, teamId: number, fromDate: string):
 
 /** Records that the digest of a local day went out; false when it had before. */
 export function claimDigest(db: Db, teamId: number, localDate: string, now: number): boolean {
-  return db.prepare("INSERT INTO checkup_digests (team_id, local_date, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(teamId, localDate, now).changes === 1;
+  return prepared(db, "INSERT INTO checkup_digests (team_id, local_date, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(teamId, localDate, now).changes === 1;
 }
 
 /** Drops a check-up nobody has begun (the manager went away that day: no prompt owed, no miss). */
 export function deleteUntouchedCheckup(db: Db, teamId: number, memberId: number, localDate: string): boolean {
   return (
-    db
-      .prepare(
+    prepared(db,
         `DELETE FROM checkups WHERE team_id = ? AND member_id = ? AND local_date = ? AND status = 'pending'
          AND NOT EXISTS (SELECT 1 FROM checkup_answers a WHERE a.checkup_id = checkups.id)`,
       )

@@ -7,7 +7,7 @@ import type { Db } from "../db/open.js";
 import { getMember, listMembers, type Member } from "../db/members.js";
 import type { Team } from "../db/teams.js";
 import { listTasks, listReviewEvents, type Task } from "../db/tasks.js";
-import { closedPromptTimes, listCheckupsOfDay, listCheckupsSince, listNotStartedAnswers, recentStatuses } from "../db/checkups.js";
+import { closedPromptTimes, closedPromptTimesByMember, listCheckupsOfDay, listCheckupsSince, listNotStartedAnswers, recentStatuses } from "../db/checkups.js";
 import { listOpenQuestions, listQuestionsSince } from "../db/questions.js";
 import { listAway } from "../db/away.js";
 import type { Translate } from "../bot/i18n.js";
@@ -25,12 +25,15 @@ export interface TaskFlags {
 export function taskFlags(db: Db, team: Team, tasks: readonly Task[], now: number): Map<number, TaskFlags> {
   const today = localDate(now, team.timezone);
   const flags = new Map<number, TaskFlags>();
-  const byAssignee = new Map<number, Task[]>();
-  for (const task of tasks) byAssignee.set(task.assigneeId, [...(byAssignee.get(task.assigneeId) ?? []), task]);
-  for (const [assigneeId, own] of byAssignee) {
-    const since = Math.min(...own.map((task) => task.stateChangedAt));
-    const prompts = closedPromptTimes(db, team.id, assigneeId, since);
-    for (const task of own) flags.set(task.id, { stalled: isStalled(task, prompts), overdue: isOverdue(task, today) });
+  if (tasks.length === 0) return flags;
+  // One query for all assignees (a lead's list has dozens); each task only looks at prompts after its own
+  // last change (isStalled), so reading from the earliest change of all is the same as reading per assignee.
+  let since = Infinity;
+  for (const task of tasks) since = Math.min(since, task.stateChangedAt);
+  const promptsOf = tasks.length === 1 ? null : closedPromptTimesByMember(db, team.id, since);
+  for (const task of tasks) {
+    const prompts = promptsOf ? (promptsOf.get(task.assigneeId) ?? []) : closedPromptTimes(db, team.id, task.assigneeId, since);
+    flags.set(task.id, { stalled: isStalled(task, prompts), overdue: isOverdue(task, today) });
   }
   return flags;
 }
