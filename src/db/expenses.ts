@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 /** A logged cost. */
 export interface Expense {
@@ -39,8 +40,7 @@ function toExpense(row: ExpenseRow): Expense {
 
 /** Logs a cost; returns it with its id. */
 export function insertExpense(db: Db, input: Omit<Expense, "id">): Expense {
-  const row = db
-    .prepare(
+  const row = prepared(db,
       `INSERT INTO expenses (team_id, member_id, amount_kopecks, category, note, at, local_day)
        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
@@ -50,8 +50,27 @@ export function insertExpense(db: Db, input: Omit<Expense, "id">): Expense {
 
 /** Expenses whose local day is within [from, to], oldest first. */
 export function listExpenses(db: Db, teamId: number, from: string, to: string): Expense[] {
-  const rows = db
-    .prepare("SELECT * FROM expenses WHERE team_id = ? AND local_day BETWEEN ? AND ? ORDER BY local_day, id")
+  const rows = prepared(db, "SELECT * FROM expenses WHERE team_id = ? AND local_day BETWEEN ? AND ? ORDER BY local_day, id")
     .all(teamId, from, to) as ExpenseRow[];
   return rows.map(toExpense);
+}
+
+/** The sum of one category's expenses on one local day. */
+export interface ExpenseDayTotal {
+  localDay: string;
+  category: string;
+  amountKopecks: number;
+}
+
+/**
+ * Expenses within [from, to] summed per local day and category, in the order of each group's first
+ * expense (so categories first appear in the same order as in listExpenses). The plan only adds
+ * expenses up; summing in SQL keeps /expense and /plan from reading every row of the month into objects.
+ */
+export function listExpenseDayTotals(db: Db, teamId: number, from: string, to: string): ExpenseDayTotal[] {
+  return prepared(
+    db,
+    `SELECT local_day AS localDay, category, SUM(amount_kopecks) AS amountKopecks FROM expenses
+     WHERE team_id = ? AND local_day BETWEEN ? AND ? GROUP BY local_day, category ORDER BY local_day, MIN(id)`,
+  ).all(teamId, from, to) as ExpenseDayTotal[];
 }

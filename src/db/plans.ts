@@ -1,8 +1,9 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 import type { Team } from "./teams.js";
 import { listMembers } from "./members.js";
 import { listBudgetLines } from "./budget.js";
-import { listExpenses } from "./expenses.js";
+import { listExpenseDayTotals } from "./expenses.js";
 import { periodBounds } from "../domain/period.js";
 import type { PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
 
@@ -22,7 +23,7 @@ export interface PlanShare {
 }
 
 export function getPlan(db: Db, teamId: number, period: string): Plan | undefined {
-  const row = db.prepare("SELECT * FROM plans WHERE team_id = ? AND period = ?").get(teamId, period) as
+  const row = prepared(db, "SELECT * FROM plans WHERE team_id = ? AND period = ?").get(teamId, period) as
     | { period: string; clients: number; avg_check_kopecks: number; set_by: number | null; updated_at: number }
     | undefined;
   return row && { period: row.period, clients: row.clients, avgCheckKopecks: row.avg_check_kopecks, setBy: row.set_by, updatedAt: row.updated_at };
@@ -35,7 +36,7 @@ export function setPlan(
   now: number,
 ): Plan | undefined {
   const previous = getPlan(db, input.teamId, input.period);
-  db.prepare(
+  prepared(db,
     `INSERT INTO plans (team_id, period, clients, avg_check_kopecks, set_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (team_id, period) DO UPDATE SET clients = excluded.clients, avg_check_kopecks = excluded.avg_check_kopecks,
        set_by = excluded.set_by, updated_at = excluded.updated_at`,
@@ -44,8 +45,7 @@ export function setPlan(
 }
 
 export function listPlanShares(db: Db, teamId: number, period: string): PlanShare[] {
-  const rows = db
-    .prepare("SELECT member_id, share_bp FROM plan_shares WHERE team_id = ? AND period = ? ORDER BY member_id")
+  const rows = prepared(db, "SELECT member_id, share_bp FROM plan_shares WHERE team_id = ? AND period = ? ORDER BY member_id")
     .all(teamId, period) as { member_id: number; share_bp: number }[];
   return rows.map((row) => ({ memberId: row.member_id, shareBp: row.share_bp }));
 }
@@ -56,7 +56,7 @@ export function setPlanShare(
   input: { teamId: number; period: string; memberId: number; shareBp: number; setBy: number | null },
   now: number,
 ): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO plan_shares (team_id, period, member_id, share_bp, set_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (team_id, period, member_id) DO UPDATE SET share_bp = excluded.share_bp, set_by = excluded.set_by,
        updated_at = excluded.updated_at`,
@@ -65,7 +65,7 @@ export function setPlanShare(
 
 /** Drops a manager's explicit share: they go back to the equal split of what is left. */
 export function clearPlanShare(db: Db, teamId: number, period: string, memberId: number): boolean {
-  return db.prepare("DELETE FROM plan_shares WHERE team_id = ? AND period = ? AND member_id = ?").run(teamId, period, memberId).changes > 0;
+  return prepared(db, "DELETE FROM plan_shares WHERE team_id = ? AND period = ? AND member_id = ?").run(teamId, period, memberId).changes > 0;
 }
 
 /** The name a member goes by in reports: @username without the @, else the first name. */
@@ -75,8 +75,7 @@ export function reportName(member: { username: string | null; firstName: string 
 
 /** Won deals (table `deals`, written by /deal) whose local day is within [from, to]. */
 export function listPlanDeals(db: Db, teamId: number, from: string, to: string): PlanDeal[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT d.member_id, d.company_id, d.amount_kopecks, d.local_day, m.username, m.first_name
        FROM deals d LEFT JOIN members m ON m.id = d.member_id
        WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.id`,
@@ -108,8 +107,7 @@ export type CheckupCounts = Map<number, { due: number; answered: number }>;
  * figures; one still open today is not yet due, and days away never had a check-up.
  */
 export function listCheckupCounts(db: Db, teamId: number, from: string, to: string): CheckupCounts {
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT member_id, COUNT(*) AS due, SUM(status = 'answered') AS answered
        FROM checkups WHERE team_id = ? AND local_date BETWEEN ? AND ? AND status IN ('answered', 'missed')
        GROUP BY member_id`,
@@ -145,7 +143,7 @@ export function loadPlanInput(db: Db, team: Team, period: string, asOf: string):
     calendar: { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays },
     plan: plan ? { clients: plan.clients, avgCheckKopecks: plan.avgCheckKopecks } : null,
     deals: listPlanDeals(db, team.id, from, to),
-    expenses: listExpenses(db, team.id, from, to).map((e) => ({ localDate: e.localDay, category: e.category, amountKopecks: e.amountKopecks })),
+    expenses: listExpenseDayTotals(db, team.id, from, to).map((e) => ({ localDate: e.localDay, category: e.category, amountKopecks: e.amountKopecks })),
     budget: listBudgetLines(db, team.id, period).map((line) => ({ category: line.category, amountKopecks: line.amountKopecks })),
     managers,
   };

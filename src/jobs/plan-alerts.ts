@@ -42,6 +42,8 @@ export type PlanAlertKind = "plan-behind" | "budget-overrun" | "sweet-lie";
 export interface CheckPlanAlertsOptions {
   translator?: Translator;
   burnRate?: BurnRateSource;
+  /** The figures of the current period as of today, when the caller has just loaded them in this transaction. */
+  figures?: PlanFigures;
 }
 
 let sharedTranslator: Translator | undefined;
@@ -99,7 +101,7 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
   if (!team) return [];
   const today = localDate(now, team.timezone);
   const period = periodOf(today);
-  const figures = loadPlanFigures(db, team, period, today);
+  const figures = options.figures ?? loadPlanFigures(db, team, period, today);
   const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? burnRateFromBase)(db, team.id, period, today, now) : null;
   const holding: PlanAlertKind[] = [];
   if (figures.alerts.planBehind) holding.push("plan-behind");

@@ -185,8 +185,9 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
   const db = ctx.deps.db;
   const day = today(ctx);
   const teamId = ctx.team.id;
-  // The expense and the alerts it causes are stored together.
-  const queued = db.transaction(() => {
+  const period = periodOf(day);
+  // The expense and the alerts it causes are stored together; the figures read for the alerts are the reply's.
+  const { queued, figures } = db.transaction(() => {
     insertExpense(db, {
       teamId,
       memberId: ctx.member!.id,
@@ -196,13 +197,12 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
       at: ctx.now,
       localDay: day,
     });
-    return checkPlanAlerts(db, teamId, ctx.now, { translator: ctx.deps.translator });
+    const figures = loadPlanFigures(db, ctx.team, period, day);
+    return { queued: checkPlanAlerts(db, teamId, ctx.now, { translator: ctx.deps.translator, figures }), figures };
     // IMMEDIATE like the lead base's writes: take the write lock before reading (a CLI may share the file).
   }).immediate();
   if (queued.length > 0) ctx.deps.onOutbox?.();
   ctx.log.info({ category: parsed.category, amountKopecks: parsed.amountKopecks, alerts: queued }, "expense logged");
-  const period = periodOf(day);
-  const figures = loadPlanFigures(db, ctx.team, period, day);
   const line = figures.categories.find((c) => c.category === parsed.category);
   const lines = [
     parsed.note === null
