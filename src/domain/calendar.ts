@@ -80,8 +80,8 @@ function pad4(n: number): string {
 
 type WallFields = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-/** Wall-clock fields of `ms` in `timezone`, as numbers (seconds precision). */
-function wallFields(ms: number, timezone: string): WallFields {
+/** Wall-clock fields of `ms` in `timezone` as ICU prints them, as numbers (seconds precision). */
+function formattedFields(ms: number, timezone: string): WallFields {
   const fields: WallFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timezone).formatToParts(ms)) {
     if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
@@ -91,11 +91,51 @@ function wallFields(ms: number, timezone: string): WallFields {
   return fields;
 }
 
-/** Offset of `timezone` from UTC at instant `ms`, in milliseconds (Moscow: +3 h). */
-function offsetAt(ms: number, timezone: string): number {
+/** Offset at `ms` straight from ICU. */
+function formattedOffset(ms: number, timezone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  const f = wallFields(whole, timezone);
+  const f = formattedFields(whole, timezone);
   return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Per zone: the offset of each quarter hour (since the epoch) known to hold one offset throughout. */
+const quarterOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `timezone` from UTC at instant `ms`, in milliseconds (Moscow: +3 h).
+ *
+ * formatToParts costs microseconds and every write path and update asks for "today", so offsets are
+ * remembered per quarter hour: one whose first and last second have the same offset has it throughout
+ * (no zone changes its offset twice within 15 minutes); a quarter hour with a transition inside is
+ * always asked from ICU.
+ */
+function offsetAt(ms: number, timezone: string): number {
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let zone = quarterOffsets.get(timezone);
+  let offset = zone?.get(quarter);
+  if (offset !== undefined) return offset;
+  const start = quarter * QUARTER_HOUR_MS;
+  const first = formattedOffset(start, timezone);
+  if (formattedOffset(start + QUARTER_HOUR_MS - 1000, timezone) !== first) return formattedOffset(ms, timezone);
+  if (!zone) quarterOffsets.set(timezone, (zone = new Map()));
+  if (zone.size >= 100_000) zone.clear();
+  zone.set(quarter, (offset = first));
+  return offset;
+}
+
+/** Wall-clock fields of `ms` in `timezone`, as numbers (seconds precision). */
+function wallFields(ms: number, timezone: string): WallFields {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const local = new Date(whole + offsetAt(whole, timezone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** Epoch-day arithmetic on 'YYYY-MM-DD' strings, treating them as UTC midnights. */
