@@ -33,17 +33,27 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   bot.use(commandAccess(allCommands()));
 
   const kv = createKvStore(deps.db);
+  const prefix = `conv:${deps.teamId}:`;
+  // Most updates come from a chat with no dialogue open. The keys of open dialogues are kept in memory
+  // (this bot is the only writer of them), so such an update skips the storage read.
+  const openDialogues = new Set(kv.keys(prefix));
   bot.use(
     conversations<BotContext, ConvContext>({
       storage: {
         type: "key",
         version: 1,
-        prefix: `conv:${deps.teamId}:`,
+        prefix,
         getStorageKey: (ctx) => (ctx.chatId === undefined || ctx.from === undefined ? undefined : `${ctx.chatId}:${ctx.from.id}`),
         adapter: {
-          read: (key) => kv.read(key),
-          write: (key, state) => kv.write(key, state, deps.clock.now()),
-          delete: (key) => kv.delete(key),
+          read: (key) => (openDialogues.has(key) ? kv.read(key) : undefined),
+          write: (key, state) => {
+            kv.write(key, state, deps.clock.now());
+            openDialogues.add(key);
+          },
+          delete: (key) => {
+            kv.delete(key);
+            openDialogues.delete(key);
+          },
         },
       },
       plugins: [

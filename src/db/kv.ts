@@ -7,7 +7,12 @@ export function createKvStore(db: Db) {
     "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
   );
   const remove = db.prepare("DELETE FROM kv WHERE key = ?");
+  const keysFrom = db.prepare("SELECT key FROM kv WHERE key >= ? AND key < ?").pluck();
   return {
+    /** Every key starting with `prefix`. */
+    keys(prefix: string): string[] {
+      return keysFrom.all(prefix, `${prefix}\uffff`) as string[];
+    },
     read<T>(key: string): T | undefined {
       const row = read.get(key) as { value: string } | undefined;
       return row ? (JSON.parse(row.value) as T) : undefined;
