@@ -68,6 +68,16 @@ function prepare(db: Db) {
     ),
     weeks: db.prepare("SELECT segment_id, week, n FROM segment_weeks WHERE team_id = ? AND week >= ? AND week <= ?"),
     periodDays: db.prepare("SELECT kind, day, n FROM burn_period_days WHERE team_id = ? AND period = ?"),
+    periodSums: db.prepare(
+      `SELECT COALESCE(SUM(CASE WHEN kind = 'contacted' THEN n END), 0) AS contacted,
+              COALESCE(SUM(CASE WHEN kind = 'burned' THEN n END), 0) AS burned
+         FROM burn_period_days WHERE team_id = ? AND period = ? AND day <= ?`,
+    ),
+    segmentShares: db.prepare(
+      `SELECT COALESCE(SUM(CASE WHEN kind IN ('cooling', 'lost') THEN n END), 0) AS burned,
+              COALESCE(SUM(CASE WHEN kind = 'size' THEN n END), 0) AS size
+         FROM segment_totals WHERE team_id = ? GROUP BY segment_id`,
+    ),
   };
 }
 
@@ -220,4 +230,14 @@ export function readFirstContactWeeks(db: Db, teamId: number, fromWeek: string, 
 /** All day buckets of one period. */
 export function readPeriodDays(db: Db, teamId: number, period: string): { kind: PeriodKind; day: string; n: number }[] {
   return stmts(db).periodDays.all(teamId, period) as { kind: PeriodKind; day: string; n: number }[];
+}
+
+/** A period's contacted and burned companies up to and including `day` (the report's figures as of that day). */
+export function periodSumsThrough(db: Db, teamId: number, period: string, day: string): { contacted: number; burned: number } {
+  return stmts(db).periodSums.get(teamId, period, day) as { contacted: number; burned: number };
+}
+
+/** Every segment's burned (cooling + lost) and size counts now. */
+export function segmentBurnedNow(db: Db, teamId: number): { burned: number; size: number }[] {
+  return stmts(db).segmentShares.all(teamId) as { burned: number; size: number }[];
 }

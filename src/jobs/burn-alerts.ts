@@ -16,6 +16,11 @@ import { createKvStore } from "../db/kv.js";
 import { isWorkingDay, localDate, localTime } from "../domain/calendar.js";
 import type { BurnReport } from "../domain/burn.js";
 import { loadBurnReport } from "../base/burn-report.js";
+import { baseContext } from "../base/context.js";
+import { finalizeInTransaction } from "../base/finalize.js";
+import { periodSumsThrough, segmentBurnedNow } from "../db/burn-counters.js";
+import { inImmediateTransaction } from "../db/statements.js";
+import { share } from "../domain/burn.js";
 import { createTranslator, type Translate, type Translator } from "../bot/i18n.js";
 import { formatMonth, formatPercent } from "../reports/plan-report.js";
 import { founderAlertRecipients } from "./alert-recipients.js";
@@ -72,12 +77,28 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
 }
 
 /**
+ * False when no burn alert can hold as of `now`, read from a few counter sums instead of the whole report
+ * (every lead-base write checks the alerts, so this runs with each /touch). Today's report takes the
+ * month's sums up to today and each segment's totals (nothing is dated after today), so "the month burns"
+ * is decided exactly and "a segment is paused" needs at least one segment at the pause threshold; only then
+ * is the full report read.
+ */
+function mayHold(db: Db, team: Team, now: number): boolean {
+  inImmediateTransaction(db, () => finalizeInTransaction(baseContext(db, team.id, now)));
+  const today = localDate(now, team.timezone);
+  const month = periodSumsThrough(db, team.id, today.slice(0, 7), today);
+  if (month.contacted > 0 && share(month.burned, month.contacted) >= team.burnThreshold) return true;
+  return segmentBurnedNow(db, team.id).some((segment) => share(segment.burned, segment.size) >= team.pauseThreshold);
+}
+
+/**
  * Queues every burn alert that holds as of `now` (team-local day) to the founder's alert chat; returns the
  * kinds newly queued (the caller wakes the outbox when any). Safe inside the caller's transaction.
  */
 export function checkBurnAlerts(db: Db, teamId: number, now: number, options: { translator?: Translator } = {}): BurnAlertKind[] {
   const team = getTeam(db, teamId);
   if (!team) return [];
+  if (!mayHold(db, team, now)) return [];
   const report = loadBurnReport(db, teamId, { now });
   const holding = holdingAlerts(report, team);
   if (holding.length === 0) return [];
