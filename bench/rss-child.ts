@@ -1,0 +1,67 @@
+/**
+ * Run by run.ts in a child process: the running bot (startApp, every feature, the outbox worker) on a copy of
+ * the generated 1,000,000-company base, answering /burn and then the 10,000 member updates through the
+ * in-process API stub. Prints one JSON line with the process's resident memory.
+ *   node --import tsx bench/rss-child.ts <database copy> <updates> <clock start (epoch ms)>
+ */
+import type { Update } from "grammy/types";
+import { createConfig } from "../src/config.js";
+import { startApp } from "../src/app.js";
+import { createLogger } from "../src/logger.js";
+import { openDatabase } from "../src/db/open.js";
+import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../src/emulator/bot-info.js";
+import { buildWorkload, createApiStub, drive, seedTeam } from "./bot-workload.js";
+
+const [path, countText, startText] = process.argv.slice(2);
+const count = Number(countText);
+const start = Number(startText);
+const workload = buildWorkload(count, start);
+
+const seed = openDatabase(path!);
+seedTeam(seed, workload.members, start - 86_400_000);
+seed.close();
+
+const stub = createApiStub();
+const clock = { at: start };
+const app = await startApp({
+  config: createConfig({ BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_PATH: path!, TELEGRAM_API_ROOT: "http://127.0.0.1:9", LOG_LEVEL: "silent" }),
+  clock: { now: () => clock.at },
+  logger: createLogger("silent"),
+  botInfo: TEST_BOT_INFO,
+  apiTransformers: [stub.transformer],
+  polling: false,
+  scheduler: false,
+});
+const founder = workload.members[0]!.user;
+const burn: Update = {
+  update_id: count + 1,
+  message: {
+    message_id: 1,
+    date: Math.floor(start / 1000),
+    chat: { id: founder.id, type: "private", first_name: founder.first_name },
+    from: founder,
+    text: "/burn",
+    entities: [{ type: "bot_command", offset: 0, length: 5 }],
+  },
+};
+const burnBegan = performance.now();
+await app.bot.handleUpdate(burn);
+const burnMs = performance.now() - burnBegan;
+const afterBurn = process.memoryUsage().rss;
+// The updates take ids after /burn's, so none is skipped as a redelivery.
+const shifted = { ...workload, updates: workload.updates.map((update) => ({ ...update, update_id: update.update_id + count + 1 })) };
+const run = await drive(shifted, clock, (update) => app.bot.handleUpdate(update));
+const memory = process.memoryUsage();
+const photos = stub.calls.get("sendPhoto") ?? 0;
+await app.stop();
+console.log(
+  JSON.stringify({
+    rssMb: memory.rss / 2 ** 20,
+    rssAfterBurnMb: afterBurn / 2 ** 20,
+    heapUsedMb: memory.heapUsed / 2 ** 20,
+    externalMb: memory.external / 2 ** 20,
+    burnMs,
+    burnChart: photos > 0,
+    updatesPerSec: count / run.seconds,
+  }),
+);

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench` — every figure of issue 7 next to its baseline, measured in the same run, then a table and
+ * bench/results.json (`--quick`: smaller sizes, bench/results-quick.json, for development only).
+ *
+ * Machines here are noisy: the bot and its baseline alternate round by round after a warm-up, and medians are
+ * reported. Generated bases are cached under the OS temp dir (see lead-base.ts); nothing large is written here.
+ */
+import { copyFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  assertRepliesOk,
+  buildWorkload,
+  countMismatches,
+  createApiStub,
+  runBaselineBot,
+  runRealBot,
+  type RunResult,
+} from "./bot-workload.js";
+import { measureFanout, TELEGRAM_MESSAGES_PER_SECOND } from "./fanout.js";
+import { generateBurnBase, measureBurnReport, measureImport } from "./lead-base.js";
+import { median, removeDatabase, round, scratchDir, settle } from "./stats.js";
+
+const quick = process.argv.includes("--quick");
+const SIZES = quick
+  ? { small: 10_000, large: 100_000, importRows: 20_000, updates: 2_000, rounds: 2, warmup: 1_000, managers: 100, rssUpdates: 2_000 }
+  : { small: 10_000, large: 1_000_000, importRows: 100_000, updates: 10_000, rounds: 3, warmup: 3_000, managers: 1_000, rssUpdates: 10_000 };
+const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
+
+const log = (line: string) => console.log(line);
+const began = performance.now();
+const elapsed = () => `${((performance.now() - began) / 1000).toFixed(0)} s`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bases (generated once per seed and schema, then cached)
+
+log(`bench${quick ? " --quick (smaller sizes; not the figures of record)" : ""}: generating or reusing the seeded bases`);
+const smallBase = generateBurnBase(SIZES.small, 1, log);
+const largeBase = generateBurnBase(SIZES.large, 1, log);
+for (const [size, base] of [[SIZES.small, smallBase], [SIZES.large, largeBase]] as const) {
+  log(`  ${size} companies: ${base.seconds > 0 ? `generated in ${base.seconds.toFixed(0)} s` : "cached"} (${base.path})`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member updates: the whole bot against the minimal bot, alternating
+
+log(`[${elapsed()}] member updates: ${SIZES.updates} updates from 50 members, ${SIZES.rounds} rounds each after a warm-up`);
+const updatesDir = scratchDir("updates");
+const workload = buildWorkload(SIZES.updates);
+const warmup = buildWorkload(SIZES.warmup);
+await runRealBot(join(updatesDir, "warm-real.sqlite"), warmup, createApiStub());
+await runBaselineBot(join(updatesDir, "warm-base.sqlite"), warmup, createApiStub());
+const realRuns: RunResult[] = [];
+const baseRuns: RunResult[] = [];
+for (let r = 0; r < SIZES.rounds; r++) {
+  const order = r % 2 === 0 ? (["real", "base"] as const) : (["base", "real"] as const);
+  for (const which of order) {
+    settle();
+    const path = join(updatesDir, `${which}-${r}.sqlite`);
+    if (which === "real") {
+      const stub = createApiStub(true);
+      realRuns.push(await runRealBot(path, workload, stub));
+      assertRepliesOk(stub, workload);
+    } else {
+      baseRuns.push(await runBaselineBot(path, workload, createApiStub()));
+    }
+    removeDatabase(path);
+  }
+  const mismatches = countMismatches(realRuns[r]!.counts, baseRuns[r]!.counts);
+  if (mismatches.length > 0) throw new Error(`the two bots wrote different rows: ${mismatches.join("; ")}`);
+  log(
+    `  round ${r + 1}: bot ${realRuns[r]!.updatesPerSec.toFixed(0)}/s (p99 ${realRuns[r]!.p99Ms.toFixed(2)} ms), ` +
+      `baseline ${baseRuns[r]!.updatesPerSec.toFixed(0)}/s (p99 ${baseRuns[r]!.p99Ms.toFixed(2)} ms)`,
+  );
+}
+const updatesPerSec = median(realRuns.map((run) => run.updatesPerSec));
+const baselineUpdatesPerSec = median(baseRuns.map((run) => run.updatesPerSec));
+const updateP99Ms = median(realRuns.map((run) => run.p99Ms));
+const cpuRatio = median(realRuns.map((run, i) => baseRuns[i]!.cpuSeconds / run.cpuSeconds));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Burn report and import
+
+log(`[${elapsed()}] burn report: median of 51 on ${SIZES.small} and ${SIZES.large} companies`);
+const burnSmall = measureBurnReport(smallBase);
+const burnLarge = measureBurnReport(largeBase);
+const burnSmallAgain = measureBurnReport(smallBase);
+const burnMs10k = Math.min(burnSmall.medianMs, burnSmallAgain.medianMs);
+
+log(`[${elapsed()}] import: ${SIZES.importRows} CSV rows against plain inserts, 3 rounds each`);
+const imported = measureImport(scratchDir("import"), SIZES.importRows, 3);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fan-out over HTTP with Telegram's limit
+
+log(`[${elapsed()}] fan-out: a check-up round to ${SIZES.managers} managers through the fake Bot API (${TELEGRAM_MESSAGES_PER_SECOND} msg/s, 429 + retry_after)`);
+const fanout = await measureFanout(SIZES.managers);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Memory of the running bot on the large base, in a child process
+
+log(`[${elapsed()}] memory: the bot on a copy of the ${SIZES.large}-company base, /burn and ${SIZES.rssUpdates} updates (child process)`);
+const rssDir = scratchDir("rss");
+const rssPath = join(rssDir, "bot.sqlite");
+copyFileSync(largeBase.path, rssPath);
+const child = spawnSync(process.execPath, [...process.execArgv, join(BENCH_DIR, "rss-child.ts"), rssPath, String(SIZES.rssUpdates), String(largeBase.end + 3_600_000)], {
+  encoding: "utf8",
+  maxBuffer: 16 * 2 ** 20,
+});
+removeDatabase(rssPath);
+if (child.status !== 0) throw new Error(`memory child failed (${child.status}): ${child.stderr.slice(-2000)}`);
+const memory = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { rssMb: number; rssAfterBurnMb: number; heapUsedMb: number; burnMs: number; burnChart: boolean };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results
+
+const fanoutLimit = (1.15 * SIZES.managers) / TELEGRAM_MESSAGES_PER_SECOND;
+const results = {
+  burnMs10k: round(burnMs10k, 3),
+  burnMs1m: round(burnLarge.medianMs, 3),
+  importRowsPerSec: Math.round(imported.importRowsPerSec),
+  rawInsertRowsPerSec: Math.round(imported.rawInsertRowsPerSec),
+  updatesPerSec: Math.round(updatesPerSec),
+  baselineUpdatesPerSec: Math.round(baselineUpdatesPerSec),
+  updateP99Ms: round(updateP99Ms, 2),
+  fanoutSeconds: round(fanout.seconds, 2),
+  fanoutLost: fanout.lost,
+  fanoutDuplicates: fanout.duplicates,
+  rssMb: round(memory.rssMb, 1),
+};
+const check = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value <= limit });
+const atLeast = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value >= limit });
+const targets = {
+  burnMs1m: check(results.burnMs1m, 50, "≤ 50 ms"),
+  burnRatio: check(burnLarge.medianMs / burnMs10k, 3, "burnMs1m / burnMs10k ≤ 3"),
+  importRatio: atLeast(imported.importRowsPerSec / imported.rawInsertRowsPerSec, 0.5, "importRowsPerSec / rawInsertRowsPerSec ≥ 0.5"),
+  updatesRatio: atLeast(updatesPerSec / baselineUpdatesPerSec, 0.5, "updatesPerSec / baselineUpdatesPerSec ≥ 0.5"),
+  updateP99Ms: check(updateP99Ms, 5, "≤ 5 ms"),
+  fanoutSeconds: check(fanout.seconds, fanoutLimit, `≤ 1.15 × ${SIZES.managers}/${TELEGRAM_MESSAGES_PER_SECOND} = ${fanoutLimit.toFixed(2)} s`),
+  fanoutLost: check(fanout.lost, 0, "= 0"),
+  fanoutDuplicates: check(fanout.duplicates, 0, "= 0"),
+  rssMb: check(memory.rssMb, 100, "≤ 100 MB"),
+};
+
+const rows: [string, string, string, string, string][] = [
+  ["burnMs10k", `${results.burnMs10k} ms`, `${SIZES.small} companies`, "", ""],
+  ["burnMs1m", `${results.burnMs1m} ms`, `${SIZES.large} companies; ratio ${targets.burnRatio.value}`, `${targets.burnMs1m.target}; ratio ≤ 3`, pass(targets.burnMs1m.pass && targets.burnRatio.pass)],
+  ["importRowsPerSec", String(results.importRowsPerSec), `${SIZES.importRows} rows`, "", ""],
+  ["rawInsertRowsPerSec", String(results.rawInsertRowsPerSec), `ratio ${targets.importRatio.value}`, "ratio ≥ 0.5", pass(targets.importRatio.pass)],
+  ["updatesPerSec", String(results.updatesPerSec), `${SIZES.updates} updates; CPU-time ratio ${round(cpuRatio, 3)}`, "", ""],
+  ["baselineUpdatesPerSec", String(results.baselineUpdatesPerSec), `ratio ${targets.updatesRatio.value}`, "ratio ≥ 0.5", pass(targets.updatesRatio.pass)],
+  ["updateP99Ms", `${results.updateP99Ms} ms`, "", "≤ 5 ms", pass(targets.updateP99Ms.pass)],
+  ["fanoutSeconds", `${results.fanoutSeconds} s`, `${SIZES.managers} managers; ${fanout.rateLimited} × 429`, targets.fanoutSeconds.target, pass(targets.fanoutSeconds.pass)],
+  ["fanoutLost", String(results.fanoutLost), "", "= 0", pass(targets.fanoutLost.pass)],
+  ["fanoutDuplicates", String(results.fanoutDuplicates), "", "= 0", pass(targets.fanoutDuplicates.pass)],
+  ["rssMb", `${results.rssMb} MB`, `after /burn ${round(memory.rssAfterBurnMb, 1)} MB; heap ${round(memory.heapUsedMb, 1)} MB`, "≤ 100 MB", pass(targets.rssMb.pass)],
+];
+function pass(ok: boolean): string {
+  return ok ? "pass" : "FAIL";
+}
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i]!.length), ["key", "value", "measured on / against", "target", ""][i]!.length));
+const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+log("");
+log(line(["key", "value", "measured on / against", "target", ""]));
+log(line(widths.map((w) => "-".repeat(w))));
+for (const row of rows) log(line(row));
+log("");
+log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}; took ${elapsed()}${quick ? "; QUICK run" : ""}`);
+
+const file = join(BENCH_DIR, quick ? "results-quick.json" : "results.json");
+writeFileSync(file, `${JSON.stringify(quick ? { quick: true, sizes: SIZES, ...results, targets } : { ...results, targets }, null, 2)}\n`);
+log(`written ${file}`);
