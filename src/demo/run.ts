@@ -81,6 +81,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   } finally {
     await stage.stop();
   }
+  const errors = stage.loggedErrors();
+  if (errors.length > 0) throw new Error(`the bot logged ${errors.length} error(s), e.g. ${errors[0]}`);
   const refused = transcript.refusedCalls();
   if (refused.length > 0) {
     throw new Error(`the emulator refused ${refused.length} call(s) of the bot, e.g. ${refused[0]!.method}: ${refused[0]!.response?.description ?? refused[0]!.outcome}`);

@@ -63,6 +63,8 @@ export interface Stage {
   person(key: string, name: string, options: { username: string; languageCode: string }): Person;
   /** One scheduler tick at the current clock, then the outbox drained. */
   runJobs(): Promise<void>;
+  /** Errors the bot logged (nothing is printed; a demo that hits one has found a bug). */
+  loggedErrors(): string[];
   /** Stops the app, closes the emulator and deletes the throwaway database. */
   stop(): Promise<void>;
 }
@@ -94,12 +96,24 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
     FOUNDER_IDS: "",
     LOG_LEVEL: "silent",
   });
+  // The bot's log is not printed (LOG_LEVEL silent in spirit), but its errors are kept to be reported.
+  const loggedErrors: string[] = [];
+  const logger = createLogger("error", [token], {
+    write(line: string) {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+        loggedErrors.push([entry.msg, entry.err?.message].filter(Boolean).join(": "));
+      } catch {
+        loggedErrors.push(line.trim());
+      }
+    },
+  });
   let app: App;
   try {
     app = await startApp({
       config,
       clock,
-      logger: createLogger("silent"),
+      logger,
       botInfo: fake.botInfo,
       polling: false,
       scheduler: false,
@@ -120,9 +134,10 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
   }
 
   const date = () => Math.floor(now / 1000);
+  let nextUserId = 200_000_001;
 
   function person(key: string, name: string, personOptions: { username: string; languageCode: string }): Person {
-    const user = makeUser(100_000 + randomInt(900_000_000), {
+    const user = makeUser(nextUserId++, {
       username: personOptions.username,
       first_name: name,
       language_code: personOptions.languageCode,
@@ -185,6 +200,7 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
       now = next;
     },
     person,
+    loggedErrors: () => [...loggedErrors],
     async runJobs() {
       await app.runJobsNow();
       await app.outbox.drain();
