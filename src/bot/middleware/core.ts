@@ -1,6 +1,6 @@
 import type { Context, NextFunction } from "grammy";
-import { findActiveMember, refreshProfile, setMemberLocale } from "../../db/members.js";
-import { getTeam } from "../../db/teams.js";
+import { findActiveMember, refreshProfile, setMemberLocale, type Member } from "../../db/members.js";
+import { getTeam, type Team } from "../../db/teams.js";
 import { pickLocale } from "../i18n.js";
 import type { BotDeps, CoreFlavor } from "../context.js";
 
@@ -16,9 +16,8 @@ export function attachCore(deps: BotDeps) {
 }
 
 export function decorate(deps: BotDeps, ctx: Context & CoreFlavor): void {
-  const team = getTeam(deps.db, deps.teamId)!;
   const from = ctx.from;
-  const member = from && !from.is_bot ? findActiveMember(deps.db, team.id, from.id) : undefined;
+  const { team, member } = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined);
   if (member && from) {
     const username = from.username ?? null;
     const privateChat = ctx.chat?.type === "private" ? ctx.chat.id : null;
@@ -39,4 +38,19 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor): void {
   ctx.t = deps.translator.forLocale(locale);
   ctx.now = deps.clock.now();
   ctx.log = deps.logger.child({ updateId: ctx.update.update_id, userId: from?.id });
+}
+
+const readers = new WeakMap<BotDeps["db"], (teamId: number, userId: number | undefined) => { team: Team; member: Member | undefined }>();
+
+/** The team and the sender's membership, read in one read transaction (one snapshot, one lock). */
+function readTeamAndMember(deps: BotDeps, userId: number | undefined): { team: Team; member: Member | undefined } {
+  let read = readers.get(deps.db);
+  if (!read) {
+    read = deps.db.transaction((teamId: number, user: number | undefined) => {
+      const team = getTeam(deps.db, teamId)!;
+      return { team, member: user === undefined ? undefined : findActiveMember(deps.db, team.id, user) };
+    });
+    readers.set(deps.db, read);
+  }
+  return read(deps.teamId, userId);
 }
