@@ -77,14 +77,13 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
 }
 
 /**
- * False when no burn alert can hold as of `now`, read from a few counter sums instead of the whole report
- * (every lead-base write checks the alerts, so this runs with each /touch). Today's report takes the
- * month's sums up to today and each segment's totals (nothing is dated after today), so "the month burns"
- * is decided exactly and "a segment is paused" needs at least one segment at the pause threshold; only then
- * is the full report read.
+ * False when no burn alert can hold as of `now` (once what is due is finalized), read from a few counter sums
+ * instead of the whole report (every lead-base write checks the alerts, so this runs with each /touch).
+ * Today's report takes the month's sums up to today and each segment's totals (nothing is dated after today),
+ * so "the month burns" is decided exactly and "a segment is paused" needs at least one segment at the pause
+ * threshold; only then is the full report read.
  */
 function mayHold(db: Db, team: Team, now: number): boolean {
-  inImmediateTransaction(db, () => finalizeInTransaction(baseContext(db, team.id, now)));
   const today = localDate(now, team.timezone);
   const month = periodSumsThrough(db, team.id, today.slice(0, 7), today);
   if (month.contacted > 0 && share(month.burned, month.contacted) >= team.burnThreshold) return true;
@@ -95,9 +94,15 @@ function mayHold(db: Db, team: Team, now: number): boolean {
  * Queues every burn alert that holds as of `now` (team-local day) to the founder's alert chat; returns the
  * kinds newly queued (the caller wakes the outbox when any). Safe inside the caller's transaction.
  */
-export function checkBurnAlerts(db: Db, teamId: number, now: number, options: { translator?: Translator } = {}): BurnAlertKind[] {
+export function checkBurnAlerts(
+  db: Db,
+  teamId: number,
+  now: number,
+  options: { translator?: Translator; /** the caller's transaction already finalized what is due at `now` (a lead-base write) */ finalized?: boolean } = {},
+): BurnAlertKind[] {
   const team = getTeam(db, teamId);
   if (!team) return [];
+  if (!options.finalized) inImmediateTransaction(db, () => finalizeInTransaction(baseContext(db, team.id, now)));
   if (!mayHold(db, team, now)) return [];
   const report = loadBurnReport(db, teamId, { now });
   const holding = holdingAlerts(report, team);
