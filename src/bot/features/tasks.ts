@@ -72,6 +72,31 @@ const TASK_PAGE_DATA = /^tasks:p:(\d{1,4}):(o?)(s?)(?:u(\d{1,9}))?$/;
 
 type TaskListView = { text: string; markup?: InlineKeyboardMarkup };
 
+/** Per translation: whether the longest line a task can have still lets a full page fit TASK_PAGE.maxSize. */
+const countPagingFits = new WeakMap<Translate, boolean>();
+
+/**
+ * Page `index` of the task lines. A lead's list holds every open task of the team; when even the longest
+ * possible line (longest state, 200-character text, due date with year, both flags) leaves ten of them
+ * within the page size, pages are cut by count alone — exactly what pageOf would cut — and only the shown
+ * page's lines are formatted, not all of them.
+ */
+function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task) => string) {
+  let fits = countPagingFits.get(t);
+  if (fits === undefined) {
+    const longestState = LISTED_STATES.reduce((a, b) => (stateLabel(t, a).length >= stateLabel(t, b).length ? a : b));
+    const worst = { id: 999_999_999, state: longestState, text: "x".repeat(1000), dueDate: "2099-12-31" } as Task;
+    const longest = taskLine(t, worst, { overdue: true, stalled: true }, "2000-01-01");
+    fits = TASK_PAGE.size!(longest) * TASK_PAGE.maxItems <= TASK_PAGE.maxSize!;
+    countPagingFits.set(t, fits);
+  }
+  if (!fits) return pageOf(tasks.map(line), index, TASK_PAGE);
+  const count = Math.max(1, Math.ceil(tasks.length / TASK_PAGE.maxItems));
+  const clamped = Number.isInteger(index) ? Math.min(Math.max(index, 0), count - 1) : 0;
+  const offset = clamped * TASK_PAGE.maxItems;
+  return { items: tasks.slice(offset, offset + TASK_PAGE.maxItems).map(line), index: clamped, count, offset };
+}
+
 /** One page of the task list for `member`: the tasks as lines, review and card buttons for them, the pager. */
 function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskListView {
   const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, member.role === "manager" ? member.id : query.assigneeId);
@@ -79,8 +104,7 @@ function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, ind
   const tasks = all.filter((task) => (!query.overdue || flags.get(task.id)?.overdue) && (!query.stalled || flags.get(task.id)?.stalled));
   if (tasks.length === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
   const today = teamToday(ctx.team, ctx.now);
-  const lines = tasks.map((task) => taskLine(ctx.t, task, flags.get(task.id), today));
-  const page = pageOf(lines, index, TASK_PAGE);
+  const page = taskPage(ctx.t, tasks, index, (task) => taskLine(ctx.t, task, flags.get(task.id), today));
   const shown = tasks.slice(page.offset, page.offset + page.items.length);
 
   const text = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: tasks.length })];
