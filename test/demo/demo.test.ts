@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -18,9 +18,15 @@ interface DemoRun {
   ms: number;
 }
 
+const outDirs: string[] = [];
+afterAll(() => {
+  for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** `npm run demo` as a child process, the way a newcomer runs it (no token, no network). */
 function runDemo(args: string[]): Promise<DemoRun> {
   const out = mkdtempSync(join(tmpdir(), "scb-demo-test-"));
+  outDirs.push(out);
   const forbiddenDb = join(out, "real-database-must-not-be-touched.sqlite");
   const started = Date.now();
   return new Promise((done, fail) => {
