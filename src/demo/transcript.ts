@@ -64,7 +64,7 @@ export interface Transcript extends StageObserver {
    */
   quietly<T>(work: () => Promise<T>): Promise<T>;
   lines(): string[];
-  /** Files saved so far (paths relative to the output label). */
+  /** Files saved so far, as the transcript names them (e.g. demo-output/plan.png). */
   saved(): string[];
   /** Calls the bot made that the emulator refused (should be none). */
   refusedCalls(): RecordedCall[];
