@@ -123,7 +123,7 @@ describe("refusal paths", () => {
     expect(count(h, "SELECT COUNT(*) FROM deals")).toBe(0);
     // One notice per company, person and day, however often they try.
     expect(lead.messages().slice(leadBefore).map(said)).toEqual([
-      "@ivan_m пытался(ась) записать касание по «ООО Ромашка», но компания остывает и откроется 03.01.2027. Попытка отклонена и записана.",
+      "@ivan_m: касание по «ООО Ромашка» не принято — компания остывает и откроется 03.01.2027. Попытка записана.",
     ]);
 
     // The lead unfreezes it; it may be worked again.
@@ -143,7 +143,7 @@ describe("refusal paths", () => {
       "⛔ Не записано: касание по «ООО Василёк». Компания потеряна навсегда и сама не откроется; вернуть её может только основатель или руководитель: /unfreeze. Попытка записана.",
     );
     expect(lead.messages().slice(leadBefore).map(said)).toEqual([
-      "@petr_m пытался(ась) записать касание по «ООО Василёк», но компания потеряна навсегда. Попытка отклонена и записана. Вернуть компанию: /unfreeze ООО Василёк",
+      "@petr_m: касание по «ООО Василёк» не принято — компания потеряна навсегда. Попытка записана. Вернуть компанию: /unfreeze ООО Василёк",
     ]);
 
     // Розница: one of three lost for good → 33% ≥ 30%: paused, and it cannot fall by itself.
@@ -155,7 +155,7 @@ describe("refusal paths", () => {
       ].join("\n"),
     );
     expect(eventsOf(h, "ООО Клевер")).toEqual([{ kind: "blocked", reason: "paused", attempted: "touch", lost: 0, comment: null, member: "petr_m" }]);
-    expect(said(lead.last())).toContain("@petr_m пытался(ась) записать касание по «ООО Клевер», но сегмент «Розница» на паузе (выжжено 33%, порог 30%).");
+    expect(said(lead.last())).toContain("@petr_m: касание по «ООО Клевер» не принято — сегмент «Розница» на паузе (выжжено 33%, порог 30%).");
     expect(founder.messages().map(said)).toContainEqual(expect.stringContaining("⏸ Сегмент «Розница» встал на паузу: выжжено 33%"));
 
     // Сеть: one of two cooling → 50%: it opens by itself when that company cools down.

@@ -66,10 +66,10 @@ base-blocked-paused-no-date =
     ⛔ Не записано: { $action } по «{ $company }». Сегмент «{ $segment }» на паузе: выжжено { $share } базы при пороге { $threshold }.
     Сама доля ниже порога не опустится (потерянные навсегда не остывают); открыть сегмент может основатель или руководитель: /unpause { $segment }. Попытка записана.
 
-base-notice-blocked-cooling = { $who } пытался(ась) записать { $action } по «{ $company }», но компания остывает и откроется { $date }. Попытка отклонена и записана.
-base-notice-blocked-lost = { $who } пытался(ась) записать { $action } по «{ $company }», но компания потеряна навсегда. Попытка отклонена и записана. Вернуть компанию: /unfreeze { $company }
-base-notice-blocked-closed = { $who } пытался(ась) записать { $action } по «{ $company }», но компания закрыта навсегда. Попытка отклонена и записана.
-base-notice-blocked-paused = { $who } пытался(ась) записать { $action } по «{ $company }», но сегмент «{ $segment }» на паузе (выжжено { $share }, порог { $threshold }). Попытка отклонена и записана. Снять паузу: /unpause { $segment }
+base-notice-blocked-cooling = { $who }: { $action } по «{ $company }» не принято — компания остывает и откроется { $date }. Попытка записана.
+base-notice-blocked-lost = { $who }: { $action } по «{ $company }» не принято — компания потеряна навсегда. Попытка записана. Вернуть компанию: /unfreeze { $company }
+base-notice-blocked-closed = { $who }: { $action } по «{ $company }» не принято — компания закрыта навсегда. Попытка записана.
+base-notice-blocked-paused = { $who }: { $action } по «{ $company }» не принято — сегмент «{ $segment }» на паузе (выжжено { $share }, порог { $threshold }). Попытка записана. Снять паузу: /unpause { $segment }
 
 base-touch-done = Касание записано: «{ $company }».
 base-touch-first = Касание записано: «{ $company }». Это первый контакт с компанией.
