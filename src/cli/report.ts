@@ -8,8 +8,9 @@
 import dotenv from "dotenv";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isValidDate } from "../domain/calendar.js";
-import { parsePeriod } from "../domain/period.js";
+import { isValidDate, localDate } from "../domain/calendar.js";
+import { parsePeriod, periodBounds, periodOf } from "../domain/period.js";
+import { getTeam } from "../db/teams.js";
 import type { BurnFigures } from "../domain/burn.js";
 import { loadBurnReport } from "../base/burn-report.js";
 import type { Db } from "../db/open.js";
@@ -92,6 +93,25 @@ export function parseReportArgs(argv: readonly string[]): { name: string; option
   return { name, options };
 }
 
+/**
+ * The period and as-of day a report is asked for, checked against today (team time zone): without --period the
+ * period is the as-of day's month (else the current month). An as-of day before the period starts or after today
+ * is an error, never silently replaced (a BI tool would otherwise store zeros or figures of a day it did not ask
+ * for). A day after the period's end is allowed: it asks how the month looks later (e.g. refusals of the month
+ * whose handling window closed after it).
+ */
+export function resolveReportWindow(
+  options: Pick<ReportOptions, "period" | "asOf">,
+  today: string,
+): { period: string; asOf?: string } | { error: string } {
+  const period = options.period ?? periodOf(options.asOf ?? today);
+  if (options.asOf === undefined) return { period };
+  if (options.asOf > today) return { error: `--as-of ${options.asOf} is in the future (today is ${today})` };
+  const { from } = periodBounds(period);
+  if (options.asOf < from) return { error: `--as-of ${options.asOf} is before --period ${period} starts (${from})` };
+  return { period, asOf: options.asOf };
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
 export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): number {
   const parsed = parseReportArgs(argv);
@@ -103,7 +123,13 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line
   const now = Date.now();
   const db = openCliDatabase(env, now);
   try {
-    const report = REPORTS[parsed.name]!(db, CLI_TEAM_ID, { ...parsed.options, now });
+    const team = getTeam(db, CLI_TEAM_ID);
+    const window = resolveReportWindow(parsed.options, localDate(now, team?.timezone ?? "Europe/Moscow"));
+    if ("error" in window) {
+      err(window.error);
+      return 2;
+    }
+    const report = REPORTS[parsed.name]!(db, CLI_TEAM_ID, { ...parsed.options, ...window, now });
     out(parsed.options.json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
     return 0;
   } finally {

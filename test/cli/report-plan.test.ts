@@ -74,6 +74,18 @@ describe("report CLI: plan", () => {
     });
   });
 
+  it("--as-of without --period reports that day's month; an as-of before the period is refused (exit 2, one line)", async () => {
+    const [november, october] = await Promise.all([
+      runCli("src/cli/report.ts", ["plan", "--json", "--as-of", "2026-11-16"], env),
+      runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-11", "--as-of", "2026-10-09"], env),
+    ]);
+    expect(november.code).toBe(0);
+    expect(JSON.parse(november.stdout)).toMatchObject({ period: "2026-11", asOf: "2026-11-16", revenue: 460_000.5 });
+    expect(october.code).toBe(2);
+    expect(october.stdout).toBe("");
+    expect(october.stderr.trim()).toBe("--as-of 2026-10-09 is before --period 2026-11 starts (2026-11-01)");
+  });
+
   it("bad arguments print the usage and exit 2", async () => {
     const bad = await Promise.all([
       runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-13"], env),
@@ -102,5 +114,6 @@ describe("planReport defaults", () => {
       requiredDailyRevenue: 419_999.5,
     });
     expect(planReport(db, TEAM_ID, { now: december })).toMatchObject({ period: "2026-12", asOf: "2026-12-03", revenue: 70_000 });
+    expect(planReport(db, TEAM_ID, { now: december, asOf: "2026-11-16" })).toMatchObject({ period: "2026-11", asOf: "2026-11-16", revenue: 460_000.5 });
   });
 });

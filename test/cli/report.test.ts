@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildScenario, EXPECTED } from "../base/scenario.js";
-import { parseReportArgs } from "../../src/cli/report.js";
+import { parseReportArgs, resolveReportWindow } from "../../src/cli/report.js";
 import { localDate } from "../../src/domain/calendar.js";
 import { runCli } from "./run-cli.js";
 
@@ -59,6 +59,36 @@ describe("report CLI", () => {
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain("usage: npm run report -- <burn");
     }
+  });
+
+  it("--as-of without --period reports the as-of day's month; an as-of before the period or in the future exits 2 with one line", async () => {
+    const [march, outside, future] = await Promise.all([
+      runCli("src/cli/report.ts", ["burn", "--json", "--as-of", "2026-03-22"], env),
+      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-04", "--as-of", "2026-03-22"], env),
+      runCli("src/cli/report.ts", ["burn", "--json", "--as-of", "2099-01-01"], env),
+    ]);
+    expect(march.code).toBe(0);
+    expect(JSON.parse(march.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-22" && e.period === "2026-03")!.json);
+    for (const [run, message] of [
+      [outside, "--as-of 2026-03-22 is before --period 2026-04 starts (2026-04-01)"],
+      [future, "--as-of 2099-01-01 is in the future"],
+    ] as const) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  it("resolveReportWindow: defaults and refusals", () => {
+    expect(resolveReportWindow({}, "2026-11-10")).toEqual({ period: "2026-11" });
+    expect(resolveReportWindow({ asOf: "2026-10-09" }, "2026-11-10")).toEqual({ period: "2026-10", asOf: "2026-10-09" });
+    expect(resolveReportWindow({ period: "2026-10", asOf: "2026-10-31" }, "2026-11-10")).toEqual({ period: "2026-10", asOf: "2026-10-31" });
+    expect(resolveReportWindow({ period: "2026-11", asOf: "2026-10-09" }, "2026-11-10")).toHaveProperty("error");
+    // after the period's end: how the month looks later (refusals whose window closed after it)
+    expect(resolveReportWindow({ period: "2026-10", asOf: "2026-11-02" }, "2026-11-10")).toEqual({ period: "2026-10", asOf: "2026-11-02" });
+    expect(resolveReportWindow({ period: "2026-11", asOf: "2026-11-11" }, "2026-11-10")).toEqual({ error: "--as-of 2026-11-11 is in the future (today is 2026-11-10)" });
+    expect(resolveReportWindow({ period: "2026-12" }, "2026-11-10")).toEqual({ period: "2026-12" });
   });
 
   it("parses options in both spellings", () => {
