@@ -127,7 +127,7 @@ export function setMemberLocale(db: Db, memberId: number, locale: "ru" | "en"): 
 }
 
 export function setUnreachable(db: Db, teamId: number, chatId: number, unreachable: boolean): Member | undefined {
-  const row = prepared(db, "UPDATE members SET unreachable = ? WHERE team_id = ? AND chat_id = ? AND unreachable != ? RETURNING *")
+  const row = prepared(db, "UPDATE members SET unreachable = ? WHERE team_id = ? AND COALESCE(chat_id, user_id) = ? AND unreachable != ? RETURNING *")
     .get(unreachable ? 1 : 0, teamId, chatId, unreachable ? 1 : 0) as MemberRow | undefined;
   return row && toMember(row);
 }
