@@ -65,12 +65,21 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** SPEC §7: a database file that cannot be opened ends start-up with one line naming DATABASE_PATH. */
+function openConfiguredDatabase(path: string): Db {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    throw new StartupError(`DATABASE_PATH ${path} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** config → db → migrate → bot → outbox → scheduler → polling or webhook. */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? { now: () => Date.now() };
   const logger = options.logger ?? createLogger(config.logLevel, [config.botToken, config.botToken.split(":")[1] ?? "", config.webhookSecret ?? ""]);
-  const db = openDatabase(config.databasePath);
+  const db = openConfiguredDatabase(config.databasePath);
   try {
     const applied = migrate(db, undefined, clock.now());
     if (applied.length) logger.info({ applied }, "migrations applied");

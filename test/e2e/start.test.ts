@@ -56,6 +56,14 @@ describe("npm start", () => {
     expect(running.output().trim().split("\n")).toHaveLength(1);
   });
 
+  it("exits non-zero with one line naming DATABASE_PATH when the database cannot be opened", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "scb-start-"));
+    running = startMain({ BOT_TOKEN: "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_PATH: cwd }, cwd);
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toMatch(new RegExp(`^Start-up failed: DATABASE_PATH ${cwd} cannot be opened: `));
+    expect(running.output().trim().split("\n")).toHaveLength(1);
+  });
+
   it("reads .env from the working directory and names a bad setting there", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "scb-start-"));
     writeFileSync(join(cwd, ".env"), "BOT_TOKEN=123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA\nDEFAULT_TIMEZONE=Nowhere/Land\n");
