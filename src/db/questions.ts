@@ -91,3 +91,11 @@ export function answerQuestion(db: Db, id: number, answer: string, answeredBy: n
 export function markEscalated(db: Db, id: number, now: number): boolean {
   return prepared(db, "UPDATE questions SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL").run(now, id).changes === 1;
 }
+
+/**
+ * Closes every open question `memberId` asked (on /remove): stamped answered with no answer and no
+ * answerer, so no list, digest or escalation shows it again. Returns how many were closed.
+ */
+export function closeQuestionsOf(db: Db, teamId: number, memberId: number, now: number): number {
+  return prepared(db, "UPDATE questions SET answered_at = ? WHERE team_id = ? AND member_id = ? AND answered_at IS NULL").run(now, teamId, memberId).changes;
+}

@@ -18,12 +18,15 @@ export function founderPrivateRecipients(db: Db, team: Team): AlertRecipient[] {
 
 /**
  * The alert chat set by /alerts_here, else every active founder's private chat (SPEC §1). A private alert
- * chat that belongs to a founder is read in that founder's language; a group in the team's.
+ * chat that belongs to a founder is read in that founder's language; a group in the team's. A private chat
+ * that is no active founder's (a founder since removed) is never used: the active founders get the alerts.
  */
 export function founderAlertRecipients(db: Db, team: Team): AlertRecipient[] {
-  if (team.alertChatId === null) return founderPrivateRecipients(db, team);
-  const owner = founderPrivateRecipients(db, team).find((f) => f.chatId === team.alertChatId);
-  return [owner ?? { chatId: team.alertChatId, locale: team.locale, memberId: null }];
+  const founders = founderPrivateRecipients(db, team);
+  if (team.alertChatId === null) return founders;
+  const owner = founders.find((f) => f.chatId === team.alertChatId);
+  if (owner) return [owner];
+  return team.alertChatId > 0 ? founders : [{ chatId: team.alertChatId, locale: team.locale, memberId: null }];
 }
 
 /**

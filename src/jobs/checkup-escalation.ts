@@ -14,7 +14,7 @@ export function runQuestionEscalation(deps: JobDeps, now: number): number {
     if (question.escalatedAt !== null || !needsEscalation(question.askedAt, now, team)) continue;
     const asker = getMember(deps.db, question.memberId);
     deps.db.transaction(() => {
-      if (!markEscalated(deps.db, question.id, now) || !asker) return;
+      if (!markEscalated(deps.db, question.id, now) || asker?.status !== "active") return;
       if (notifyEscalation(deps.db, deps.translator, team, question, asker, ESCALATE_AFTER_WORKING_MS / 3_600_000, now)) escalated++;
     })();
   }

@@ -28,6 +28,11 @@ export function recipientOf(member: Member, team: Team): Recipient {
   return { memberId: member.id, chatId: member.chatId ?? member.userId, locale: member.locale ?? team.locale };
 }
 
+/** Only active members get messages: a removed member is a stranger and receives nothing new. */
+function reachesMember(member: Member): boolean {
+  return member.status === "active";
+}
+
 /** How a member is named in messages to others: @username, else the first name. */
 export function memberName(member: Pick<Member, "username" | "firstName" | "id">): string {
   if (member.username) return `@${member.username}`;
@@ -76,6 +81,7 @@ export function dueSuffix(t: Translate, task: Pick<Task, "dueDate">, today?: str
 
 /** The assignee learns of a new task at once, with buttons. */
 export function notifyTaskAssigned(db: Db, translator: Translator, team: Team, task: Task, assignee: Member, author: Member, now: number): void {
+  if (!reachesMember(assignee)) return;
   const to = recipientOf(assignee, team);
   const t = translator.forLocale(to.locale);
   const text = t("task-assigned-notice", { id: String(task.id), author: memberName(author), text: task.text, due: dueSuffix(t, task) });
@@ -104,6 +110,7 @@ export function notifyTaskReviewed(
   eventId: number,
   now: number,
 ): void {
+  if (!reachesMember(assignee)) return;
   const to = recipientOf(assignee, team);
   const t = translator.forLocale(to.locale);
   const vars = { id: String(task.id), name: memberName(reviewer), text: task.text, comment: task.returnComment ?? "" };
@@ -126,6 +133,7 @@ export function notifyQuestion(db: Db, translator: Translator, team: Team, quest
 
 /** The answer goes back to the manager who asked. */
 export function notifyAnswer(db: Db, translator: Translator, team: Team, question: Question, asker: Member, answerer: Member, answer: string, now: number): void {
+  if (!reachesMember(asker)) return;
   const to = recipientOf(asker, team);
   const t = translator.forLocale(to.locale);
   const text = t("question-answer-notice", { id: String(question.id), name: memberName(answerer), question: question.text, answer });
@@ -154,6 +162,7 @@ export function sendCheckupPrompt(
   key: string,
   now: number,
 ): boolean {
+  if (!reachesMember(manager)) return false;
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
   const text = t("checkup-prompt", { date: formatDay(checkup.localDate), tasks: openTasks, cutoff: team.cutoffTime });
@@ -162,6 +171,7 @@ export function sendCheckupPrompt(
 }
 
 export function sendCheckupReminder(db: Db, translator: Translator, team: Team, manager: Member, checkup: Checkup, now: number): boolean {
+  if (!reachesMember(manager)) return false;
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
   const text = t("checkup-reminder", { date: formatDay(checkup.localDate), cutoff: team.cutoffTime });

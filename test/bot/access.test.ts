@@ -207,3 +207,60 @@ describe("command menus", () => {
     expect(h.fake.commands({ type: "default" })?.map((c) => c.command) ?? h.fake.commands()?.map((c) => c.command)).toEqual(["start"]);
   });
 });
+
+describe("a removed member receives nothing new", () => {
+  /** Monday 2 November 2026, 11:00 Moscow: a working day. */
+  const MONDAY_1100 = "2026-11-02T08:00:00Z";
+
+  it("a removed founder's private alert chat is dropped: escalations go to the founders still in the team", async () => {
+    h = await startHarness({ now: MONDAY_1100 });
+    const olga = await h.member("founder", { username: "olga_founder", language_code: "en" });
+    const petr = await h.member("founder", { username: "petr_founder", language_code: "en" });
+    const ivan = await h.member("manager", { username: "ivan_sales", language_code: "en" });
+    expect((await olga.send("/alerts_here"))[0]!.text).toMatch(/this chat/);
+    expect(h.db.prepare("SELECT alert_chat_id FROM teams").pluck().get()).toBe(olga.chatId);
+    await petr.send("/remove @olga_founder");
+    expect(h.db.prepare("SELECT alert_chat_id FROM teams").pluck().get()).toBeNull();
+    const olgaBefore = olga.messages().length;
+
+    await ivan.send("/ask What discount may I give Vector?");
+    h.clock.set("2026-11-02T12:01:00Z"); // 15:01 Moscow: over 4 working hours
+    await h.runJobs();
+    expect(petr.messages().filter((m) => /What discount/.test(m.text ?? ""))).toHaveLength(2); // the question, then the escalation
+    expect(olga.messages()).toHaveLength(olgaBefore);
+  });
+
+  it("closes the removed manager's questions, tells the remover about open tasks and sends the manager nothing", async () => {
+    h = await startHarness({ now: MONDAY_1100 });
+    const founder = await h.member("founder", { username: "olga_founder", language_code: "en" });
+    const lead = await h.member("lead", { username: "anna_lead", language_code: "en" });
+    const ivan = await h.member("manager", { username: "ivan_sales", language_code: "en" });
+    await lead.send("/assign @ivan_sales Call Romashka");
+    await lead.send("/assign @ivan_sales Call Vector");
+    await lead.send("/assign @ivan_sales Call Lotos");
+    await ivan.press("task:done:1");
+    await ivan.send("/ask 2 Which price list?");
+    await ivan.send("/ask Can I take Friday off?");
+    expect(h.db.prepare("SELECT state FROM tasks ORDER BY id").pluck().all()).toEqual(["done", "blocked", "new"]);
+
+    const ivanId = ivan.member()!.id;
+    const removed = await founder.send("/remove @ivan_sales");
+    expect(removed[0]!.text).toMatch(/no longer in the team/);
+    expect(removed[0]!.text).toMatch(/open tasks: 2.*\/tasks/s);
+    expect(removed[0]!.text).toMatch(/questions.*closed: 2/);
+    const ivanBefore = ivan.messages().length;
+
+    expect((await lead.send("/questions"))[0]!.text).toMatch(/No open questions/);
+    expect((await lead.send("/answer 1 Use the new one"))[0]!.text).toMatch(/answered already/);
+    await lead.press("task:accept:1", (await lead.send("/tasks"))[0]);
+    await lead.press("task:cancel:2", (await lead.send("/tasks"))[0]);
+    expect(h.db.prepare("SELECT state FROM tasks ORDER BY id").pluck().all()).toEqual(["accepted", "cancelled", "new"]);
+    // The next working day's check-up prompts and the digest go on without him.
+    h.clock.set("2026-11-03T07:00:00Z");
+    await h.runJobs();
+    h.clock.set("2026-11-03T16:00:00Z");
+    await h.runJobs();
+    expect(ivan.messages()).toHaveLength(ivanBefore);
+    expect(h.db.prepare("SELECT COUNT(*) FROM checkups WHERE member_id = ? AND local_date = '2026-11-03'").pluck().get(ivanId)).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.js";
 import { migrate } from "../../src/db/migrate.js";
 import { ensureTeam, getTeam, updateTeamSetting } from "../../src/db/teams.js";
-import { setMemberLocale, upsertMember } from "../../src/db/members.js";
+import { findMemberByUsername, removeMember, setMemberLocale, upsertMember } from "../../src/db/members.js";
 import { founderAlertRecipients, founderConfidentialRecipients, founderPrivateRecipients } from "../../src/jobs/alert-recipients.js";
 
 function setup() {
@@ -41,5 +41,19 @@ describe("founder alert recipients", () => {
     expect(founderAlertRecipients(db, privateTeam).map((r) => [r.chatId, r.locale])).toEqual([[11, "en"]]);
     expect(founderConfidentialRecipients(db, privateTeam).map((r) => r.chatId)).toEqual([11]);
     expect(founderPrivateRecipients(db, privateTeam)).toHaveLength(2);
+  });
+
+  it("never is a private chat that is no active founder's: a removed founder's chat falls back to the founders still there", () => {
+    const db = setup();
+    updateTeamSetting(db, 1, "alertChatId", 11);
+    removeMember(db, findMemberByUsername(db, 1, "olga")!.id, 0);
+    const team = getTeam(db, 1)!;
+    expect(founderAlertRecipients(db, team)).toEqual([{ chatId: 12, locale: "ru", memberId: expect.any(Number) }]);
+    expect(founderConfidentialRecipients(db, team).map((r) => r.chatId)).toEqual([12]);
+    // Nor the lead's private chat, nor a stranger's.
+    for (const chat of [13, 999]) {
+      updateTeamSetting(db, 1, "alertChatId", chat);
+      expect(founderAlertRecipients(db, getTeam(db, 1)!).map((r) => r.chatId)).toEqual([12]);
+    }
   });
 });

@@ -3,8 +3,11 @@ import { createConversation } from "@grammyjs/conversations";
 import { createInvite, findOpenClaim, redeemInvite } from "../../db/invites.js";
 import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
 import { syncMemberMenu } from "../menus.js";
-import { updateTeamSetting } from "../../db/teams.js";
-import { enqueue } from "../../db/outbox.js";
+import { getTeam, updateTeamSetting } from "../../db/teams.js";
+import { enqueue, markFailed, pendingForChat } from "../../db/outbox.js";
+import { closeQuestionsOf } from "../../db/questions.js";
+import { listTasks } from "../../db/tasks.js";
+import { OPEN_STATES } from "../../domain/tasks.js";
 import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { describeRole, helpText } from "../help.js";
@@ -133,11 +136,34 @@ composer.command("remove", allow("founder"), async (ctx) => {
   const target = findMemberByUsername(ctx.deps.db, ctx.team.id, arg);
   if (!target) return ctx.reply(ctx.t("member-not-found", { username: arg.replace(/^@/, "") }));
   if (target.id === ctx.member!.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
-  removeMember(ctx.deps.db, target.id, ctx.now);
-  ctx.log.info({ removed: target.id }, "member removed");
+  const { openTasks, closedQuestions } = removeFromTeam(ctx, target);
+  ctx.log.info({ removed: target.id, openTasks, closedQuestions }, "member removed");
   await refreshMenu(ctx, { ...target, status: "removed" });
-  await ctx.reply(ctx.t("remove-done", { username: target.username ?? target.firstName }));
+  const username = target.username ?? target.firstName;
+  const lines = [ctx.t("remove-done", { username })];
+  if (openTasks > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks }));
+  if (closedQuestions > 0) lines.push(ctx.t("remove-questions-closed", { username, count: closedQuestions }));
+  await ctx.reply(lines.join("\n"));
 });
+
+/**
+ * /remove in one transaction: the member becomes a stranger and receives nothing new — their open
+ * questions are closed, messages still queued to their private chat are dropped, and founder alerts
+ * routed to that chat go back to the founders' private chats. Their open tasks stay for the remover
+ * to cancel or give to someone else; the count is returned.
+ */
+function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number; closedQuestions: number } {
+  const db = ctx.deps.db;
+  const privateChat = target.chatId ?? target.userId;
+  return db.transaction(() => {
+    removeMember(db, target.id, ctx.now);
+    const closedQuestions = closeQuestionsOf(db, ctx.team.id, target.id, ctx.now);
+    const alertChat = getTeam(db, ctx.team.id)?.alertChatId;
+    if (alertChat === privateChat) updateTeamSetting(db, ctx.team.id, "alertChatId", null);
+    for (const item of pendingForChat(db, privateChat)) markFailed(db, item.id, "member removed");
+    return { openTasks: listTasks(db, ctx.team.id, OPEN_STATES, target.id).length, closedQuestions };
+  })();
+}
 
 composer.command("alerts_here", allow("founder"), async (ctx) => {
   updateTeamSetting(ctx.deps.db, ctx.team.id, "alertChatId", ctx.chat.id);

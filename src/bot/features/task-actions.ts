@@ -106,7 +106,8 @@ export function applyTaskAction(
     if (eventId === null) return { ok: false, reason: "wrong-state", task };
     const updated = getTask(env.db, env.team.id, taskId)!;
     const assignee = getMember(env.db, task.assigneeId);
-    if (assignee) {
+    // A removed member's task may still be cancelled; its former assignee hears nothing.
+    if (assignee?.status === "active") {
       if (action === "done") notifyTaskDone(env.db, env.translator, env.team, updated, assignee, eventId, env.now);
       if (action === "accept" || action === "cancel" || action === "return") {
         const outcome = action === "accept" ? "accepted" : action === "return" ? "returned" : "cancelled";
@@ -158,7 +159,7 @@ export function answerQuestion(env: ActionEnv, answerer: Member, questionId: num
     if (!question) return { ok: false, reason: "not-found" };
     if (!saveAnswer(env.db, question.id, text, answerer.id, env.now)) return { ok: false, reason: "answered" };
     const asker = getMember(env.db, question.memberId);
-    if (asker) notifyAnswer(env.db, env.translator, env.team, question, asker, answerer, text, env.now);
+    if (asker?.status === "active") notifyAnswer(env.db, env.translator, env.team, question, asker, answerer, text, env.now);
     if (question.taskId !== null && listOpenQuestions(env.db, env.team.id, question.taskId).length === 0) {
       const task = getTask(env.db, env.team.id, question.taskId);
       if (task) {
