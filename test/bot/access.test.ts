@@ -264,3 +264,16 @@ describe("a removed member receives nothing new", () => {
     expect(h.db.prepare("SELECT COUNT(*) FROM checkups WHERE member_id = ? AND local_date = '2026-11-03'").pluck().get(ivanId)).toBe(0);
   });
 });
+
+describe("commands without arguments", () => {
+  it("answer unexpected arguments with the usage and write nothing", async () => {
+    h = await startHarness();
+    const founder = await h.member("founder", { language_code: "en" });
+    expect((await founder.send("/alerts_here please"))[0]!.text).toMatch(/\/alerts_here with nothing after it/);
+    expect(h.db.prepare("SELECT alert_chat_id FROM teams").pluck().get()).toBeNull();
+    const backup = await founder.send("/backup now");
+    expect(backup).toHaveLength(1);
+    expect(backup[0]!.text).toMatch(/\/backup with nothing after it/);
+    expect((await founder.send("/questions all"))[0]!.text).toMatch(/\/questions with nothing after it/);
+  });
+});

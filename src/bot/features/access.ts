@@ -166,6 +166,7 @@ function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number; c
 }
 
 composer.command("alerts_here", allow("founder"), async (ctx) => {
+  if (commandArgs(ctx)) return ctx.reply(ctx.t("alerts-here-usage"));
   updateTeamSetting(ctx.deps.db, ctx.team.id, "alertChatId", ctx.chat.id);
   await ctx.reply(ctx.t(ctx.chat.type === "private" ? "alerts-here-private" : "alerts-here-group"));
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { backupDatabase } from "../../db/backup.js";
 import { localDate, localTime } from "../../domain/calendar.js";
-import { allow, type Feature } from "../feature.js";
+import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
@@ -14,6 +14,7 @@ const composer = new Composer<BotContext>();
 
 /** /backup (founder, private): a consistent copy of the database as a document; arguments are ignored. */
 composer.command("backup", allow("founder"), async (ctx) => {
+  if (commandArgs(ctx)) return ctx.reply(ctx.t("backup-usage"));
   const dir = mkdtempSync(join(tmpdir(), "scb-backup-"));
   const stamp = `${localDate(ctx.now, ctx.team.timezone)}-${localTime(ctx.now, ctx.team.timezone).replace(":", "")}`;
   const name = `sales-bot-${stamp}.sqlite`;

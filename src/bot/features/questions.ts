@@ -137,6 +137,7 @@ function questionListView(ctx: BotContext, index: number): { text: string; marku
 }
 
 composer.command("questions", async (ctx) => {
+  if (commandArgs(ctx)) return ctx.reply(ctx.t("question-list-usage"));
   const view = questionListView(ctx, 0);
   await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
 });

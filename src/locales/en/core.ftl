@@ -30,6 +30,7 @@ member-not-found = There is no member @{ $username } in the team.
 
 alerts-here-private = Founder alerts will come to this chat.
 alerts-here-group = Founder alerts will come to this group.
+alerts-here-usage = To get founder alerts in this chat, send /alerts_here with nothing after it.
 
 lang-usage = Choose a language: /lang ru or /lang en
 lang-set = Language: English.

@@ -31,4 +31,5 @@ question-escalation-notice =
     { $question }
 question-list-empty = No open questions.
 question-list-title = Open questions ({ $count }):
+question-list-usage = Open questions: /questions with nothing after it.
 question-list-item = #{ $id } { $name }{ $task }: { $text } — waiting { $hours } h { $minutes } min

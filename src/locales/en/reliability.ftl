@@ -4,4 +4,5 @@ reliability-alerts-chat-lost = The bot was removed from the alerts group, so ale
 backup-caption = Database backup: { $rows } rows. To restore: stop the bot, put this file at DATABASE_PATH (deleting the -wal and -shm files beside it) and start the bot.
 backup-too-large = The database is too large to send through Telegram ({ $size } MB, the limit is 50 MB). Make a copy on the server: npm run backup -- <file>
 backup-failed = The backup failed; nothing was changed. Try again in a minute, or on the server: npm run backup -- <file>
+backup-usage = Database backup: /backup with nothing after it.
 cmd-backup = database backup

@@ -31,4 +31,5 @@ question-escalation-notice =
     { $question }
 question-list-empty = Открытых вопросов нет.
 question-list-title = Открытые вопросы ({ $count }):
+question-list-usage = Открытые вопросы: /questions без слов после команды.
 question-list-item = #{ $id } { $name }{ $task }: { $text } — ждёт { $hours } ч { $minutes } мин
