@@ -123,26 +123,54 @@ export function budgetLimitKopecks(figures: PlanFigures): number {
     : 0;
 }
 
+/** Where the month stands against today: running, over (figures final) or not begun. */
+export type PlanMonthState = "current" | "past" | "future";
+
 /**
  * The /plan reply: plan vs fact, pace, forecast, required daily revenue, each manager's part, budget vs
  * expenses by category, cost per client and revenue per rouble spent, and the alert lines that hold.
+ * A past month (figures as of its last day) is a result: no forecast, no pace warnings. A future month has
+ * no facts yet: only its plan and budget.
  */
-export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): string {
+export function renderPlanText(figures: PlanFigures, options: PlanTextOptions, state: PlanMonthState = "current"): string {
   const { t, locale, currency } = options;
   const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
   const period = figures.period.from.slice(0, 7);
   const lines: string[] = [];
-  lines.push(t("plan-title", { month: formatMonth(t, period), date: formatDay(figures.asOf) }));
-  lines.push(
-    t("plan-days", {
-      elapsed: figures.workingDaysElapsed,
-      total: figures.workingDaysTotal,
-      pace: formatPercent(figures.pace),
-    }),
-  );
+  const month = formatMonth(t, period);
+  if (state === "current") {
+    lines.push(t("plan-title", { month, date: formatDay(figures.asOf) }));
+    lines.push(
+      t("plan-days", {
+        elapsed: figures.workingDaysElapsed,
+        total: figures.workingDaysTotal,
+        pace: formatPercent(figures.pace),
+      }),
+    );
+  } else {
+    lines.push(t(state === "past" ? "plan-title-past" : "plan-title-future", { month }));
+    lines.push(t("plan-days-month", { total: figures.workingDaysTotal }));
+  }
   lines.push("");
 
   const plan = figures.planRevenueKopecks;
+  if (state === "future") {
+    lines.push(
+      plan === null || figures.planClients === null
+        ? t("plan-no-plan", { period })
+        : t("plan-target", { clients: figures.planClients, avgCheck: money(figures.avgCheckKopecks ?? 0), revenue: money(plan) }),
+    );
+    lines.push("");
+    if (figures.budgetKopecks === 0) lines.push(t("plan-budget-none", { period }));
+    else {
+      lines.push(t("plan-budget-title-future", { budget: money(figures.budgetKopecks) }));
+      for (const c of figures.categories) {
+        if (c.budgetKopecks > 0) lines.push(t("plan-category-line-future", { category: categoryName(t, c.category), budget: money(c.budgetKopecks) }));
+      }
+    }
+    return lines.join("\n");
+  }
+
   if (plan === null || figures.planClients === null) {
     lines.push(t("plan-no-plan", { period }));
     lines.push(t("plan-revenue-no-plan", { revenue: money(figures.revenueKopecks) }));
@@ -165,7 +193,9 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): 
     lines.push(t("plan-clients", { won: figures.wonClients, plan: figures.planClients }));
   }
 
-  if (figures.workingDaysElapsed === 0) {
+  if (state === "past") {
+    // the month is over: what it fell short by, never a forecast or a daily target
+  } else if (figures.workingDaysElapsed === 0) {
     lines.push(t("plan-forecast-none"));
   } else if (figures.forecastCompletion !== null) {
     lines.push(
@@ -187,6 +217,7 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): 
   const required = figures.requiredDailyRevenueKopecks;
   if (required !== null) {
     if (required === 0) lines.push(t("plan-met"));
+    else if (state === "past") lines.push(t("plan-shortfall-past", { amount: money(required) }));
     else if (figures.remainingWorkingDays > 0) {
       lines.push(t("plan-required", { amount: money(required), days: figures.remainingWorkingDays }));
     } else lines.push(t("plan-shortfall", { amount: money(required) }));
@@ -199,24 +230,49 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions): 
   }
 
   lines.push("");
-  if (figures.categories.length === 0) {
-    lines.push(t("plan-budget-none", { period }));
-  } else {
-    lines.push(t("plan-budget-title", { expenses: money(figures.expensesKopecks), budget: money(figures.budgetKopecks) }));
-    for (const c of figures.categories) {
-      lines.push(
-        t("plan-category-line", { category: categoryName(t, c.category), expenses: money(c.expensesKopecks), budget: money(c.budgetKopecks) }),
-      );
-    }
+  lines.push(...budgetLines(figures, options));
+  lines.push(...costLines(figures, options));
+
+  const warnings = state === "past" ? [] : alertLines(figures, options);
+  if (warnings.length > 0) lines.push("", ...warnings);
+  return lines.join("\n");
+}
+
+/** Costs against the budget by category; a category without a budget line says so rather than "of 0". */
+export function budgetLines(figures: PlanFigures, { t, locale, currency }: PlanTextOptions): string[] {
+  const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
+  const period = figures.period.from.slice(0, 7);
+  if (figures.categories.length === 0) return [t("plan-budget-none", { period })];
+  const lines = [
+    figures.budgetKopecks > 0
+      ? t("plan-budget-title", { expenses: money(figures.expensesKopecks), budget: money(figures.budgetKopecks) })
+      : t("plan-budget-title-no-budget", { expenses: money(figures.expensesKopecks), period }),
+  ];
+  for (const c of figures.categories) {
+    const category = categoryName(t, c.category);
+    lines.push(
+      c.budgetKopecks > 0
+        ? t("plan-category-line", { category, expenses: money(c.expensesKopecks), budget: money(c.budgetKopecks) })
+        : t("plan-category-line-no-budget", { category, expenses: money(c.expensesKopecks) }),
+    );
   }
-  if (figures.costPerClientKopecks !== null) lines.push(t("plan-cost-per-client", { amount: money(figures.costPerClientKopecks) }));
+  return lines;
+}
+
+/** Cost per client and revenue per rouble — only when there are costs to divide (never a misleading 0). */
+function costLines(figures: PlanFigures, { t, locale, currency }: PlanTextOptions): string[] {
+  const lines: string[] = [];
+  if (figures.costPerClientKopecks !== null) {
+    lines.push(
+      figures.expensesKopecks > 0
+        ? t("plan-cost-per-client", { amount: formatMoney(figures.costPerClientKopecks, locale, currency) })
+        : t("plan-cost-per-client-no-costs"),
+    );
+  }
   if (figures.revenuePerRoubleSpent !== null) {
     lines.push(t("plan-revenue-per-rouble", { value: formatDecimal(figures.revenuePerRoubleSpent, locale, 2) }));
   }
-
-  const warnings = alertLines(figures, options);
-  if (warnings.length > 0) lines.push("", ...warnings);
-  return lines.join("\n");
+  return lines;
 }
 
 /**
@@ -321,10 +377,7 @@ export function renderPlanSummaryText(
       ? t("plan-summary-costs", { expenses: money(figures.expensesKopecks), budget: money(figures.budgetKopecks) })
       : t("plan-summary-costs-no-budget", { expenses: money(figures.expensesKopecks) }),
   );
-  if (figures.costPerClientKopecks !== null) lines.push(t("plan-cost-per-client", { amount: money(figures.costPerClientKopecks) }));
-  if (figures.revenuePerRoubleSpent !== null) {
-    lines.push(t("plan-revenue-per-rouble", { value: formatDecimal(figures.revenuePerRoubleSpent, locale, 2) }));
-  }
+  lines.push(...costLines(figures, options));
   lines.push(
     burn === null
       ? t("plan-summary-burn-unknown")

@@ -47,12 +47,12 @@ describe("/setplan", () => {
     const cases: [string, RegExp][] = [
       ["/setplan", /Как задать план/],
       ["/setplan 2026-11", /Как задать план/],
-      ["/setplan 2026-13 10 100000", /Не понял период «2026-13»/],
+      ["/setplan 2026-13 10 100000", /Не понял период «2026-13».*Ничего не сохранено\./],
       ["/setplan ноябрь 10 100000", /Не понял период «ноябрь»/],
       ["/setplan 2031-01 10 100000", /за этими пределами/],
-      ["/setplan 2026-11 0 100000", /Число клиентов «0» не подходит/],
+      ["/setplan 2026-11 0 100000", /Число клиентов «0» не подходит.*Ничего не сохранено\./],
       ["/setplan 2026-11 2,5 100000", /Число клиентов «2,5» не подходит/],
-      ["/setplan 2026-11 10 -5", /Сумма «-5» не подходит/],
+      ["/setplan 2026-11 10 -5", /Сумма «-5» не подходит.*Ничего не сохранено\./],
       ["/setplan 2026-11 10 0", /Сумма «0» не подходит/],
       ["/setplan 2026-11 10 1e5", /Сумма «1e5» не подходит/],
       ["/setplan 2026-11 10 100.555", /Сумма «100.555» не подходит/],
@@ -131,7 +131,10 @@ describe("/budget and /expense", () => {
     const { founder, lead } = await team();
     const [logged] = await lead.send("/expense 15 000 ₽ marketing листовки к выставке");
     expect(said(logged)).toContain("Расход записан: 15 000 ₽, маркетинг — листовки к выставке.");
-    expect(said(logged)).toContain("За ноябрь 2026 по статье «маркетинг»: 15 000 ₽ из 0 ₽.");
+    // no budget line: said so, never "… of 0 ₽"
+    expect(said(logged)).toContain("За ноябрь 2026 по статье «маркетинг»: 15 000 ₽; бюджета по этой статье нет (задать: /budget 2026-11 marketing <сумма>).");
+    expect(said(logged)).toContain("Бюджет месяца не задан, потрачено: 15 000 ₽.");
+    expect(said(logged)).not.toContain("из 0 ₽");
     await founder.send("/expense 990,50; tools");
     expect(h.db.prepare("SELECT member_id, amount_kopecks, category, note, local_day FROM expenses ORDER BY id").all()).toEqual([
       { member_id: lead.member()!.id, amount_kopecks: 1_500_000, category: "marketing", note: "листовки к выставке", local_day: "2026-11-02" },
@@ -197,13 +200,27 @@ describe("/plan", () => {
     expect(replies[1]!.files[0]!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
-  it("another month by YYYY-MM; a bad one gets the usage", async () => {
+  it("another month by YYYY-MM: a past one is its result as of its last day, a future one its plan only; a bad one gets the usage", async () => {
     const { founder } = await team();
+    await founder.send("/setplan 2026-10 4 100000");
+    await founder.send("/setplan 2026-12 2 100000");
     const replies = await founder.send("/plan 2026-10");
-    expect(said(replies[0])).toContain("План на октябрь 2026 — на 02.11.2026");
-    expect(said(replies[0])).toContain("Рабочих дней прошло: 22 из 22 (темп 100%)");
+    expect(said(replies[0])).toContain("План на октябрь 2026 — итог: месяц закончился");
+    expect(said(replies[0])).toContain("Рабочих дней в месяце: 22");
+    expect(said(replies[0])).toContain("План: 4 клиента × 100 000 ₽ = 400 000 ₽");
+    expect(said(replies[0])).toContain("Месяц закончился; до плана не хватило 400 000 ₽.");
+    expect(said(replies[0])).not.toMatch(/02\.11\.2026|Прогноз|Нужно в каждый/);
+    const [old] = await founder.send("/plan 2020-01");
+    expect(said(old)).toContain("План на январь 2020 — итог: месяц закончился");
+    expect(said(old)).not.toContain("02.11.2026");
+    const future = await founder.send("/plan 2026-12");
+    expect(future).toHaveLength(1);
+    expect(said(future[0])).toContain("План на декабрь 2026 — месяц ещё не начался, фактов пока нет");
+    expect(said(future[0])).toContain("План: 2 клиента × 100 000 ₽ = 200 000 ₽");
+    expect(said(future[0])).not.toMatch(/Выручка|Прогноз|Нужно в каждый/);
     const [bad] = await founder.send("/plan октябрь");
     expect(said(bad)).toContain("Не понял период «октябрь»");
+    expect(said(bad)).not.toContain("Ничего не сохранено");
     expect(said(bad)).toContain("/plan 2026-11");
   });
 });
@@ -214,8 +231,8 @@ describe("/share", () => {
     await founder.send("/setplan 2026-11 10 100000");
     const [set] = await founder.send("/share @ivan_m 40%");
     expect(said(set)).toContain("Сохранено. Доли в плане на ноябрь 2026:");
-    expect(said(set)).toContain(`• ivan_m: 40% (задано) — 4 клиентов, 400 000 ₽`);
-    expect(said(set)).toContain(`• olga_m: 60% (поровну) — 6 клиентов, 600 000 ₽`);
+    expect(said(set)).toContain(`• ivan_m: 40% (задано) — клиентов: 4, выручка: 400 000 ₽`);
+    expect(said(set)).toContain(`• olga_m: 60% (поровну) — клиентов: 6, выручка: 600 000 ₽`);
     const before = planRows();
     const [notManager] = await founder.send(`/share @${lead.user.username} 10%`);
     expect(said(notManager)).toContain("не менеджер этой команды");
@@ -223,6 +240,7 @@ describe("/share", () => {
     expect(said(tooMuch)).toContain("свободно 60%");
     const [badShare] = await founder.send("/share @olga_m lots");
     expect(said(badShare)).toContain("Доля «lots» не подходит");
+    expect(said(badShare)).toContain("Ничего не сохранено.");
     expect(planRows()).toEqual(before);
     const [auto] = await founder.send("/share @ivan_m авто");
     expect(said(auto)).toContain("• ivan_m: 50% (поровну)");

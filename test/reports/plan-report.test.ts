@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/bot/i18n.js";
 import { loadPlanFigures, planChartInput, planReportJson, renderPlanChart, renderPlanSummaryText, renderPlanText } from "../../src/reports/plan-report.js";
-import { createPlanDb, seedNovember, team } from "./plan-fixtures.js";
+import { addMember, createPlanDb, deal, RUB, seedNovember, team } from "./plan-fixtures.js";
 
 const translator = createTranslator();
 const ru = { t: translator.forLocale("ru"), locale: "ru" as const, currency: "RUB" };
@@ -179,8 +179,8 @@ describe("plan chat text", () => {
     expect(text).toContain("Новых клиентов: 3 из 10");
     expect(text).toContain(`Прогноз на конец месяца: ${money("920 001 ₽")} (92% плана), клиентов ≈ 6`);
     expect(text).toContain(`Нужно в каждый рабочий день: ${money("53 999,95 ₽")} (осталось рабочих дней: 10)`);
-    expect(text).toContain(`• ivan: ${money("180 000,50 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2,5, чекапы 80%`);
-    expect(text).toContain(`• petr: ${money("200 000 ₽")} из ${money("500 000 ₽")} (доля 50%), клиентов 1 из 5, чекапы —`);
+    expect(text).toContain(`• ivan: ${money("180 000,50 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2,5, сверки 80%`);
+    expect(text).toContain(`• petr: ${money("200 000 ₽")} из ${money("500 000 ₽")} (доля 50%), клиентов 1 из 5, сверки —`);
     expect(text).toContain(`Расходы: ${money("360 000 ₽")} из бюджета ${money("750 000 ₽")}`);
     expect(text).toContain(`• маркетинг: ${money("50 000 ₽")} из ${money("100 000 ₽")}`);
     expect(text).toContain(`Стоимость нового клиента: ${money("120 000 ₽")}`);
@@ -196,6 +196,51 @@ describe("plan chat text", () => {
     expect(last).toContain(`No working days left; the plan was missed by RUB${NBSP}419,999.50.`);
     // the lead has no part of the plan: the short line
     expect(last).toContain(`• anna: RUB${NBSP}30,000, clients 1, check-ups —`);
+  });
+
+  it("a past month is its result: no forecast, no daily target, no pace warnings; costs without a budget say so", () => {
+    const text = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-10", "2026-10-31"), ru, "past");
+    expect(text).toContain("План на октябрь 2026 — итог: месяц закончился");
+    expect(text).toContain("Рабочих дней в месяце: 22");
+    expect(text).not.toMatch(/Прогноз|Нужно в каждый|⚠️|на 31\.10/);
+    expect(text).toContain(`Расходы: 999${NBSP}₽; бюджет не задан`);
+    expect(text).toContain(`• маркетинг: 999${NBSP}₽ (бюджета по статье нет)`);
+    expect(text).not.toContain("из 0");
+    const november30 = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30"), en, "past");
+    expect(november30).toContain("Plan for November 2026 — result: the month is over");
+    expect(november30).toContain(`The month is over; the plan was missed by RUB${NBSP}419,999.50.`);
+    expect(november30).not.toMatch(/Forecast|Needed every|⚠️/);
+  });
+
+  it("a future month shows only its plan and budget", () => {
+    const text = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-10-20"), ru, "future");
+    expect(text).toContain("План на ноябрь 2026 — месяц ещё не начался, фактов пока нет");
+    expect(text).toContain(`План: 10 клиентов × ${"100 000 ₽".replace(/ /g, NBSP)}`);
+    expect(text).toContain(`Бюджет: ${"750 000 ₽".replace(/ /g, NBSP)}`);
+    expect(text).toContain(`• маркетинг: ${"100 000 ₽".replace(/ /g, NBSP)}`);
+    expect(text).not.toMatch(/Выручка|Прогноз|Нужно|Рабочих дней прошло|По менеджерам/);
+  });
+
+  it("plurals: 1 клиент, 2 клиента, 5 клиентов / 1 client, 2 clients", () => {
+    for (const [clients, ruText, enText] of [[1, "1 клиент ×", "1 client ×"], [2, "2 клиента ×", "2 clients ×"], [5, "5 клиентов ×", "5 clients ×"], [21, "21 клиент ×", "21 clients ×"]] as const) {
+      expect(ru.t("plan-target", { clients, avgCheck: "X", revenue: "Y" })).toContain(ruText);
+      expect(en.t("plan-target", { clients, avgCheck: "X", revenue: "Y" })).toContain(enText);
+      expect(ru.t("plan-summary-plan", { clients, avgCheck: "X", revenue: "Y" })).toContain(ruText);
+    }
+    expect(ru.t("plan-set", { month: "m", clients: 2, avgCheck: "X", revenue: "Y", days: 20 })).toContain("2 новых клиента ×");
+    expect(en.t("plan-set", { month: "m", clients: 1, avgCheck: "X", revenue: "Y", days: 20 })).toContain("1 new client ×");
+    expect(en.t("plan-alert-behind", { month: "m", forecast: "f", plan: "p", completion: "c", pace: "p", revenue: "r", required: "R", days: 1 })).toContain(
+      "on each working day left (working days left: 1)",
+    );
+  });
+
+  it("clients won with no costs logged: cost per client is not computed, not 0", () => {
+    const db = createPlanDb();
+    deal(db, addMember(db, "manager", "ivan"), "Альфа", 10_000 * RUB, "2026-12-01");
+    const text = renderPlanText(loadPlanFigures(db, team(db), "2026-12", "2026-12-01"), ru);
+    expect(text).toContain("Стоимость нового клиента: не посчитать — расходов пока нет");
+    expect(text).not.toMatch(/Стоимость нового клиента: 0/);
+    expect(planReportJson(loadPlanFigures(db, team(db), "2026-12", "2026-12-01")).costPerClient).toBe(0);
   });
 
   it("without a plan it says how to set one", () => {

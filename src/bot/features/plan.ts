@@ -7,7 +7,7 @@ import { commandArgs, allow, type Feature } from "../feature.js";
 import { settingsFeature } from "./settings.js";
 import type { BotContext } from "../context.js";
 import { localDate } from "../../domain/calendar.js";
-import { periodOf } from "../../domain/period.js";
+import { periodBounds, periodOf } from "../../domain/period.js";
 import { formatMoney } from "../../domain/money.js";
 import { EXPENSE_CATEGORIES } from "../../domain/expense-categories.js";
 import { clearPlanShare, getPlan, listPlanShares, setPlan, setPlanShare } from "../../db/plans.js";
@@ -16,6 +16,7 @@ import { insertExpense } from "../../db/expenses.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
 import { checkPlanAlerts } from "../../jobs/plan-alerts.js";
 import {
+  budgetLines,
   categoryName,
   formatDecimal,
   formatMonth,
@@ -23,6 +24,7 @@ import {
   loadPlanFigures,
   renderPlanChart,
   renderPlanText,
+  type PlanMonthState,
   type PlanTextOptions,
 } from "../../reports/plan-report.js";
 import {
@@ -117,16 +119,20 @@ composer.command("setplan", allow("founder"), async (ctx) => {
 composer.command("plan", allow("founder", "lead"), async (ctx) => {
   const day = today(ctx);
   const arg = commandArgs(ctx);
-  let period = periodOf(day);
+  const current = periodOf(day);
+  let period = current;
   if (arg !== "") {
     const typed = parsePeriodToken(arg);
-    if (typed === null) return ctx.reply(`${ctx.t("plan-error-period", { text: arg })}\n${ctx.t("plan-usage-plan")}`);
+    if (typed === null) return ctx.reply(`${ctx.t("plan-error-period-show", { text: arg })}\n${ctx.t("plan-usage-plan")}`);
     period = typed;
   }
-  const figures = loadPlanFigures(ctx.deps.db, ctx.team, period, day);
+  // A past month is shown as of its last day (as /burn does): its result, not today's date on it.
+  const state: PlanMonthState = period < current ? "past" : period > current ? "future" : "current";
+  const asOf = state === "past" ? periodBounds(period).to : day;
+  const figures = loadPlanFigures(ctx.deps.db, ctx.team, period, asOf);
   const options = textOptions(ctx);
-  await ctx.reply(renderPlanText(figures, options));
-  if (figures.chart.length === 0) return;
+  await ctx.reply(renderPlanText(figures, options, state));
+  if (state === "future" || figures.chart.length === 0) return;
   let png: Buffer;
   try {
     png = await renderPlanChart(figures, options);
@@ -165,16 +171,7 @@ composer.command("budget", allow("founder"), async (ctx) => {
     return ctx.reply(ctx.t(removed ? "plan-budget-deleted" : "plan-budget-no-line", { month, category }));
   }
   const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
-  const lines = [ctx.t("plan-budget-show-title", { month })];
-  if (figures.categories.length === 0) lines.push(ctx.t("plan-budget-none", { period: parsed.period }));
-  else {
-    lines.push(ctx.t("plan-budget-title", { expenses: money(ctx, figures.expensesKopecks), budget: money(ctx, figures.budgetKopecks) }));
-    for (const c of figures.categories) {
-      lines.push(
-        ctx.t("plan-category-line", { category: categoryName(ctx.t, c.category), expenses: money(ctx, c.expensesKopecks), budget: money(ctx, c.budgetKopecks) }),
-      );
-    }
-  }
+  const lines = [ctx.t("plan-budget-show-title", { month }), ...budgetLines(figures, textOptions(ctx))];
   lines.push("", ctx.t("plan-usage-budget"));
   return ctx.reply(lines.join("\n"));
 });
@@ -208,13 +205,24 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
     parsed.note === null
       ? ctx.t("plan-expense-logged", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category) })
       : ctx.t("plan-expense-logged-note", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category), note: parsed.note }),
-    ctx.t("plan-expense-category-total", {
-      month: formatMonth(ctx.t, period),
-      category: categoryName(ctx.t, parsed.category),
-      expenses: money(ctx, line?.expensesKopecks ?? 0),
-      budget: money(ctx, line?.budgetKopecks ?? 0),
-    }),
-    ctx.t("plan-budget-total", { budget: money(ctx, figures.budgetKopecks), expenses: money(ctx, figures.expensesKopecks) }),
+    // Without a budget line for the category (or any budget) say so: "… of 0 ₽" reads like a zero budget.
+    line !== undefined && line.budgetKopecks > 0
+      ? ctx.t("plan-expense-category-total", {
+          month: formatMonth(ctx.t, period),
+          category: categoryName(ctx.t, parsed.category),
+          expenses: money(ctx, line.expensesKopecks),
+          budget: money(ctx, line.budgetKopecks),
+        })
+      : ctx.t("plan-expense-category-no-budget", {
+          month: formatMonth(ctx.t, period),
+          category: categoryName(ctx.t, parsed.category),
+          expenses: money(ctx, line?.expensesKopecks ?? parsed.amountKopecks),
+          period,
+          key: parsed.category,
+        }),
+    figures.budgetKopecks > 0
+      ? ctx.t("plan-budget-total", { budget: money(ctx, figures.budgetKopecks), expenses: money(ctx, figures.expensesKopecks) })
+      : ctx.t("plan-budget-total-none", { expenses: money(ctx, figures.expensesKopecks), period }),
   ];
   await ctx.reply(lines.join("\n"));
 });

@@ -40,24 +40,34 @@ plan-usage-share =
     A manager's share of the plan: /share [YYYY-MM] @username 40%
     Back to the equal split: /share @username auto. Without shares the plan is split equally between managers.
 
-plan-error-period = I did not understand the period "{ $text }": write the year and month, e.g. 2026-11.
+plan-error-period = I did not understand the period "{ $text }": write the year and month, e.g. 2026-11. Nothing was saved.
+plan-error-period-show = I did not understand the period "{ $text }": write the year and month, e.g. 2026-11.
 plan-error-period-range = Plans and budgets can be set from a year back to two years ahead; { $period } is outside that. Nothing was saved.
-plan-error-clients = "{ $text }" does not work as a number of clients: it must be a whole number from 1 to { $max }.
-plan-error-amount = "{ $text }" does not work as an amount: it must be above zero and at most 10¹², with at most two decimals, e.g. 150000 or 150000.50.
+plan-error-clients = "{ $text }" does not work as a number of clients: it must be a whole number from 1 to { $max }. Nothing was saved.
+plan-error-amount = "{ $text }" does not work as an amount: it must be above zero and at most 10¹², with at most two decimals, e.g. 150000 or 150000.50. Nothing was saved.
 plan-error-too-large = The plan would exceed 10¹² — check the number of clients and the average check. Nothing was saved.
 plan-error-category = Unknown category "{ $text }". Categories: { $list }. Nothing was saved.
 plan-error-note = The note is longer than { $max } characters — please shorten it. Nothing was saved.
-plan-error-share = "{ $text }" does not work as a share: it must be a percentage from 0 to 100, e.g. 40% or 12.5%.
-plan-error-username = "{ $text }" does not look like a @username.
+plan-error-share = "{ $text }" does not work as a share: it must be a percentage from 0 to 100, e.g. 40% or 12.5%. Nothing was saved.
+plan-error-username = "{ $text }" does not look like a @username. Nothing was saved.
 
-plan-set = Plan for { $month }: { $clients } new clients × { $avgCheck } = { $revenue }. Working days in the month: { $days }.
+plan-set = Plan for { $month }: { $clients ->
+        [one] { $clients } new client
+       *[other] { $clients } new clients
+    } × { $avgCheck } = { $revenue }. Working days in the month: { $days }.
 plan-set-previous = The previous plan was { $clients } × { $avgCheck }.
 plan-set-hint = To follow it: /plan { $period }
 
 plan-title = Plan for { $month } — as of { $date }
+plan-title-past = Plan for { $month } — result: the month is over
+plan-title-future = Plan for { $month } — the month has not begun, no facts yet
+plan-days-month = Working days in the month: { $total }
 plan-days = Working days passed: { $elapsed } of { $total } (pace { $pace })
 plan-no-plan = No plan set: /setplan { $period } <clients> <average check>
-plan-target = Plan: { $clients } clients × { $avgCheck } = { $revenue }
+plan-target = Plan: { $clients ->
+        [one] { $clients } client
+       *[other] { $clients } clients
+    } × { $avgCheck } = { $revenue }
 plan-revenue = Revenue: { $revenue } of { $plan } ({ $completion })
 plan-revenue-no-plan = Revenue: { $revenue }
 plan-clients = New clients: { $won } of { $plan }
@@ -67,6 +77,7 @@ plan-forecast-no-plan = Forecast for the month: { $revenue }, clients ≈ { $cli
 plan-forecast-none = The forecast appears after the month's first working day.
 plan-required = Needed every working day: { $amount } (working days left: { $days })
 plan-shortfall = No working days left; the plan was missed by { $amount }.
+plan-shortfall-past = The month is over; the plan was missed by { $amount }.
 plan-met = The revenue plan is met.
 plan-managers-title = By manager:
 plan-manager-line = • { $name }: { $revenue } of { $plan } (share { $share }), clients { $won } of { $planClients }, check-ups { $checkin }
@@ -74,9 +85,14 @@ plan-manager-line-no-plan = • { $name }: { $revenue }, clients { $won }, check
 plan-manager-unknown = no manager
 plan-checkin-none = —
 plan-budget-title = Costs: { $expenses } of a budget of { $budget }
+plan-budget-title-no-budget = Costs: { $expenses }; no budget set (/budget { $period } <category> <amount>).
+plan-budget-title-future = Budget: { $budget }
 plan-budget-none = No budget set (/budget { $period } <category> <amount>).
 plan-category-line = • { $category }: { $expenses } of { $budget }
+plan-category-line-no-budget = • { $category }: { $expenses } (no budget for this category)
+plan-category-line-future = • { $category }: { $budget }
 plan-cost-per-client = Cost per new client: { $amount }
+plan-cost-per-client-no-costs = Cost per new client: not computed — no costs logged yet (/expense).
 plan-revenue-per-rouble = Revenue per 1 spent: { $value }
 plan-warning-behind = ⚠️ Behind plan: the forecast is { $completion } of plan.
 plan-warning-budget = ⚠️ Costs outrun the budget: above budget × pace × 1.1.
@@ -94,16 +110,18 @@ plan-budget-show-title = Budget for { $month }
 plan-budget-set = Budget for { $month }, { $category }: { $amount }.
 plan-budget-set-previous = It was { $amount }.
 plan-budget-total = The month's whole budget: { $budget }, spent: { $expenses }.
+plan-budget-total-none = No budget set for the month; spent: { $expenses }.
 plan-budget-deleted = "{ $category }" was removed from the budget for { $month }.
 plan-budget-no-line = The budget for { $month } has no "{ $category }" line — nothing changed.
 
 plan-expense-logged = Cost logged: { $amount }, { $category }.
 plan-expense-logged-note = Cost logged: { $amount }, { $category } — { $note }.
 plan-expense-category-total = { $month }, { $category }: { $expenses } of { $budget }.
+plan-expense-category-no-budget = { $month }, { $category }: { $expenses }; there is no budget for this category (set one: /budget { $period } { $key } <amount>).
 
 plan-share-title = Shares of the plan for { $month }:
 plan-share-saved = Saved. Shares of the plan for { $month }:
-plan-share-line = • { $name }: { $share } ({ $mode }) — { $clients } clients, { $revenue }
+plan-share-line = • { $name }: { $share } ({ $mode }) — clients: { $clients }, revenue: { $revenue }
 plan-share-line-no-plan = • { $name }: { $share } ({ $mode })
 plan-share-explicit = set
 plan-share-auto = equal split
@@ -115,7 +133,7 @@ plan-alert-behind =
     ⚠️ Behind plan for { $month }.
     Forecast: { $forecast } — { $completion } of the { $plan } plan (threshold 90%).
     Actual: { $revenue }, { $pace } of the working days passed.
-    To make it: { $required } on each of the { $days } working days left. More: /plan
+    To make it: { $required } on each working day left (working days left: { $days }). More: /plan
 plan-alert-budget =
     ⚠️ Budget overrun for { $month }.
     Spent { $expenses } of a { $budget } budget; by today (pace { $pace }) up to { $limit } is fine (budget × pace × 1.1). More: /budget
@@ -124,7 +142,10 @@ plan-alert-sweet-lie =
     The plan is being met at the cost of the base: refusals are not worked. More: /burn
 
 plan-summary-title = Results for { $month }
-plan-summary-plan = Plan: { $clients } clients × { $avgCheck } = { $revenue }
+plan-summary-plan = Plan: { $clients ->
+        [one] { $clients } client
+       *[other] { $clients } clients
+    } × { $avgCheck } = { $revenue }
 plan-summary-no-plan = No plan was set.
 plan-summary-revenue = Revenue: { $revenue } of { $plan } ({ $completion }), clients { $won } of { $planClients }
 plan-summary-revenue-no-plan = Revenue: { $revenue }, new clients: { $won }

@@ -40,24 +40,36 @@ plan-usage-share =
     Доля менеджера в плане: /share [ГГГГ-ММ] @username 40%
     Вернуть к поровну: /share @username авто. Без долей план делится поровну между менеджерами.
 
-plan-error-period = Не понял период «{ $text }»: пишите год и месяц, например 2026-11.
+plan-error-period = Не понял период «{ $text }»: пишите год и месяц, например 2026-11. Ничего не сохранено.
+plan-error-period-show = Не понял период «{ $text }»: пишите год и месяц, например 2026-11.
 plan-error-period-range = План и бюджет можно задать не дальше чем на год назад и два года вперёд, а { $period } за этими пределами. Ничего не сохранено.
-plan-error-clients = Число клиентов «{ $text }» не подходит: нужно целое число от 1 до { $max }.
-plan-error-amount = Сумма «{ $text }» не подходит: нужно число больше нуля и не больше 10¹² ₽, не больше двух знаков после запятой, например 150000 или 150 000,50.
+plan-error-clients = Число клиентов «{ $text }» не подходит: нужно целое число от 1 до { $max }. Ничего не сохранено.
+plan-error-amount = Сумма «{ $text }» не подходит: нужно число больше нуля и не больше 10¹² ₽, не больше двух знаков после запятой, например 150000 или 150 000,50. Ничего не сохранено.
 plan-error-too-large = План получается больше 10¹² ₽ — проверьте число клиентов и средний чек. Ничего не сохранено.
 plan-error-category = Не знаю статью «{ $text }». Статьи: { $list }. Ничего не сохранено.
 plan-error-note = Комментарий длиннее { $max } символов — сократите его. Ничего не сохранено.
-plan-error-share = Доля «{ $text }» не подходит: нужен процент от 0 до 100, например 40% или 12,5%.
-plan-error-username = «{ $text }» не похоже на @username.
+plan-error-share = Доля «{ $text }» не подходит: нужен процент от 0 до 100, например 40% или 12,5%. Ничего не сохранено.
+plan-error-username = «{ $text }» не похоже на @username. Ничего не сохранено.
 
-plan-set = План на { $month }: { $clients } новых клиентов × { $avgCheck } = { $revenue }. Рабочих дней в месяце: { $days }.
+plan-set = План на { $month }: { $clients ->
+        [one] { $clients } новый клиент
+        [few] { $clients } новых клиента
+       *[other] { $clients } новых клиентов
+    } × { $avgCheck } = { $revenue }. Рабочих дней в месяце: { $days }.
 plan-set-previous = Прежний план был: { $clients } × { $avgCheck }.
 plan-set-hint = Посмотреть ход плана: /plan { $period }
 
 plan-title = План на { $month } — на { $date }
+plan-title-past = План на { $month } — итог: месяц закончился
+plan-title-future = План на { $month } — месяц ещё не начался, фактов пока нет
+plan-days-month = Рабочих дней в месяце: { $total }
 plan-days = Рабочих дней прошло: { $elapsed } из { $total } (темп { $pace })
 plan-no-plan = План не задан: /setplan { $period } <клиентов> <средний чек>
-plan-target = План: { $clients } клиентов × { $avgCheck } = { $revenue }
+plan-target = План: { $clients ->
+        [one] { $clients } клиент
+        [few] { $clients } клиента
+       *[other] { $clients } клиентов
+    } × { $avgCheck } = { $revenue }
 plan-revenue = Выручка: { $revenue } из { $plan } ({ $completion })
 plan-revenue-no-plan = Выручка: { $revenue }
 plan-clients = Новых клиентов: { $won } из { $plan }
@@ -67,16 +79,22 @@ plan-forecast-no-plan = Прогноз на конец месяца: { $revenue 
 plan-forecast-none = Прогноз появится после первого рабочего дня месяца.
 plan-required = Нужно в каждый рабочий день: { $amount } (осталось рабочих дней: { $days })
 plan-shortfall = Рабочих дней не осталось; до плана не хватило { $amount }.
+plan-shortfall-past = Месяц закончился; до плана не хватило { $amount }.
 plan-met = План по выручке выполнен.
 plan-managers-title = По менеджерам:
-plan-manager-line = • { $name }: { $revenue } из { $plan } (доля { $share }), клиентов { $won } из { $planClients }, чекапы { $checkin }
-plan-manager-line-no-plan = • { $name }: { $revenue }, клиентов { $won }, чекапы { $checkin }
+plan-manager-line = • { $name }: { $revenue } из { $plan } (доля { $share }), клиентов { $won } из { $planClients }, сверки { $checkin }
+plan-manager-line-no-plan = • { $name }: { $revenue }, клиентов { $won }, сверки { $checkin }
 plan-manager-unknown = без менеджера
 plan-checkin-none = —
 plan-budget-title = Расходы: { $expenses } из бюджета { $budget }
+plan-budget-title-no-budget = Расходы: { $expenses }; бюджет не задан (/budget { $period } <статья> <сумма>).
+plan-budget-title-future = Бюджет: { $budget }
 plan-budget-none = Бюджет не задан (/budget { $period } <статья> <сумма>).
 plan-category-line = • { $category }: { $expenses } из { $budget }
+plan-category-line-no-budget = • { $category }: { $expenses } (бюджета по статье нет)
+plan-category-line-future = • { $category }: { $budget }
 plan-cost-per-client = Стоимость нового клиента: { $amount }
+plan-cost-per-client-no-costs = Стоимость нового клиента: не посчитать — расходов пока нет (/expense).
 plan-revenue-per-rouble = Выручка на 1 ₽ расходов: { $value } ₽
 plan-warning-behind = ⚠️ Отставание: прогноз — { $completion } плана.
 plan-warning-budget = ⚠️ Расходы обгоняют бюджет: больше бюджета × темп × 1,1.
@@ -94,16 +112,18 @@ plan-budget-show-title = Бюджет на { $month }
 plan-budget-set = Бюджет на { $month }, { $category }: { $amount }.
 plan-budget-set-previous = Было: { $amount }.
 plan-budget-total = Весь бюджет месяца: { $budget }, потрачено: { $expenses }.
+plan-budget-total-none = Бюджет месяца не задан, потрачено: { $expenses }.
 plan-budget-deleted = Статья «{ $category }» убрана из бюджета на { $month }.
 plan-budget-no-line = В бюджете на { $month } нет статьи «{ $category }» — ничего не изменено.
 
 plan-expense-logged = Расход записан: { $amount }, { $category }.
 plan-expense-logged-note = Расход записан: { $amount }, { $category } — { $note }.
 plan-expense-category-total = За { $month } по статье «{ $category }»: { $expenses } из { $budget }.
+plan-expense-category-no-budget = За { $month } по статье «{ $category }»: { $expenses }; бюджета по этой статье нет (задать: /budget { $period } { $key } <сумма>).
 
 plan-share-title = Доли в плане на { $month }:
 plan-share-saved = Сохранено. Доли в плане на { $month }:
-plan-share-line = • { $name }: { $share } ({ $mode }) — { $clients } клиентов, { $revenue }
+plan-share-line = • { $name }: { $share } ({ $mode }) — клиентов: { $clients }, выручка: { $revenue }
 plan-share-line-no-plan = • { $name }: { $share } ({ $mode })
 plan-share-explicit = задано
 plan-share-auto = поровну
@@ -115,7 +135,7 @@ plan-alert-behind =
     ⚠️ Отставание от плана за { $month }.
     Прогноз: { $forecast } — { $completion } плана { $plan } (порог 90%).
     Факт: { $revenue }, прошло { $pace } рабочих дней.
-    Чтобы успеть, нужно { $required } в каждый из { $days } оставшихся рабочих дней. Подробнее: /plan
+    Чтобы успеть, нужно { $required } в каждый оставшийся рабочий день (их осталось: { $days }). Подробнее: /plan
 plan-alert-budget =
     ⚠️ Перерасход бюджета за { $month }.
     Потрачено { $expenses } при бюджете { $budget }; к этому дню (темп { $pace }) допустимо до { $limit } (бюджет × темп × 1,1). Подробнее: /budget
@@ -124,7 +144,11 @@ plan-alert-sweet-lie =
     План выполняется ценой базы: отказы не отрабатываются. Подробнее: /burn
 
 plan-summary-title = Итоги за { $month }
-plan-summary-plan = План: { $clients } клиентов × { $avgCheck } = { $revenue }
+plan-summary-plan = План: { $clients ->
+        [one] { $clients } клиент
+        [few] { $clients } клиента
+       *[other] { $clients } клиентов
+    } × { $avgCheck } = { $revenue }
 plan-summary-no-plan = План не был задан.
 plan-summary-revenue = Выручка: { $revenue } из { $plan } ({ $completion }), клиентов { $won } из { $planClients }
 plan-summary-revenue-no-plan = Выручка: { $revenue }, новых клиентов: { $won }
