@@ -4,7 +4,7 @@
  * Pure: the caller passes `now` and the rows it read; nothing here touches SQL or Telegram.
  */
 import { addDays, isWorkingDay, localDate, workingMillisBetween, zonedInstant, type TeamCalendar } from "./calendar.js";
-import { MAX_TEXT, type CheckupAnswer } from "./tasks.js";
+import { MAX_TEXT, textLength, type CheckupAnswer } from "./tasks.js";
 
 /** The team settings the check-up schedule depends on. */
 export type CheckupSettings = TeamCalendar & {
@@ -232,10 +232,13 @@ export function parseInlineCheckup(text: string): InlineCheckupParse {
       if (!typed) return { ok: false, error: "usage" };
       if (typed.answer === "question") {
         if (!typed.question) return { ok: false, error: "question-empty" };
-        if (typed.question.length > MAX_TEXT) return { ok: false, error: "too-long" };
+        if (textLength(typed.question) > MAX_TEXT) return { ok: false, error: "too-long" };
       }
       value.answers.push({ taskId: Number(m[1]), ...typed });
     }
+    index++;
+  } else if (parts[0] === "" && parts.length > 1) {
+    // "/checkup ; 12 3 1": no task answers, the numbers after the separator
     index++;
   }
   if (parts[index] !== undefined && parts[index] !== "") {
@@ -245,7 +248,7 @@ export function parseInlineCheckup(text: string): InlineCheckupParse {
     index++;
     const note = parts.slice(index).join(";").trim();
     if (parts.length > index) {
-      if (note.length > MAX_TEXT) return { ok: false, error: "too-long" };
+      if (textLength(note) > MAX_TEXT) return { ok: false, error: "too-long" };
       value.note = note === "" || note === "-" ? null : note;
     }
   } else if (parts.length > index + 1) {

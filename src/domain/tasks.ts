@@ -22,6 +22,14 @@ export const LISTED_STATES: readonly TaskState[] = ["new", "in_progress", "retur
 export const MAX_TEXT = 1000;
 
 /**
+ * The length of a text as people count it: characters (code points), not UTF-16 units — an emoji is one
+ * character, so 600 emoji fit the 1,000-character limit.
+ */
+export function textLength(text: string): number {
+  return [...text].length;
+}
+
+/**
  * What somebody does to a task:
  * - start / done / ask: the assignee (ask opens a question and blocks the task);
  * - accept / return / cancel: the lead or the founder (return sends it back with a comment);
@@ -151,7 +159,7 @@ export function parseAssign(args: string, today: string): AssignParse {
     text = text.slice(0, due.index).trim();
   }
   if (!text) return { ok: false, error: "usage" };
-  if (text.length > MAX_TEXT) return { ok: false, error: "too-long" };
+  if (textLength(text) > MAX_TEXT) return { ok: false, error: "too-long" };
   return { ok: true, username, text, dueDate };
 }
 

@@ -150,6 +150,20 @@ describe("typed answers", () => {
     expect(parseInlineCheckup("#5 ?")).toEqual({ ok: false, error: "question-empty" });
     expect(parseInlineCheckup(`12 3 1; ${"x".repeat(1001)}`)).toEqual({ ok: false, error: "too-long" });
   });
+
+  it("counts the question and the note in characters: 600 emoji fit", () => {
+    expect(parseInlineCheckup(`#5 ? ${"🔥".repeat(600)}; 1 2 3; ${"😀".repeat(1000)}`)).toMatchObject({ ok: true });
+    expect(parseInlineCheckup(`#5 ? ${"🔥".repeat(1001)}`)).toEqual({ ok: false, error: "too-long" });
+    expect(parseInlineCheckup(`1 2 3; ${"😀".repeat(1001)}`)).toEqual({ ok: false, error: "too-long" });
+  });
+
+  it("accepts the numbers after a leading separator: '; 5 2 1'", () => {
+    const numbers = { calls: 5, meetings: 2, proposals: 1 };
+    expect(parseInlineCheckup("; 5 2 1")).toEqual({ ok: true, value: { answers: [], numbers, note: undefined } });
+    expect(parseInlineCheckup(";5 2 1; all fine")).toEqual({ ok: true, value: { answers: [], numbers, note: "all fine" } });
+    expect(parseInlineCheckup(";")).toEqual({ ok: false, error: "usage" });
+    expect(parseInlineCheckup("; ; note")).toEqual({ ok: false, error: "usage" });
+  });
 });
 
 describe("discipline", () => {

@@ -9,6 +9,7 @@ import {
   isStalled,
   parseAssign,
   stateAfterAnswer,
+  textLength,
   transition,
   type TaskAction,
   type TaskState,
@@ -127,6 +128,13 @@ describe("parseAssign", () => {
     expect(parseAssign("@ivan Call due 2026-10-30", today)).toEqual({ ok: false, error: "past-date" });
     expect(parseAssign(`@ivan ${"x".repeat(1001)}`, today)).toEqual({ ok: false, error: "too-long" });
     expect(parseAssign(`@ivan ${"x".repeat(1000)}`, today)).toMatchObject({ ok: true });
+  });
+
+  it("counts characters, not UTF-16 units: 600 emoji fit, 1,001 do not", () => {
+    expect(textLength("👍🏽ок")).toBe(4);
+    expect(parseAssign(`@ivan ${"🔥".repeat(600)}`, today)).toMatchObject({ ok: true });
+    expect(parseAssign(`@ivan ${"🔥".repeat(1000)}`, today)).toMatchObject({ ok: true });
+    expect(parseAssign(`@ivan ${"🔥".repeat(1001)}`, today)).toEqual({ ok: false, error: "too-long" });
   });
 
   it("reads a dd.mm far behind as next year's day (typed at the end of December)", () => {

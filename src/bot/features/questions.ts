@@ -9,7 +9,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { getMember } from "../../db/members.js";
 import { getQuestion, listOpenQuestions } from "../../db/questions.js";
 import { splitDuration } from "../../domain/checkup.js";
-import { MAX_TEXT } from "../../domain/tasks.js";
+import { MAX_TEXT, textLength } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
@@ -55,7 +55,7 @@ composer.command("ask", allow("manager"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("task-question", taskId);
   }
-  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
+  if (textLength(text) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   await reportAsk(ctx, askQuestion(envOf(ctx), ctx.member!, taskId, text), taskId);
 });
 
@@ -105,7 +105,7 @@ composer.command("answer", allow("founder", "lead"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("question-answer", id);
   }
-  if (text.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
+  if (textLength(text) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   await reportAnswer(ctx, answerQuestion(envOf(ctx), ctx.member!, id, text), id);
 });
 
@@ -122,7 +122,8 @@ function questionListView(ctx: BotContext, index: number): { text: string; marku
     return ctx.t("question-list-item", {
       id: String(question.id),
       name: asker ? memberName(asker) : "?",
-      text: question.text.length > 300 ? `${question.text.slice(0, 299)}…` : question.text,
+      // by characters: a cut through an emoji would leave half of it
+      text: textLength(question.text) > 300 ? `${[...question.text].slice(0, 299).join("")}…` : question.text,
       task: question.taskId === null ? "" : ` (#${question.taskId})`,
       ...splitDuration(ctx.now - question.askedAt),
     });

@@ -5,7 +5,7 @@
  */
 import { getMember, type Member } from "../../db/members.js";
 import { getTeam } from "../../db/teams.js";
-import { MAX_TEXT } from "../../domain/tasks.js";
+import { MAX_TEXT, textLength } from "../../domain/tasks.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
 import type { ActionEnv } from "./task-actions.js";
@@ -49,7 +49,7 @@ export async function waitForText(conversation: BotConversation, hint: (ctx: Con
       otherwise: passThrough(conversation, hint),
     });
     const text = reply.message!.text!.trim();
-    if (text.length > 0 && text.length <= MAX_TEXT) return { text, ctx: reply };
+    if (text.length > 0 && textLength(text) <= MAX_TEXT) return { text, ctx: reply };
     await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
   }
 }

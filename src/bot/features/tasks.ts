@@ -8,7 +8,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
 import { getTask, listTasks, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
-import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, type TaskAction } from "../../domain/tasks.js";
+import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, textLength, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
@@ -290,7 +290,7 @@ composer.command("return", allow("founder", "lead"), async (ctx) => {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("task-return", id);
   }
-  if (comment.length > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
+  if (textLength(comment) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
   const result = applyTaskAction(envOf(ctx), ctx.member!, id, "return", comment);
   if (result.ok) ctx.deps.onOutbox?.();
   await reportAction(ctx, result, id);
