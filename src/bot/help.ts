@@ -6,10 +6,13 @@ export function describeRole(t: Translate, role: Role): string {
   return t(`role-${role}`);
 }
 
-/** The commands this role may use, one per line, from the same list the menus are built from. */
+/**
+ * The commands this role may use, one per line, from the same list the menus are built from. The role is
+ * passed to each description, so one may differ by role (a Fluent selector on `$role`, e.g. cmd-checkup).
+ */
 export function helpText(t: Translate, role: Role): string {
   const lines = allCommands()
     .filter((spec) => spec.roles.includes(role) && spec.command !== "start")
-    .map((spec) => `/${spec.command} — ${t(spec.description)}`);
+    .map((spec) => `/${spec.command} — ${t(spec.description, { role })}`);
   return `${t("help-title")}\n${lines.join("\n")}`;
 }

@@ -6,13 +6,13 @@ import { listMembers, type Member, type Role } from "../db/members.js";
 import { createKvStore } from "../db/kv.js";
 import type { Logger } from "../logger.js";
 import { allCommands } from "./command-registry.js";
-import { LOCALES, type Locale, type Translator } from "./i18n.js";
+import { LOCALES, type Locale, type Translate, type Translator } from "./i18n.js";
 
-/** The menu a role sees in a private chat, in one language. */
-export function menuFor(role: Role, t: (key: string) => string): BotCommand[] {
+/** The menu a role sees in a private chat, in one language; descriptions get `$role` (as in /help). */
+export function menuFor(role: Role, t: Translate): BotCommand[] {
   return allCommands()
     .filter((spec) => spec.roles.includes(role))
-    .map((spec) => ({ command: spec.command, description: t(spec.description).slice(0, 256) }));
+    .map((spec) => ({ command: spec.command, description: t(spec.description, { role }).slice(0, 256) }));
 }
 
 /** Sets one member's menu (chat scope) in their language; a removed member gets the default menu back. */

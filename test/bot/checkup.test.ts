@@ -342,6 +342,53 @@ describe("the check-up dialogue", () => {
   });
 });
 
+describe("typed answers: limits and the leading separator", () => {
+  it("a typed question over 1,000 characters is refused and asked again, never cut; 600 emoji fit", async () => {
+    const { ivan, lead } = await team();
+    await lead.send("/assign @ivan_sales First task");
+    await lead.send("/assign @ivan_sales Second task");
+    h.clock.set(`${MON}T07:20:00Z`);
+    await ivan.send("/checkup");
+    const refused = await ivan.send(`? ${"x".repeat(1001)}`);
+    expect(refused.map((m) => m.text).join(" | ")).toMatch(/1000/);
+    expect(refused.at(-1)!.text).toMatch(/#1/);
+    expect(h.db.prepare("SELECT COUNT(*) FROM questions").pluck().get()).toBe(0);
+    const emoji = "🔥".repeat(600);
+    const sent = await ivan.send(emoji);
+    expect(sent.some((m) => /Вопрос ушёл руководителю/.test(m.text ?? ""))).toBe(true);
+    expect(h.db.prepare("SELECT text FROM questions").pluck().all()).toEqual([emoji]);
+    expect(sent.at(-1)!.text).toMatch(/Задача 2 из 2/);
+  });
+
+  it("'/checkup ; 5 2 1' is the numbers, like '/checkup 5 2 1'", async () => {
+    const { ivan, lead } = await team();
+    await lead.send("/assign @ivan_sales First task");
+    h.clock.set(`${MON}T07:20:00Z`);
+    const rest = await ivan.send("/checkup ; 5 2 1");
+    expect(rest.at(-1)!.text).toMatch(/Задача 1 из 1/);
+    const note = await ivan.send("done");
+    expect(note.at(-1)!.text).toMatch(/Хотите что-то добавить/);
+    const saved = await ivan.press(data(note.at(-1), ":skip"), note.at(-1));
+    expect(saved.at(-1)!.text).toMatch(/Звонки 5, встречи 2, КП 1/);
+  });
+});
+
+describe("/back and /help wording", () => {
+  it("a manager's own /back without a vacation speaks to them; the lead's names the manager", async () => {
+    const { ivan, lead } = await team();
+    expect((await ivan.send("/back"))[0]!.text).toBe("У вас нет текущего или будущего отпуска.");
+    expect((await lead.send("/back @ivan_sales"))[0]!.text).toBe("У @ivan_sales нет текущего или будущего отпуска.");
+  });
+
+  it("/help describes /checkup by role", async () => {
+    const { ivan, lead } = await team();
+    const managerHelp = (await ivan.send("/help"))[0]!.text!;
+    expect(managerHelp).toContain("/checkup — ежедневная сверка: пройти сейчас");
+    expect(managerHelp).not.toContain("запустить сверку");
+    expect((await lead.send("/help"))[0]!.text).toContain("/checkup — запустить сверку сейчас для всех, кто сегодня не ответил");
+  });
+});
+
 describe("/checkup by the lead", () => {
   it("starts a round now for those who have not answered today", async () => {
     const { ivan, petr, lead } = await team({ managers: ["ivan_sales", "petr_sales"] });

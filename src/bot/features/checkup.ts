@@ -19,7 +19,7 @@ import {
   parseTaskAnswer,
   type InlineCheckup,
 } from "../../domain/checkup.js";
-import { ASKED_STATES, MAX_TEXT, formatDay, parseAheadDate, type CheckupAnswer } from "../../domain/tasks.js";
+import { ASKED_STATES, MAX_TEXT, formatDay, parseAheadDate, textLength, type CheckupAnswer } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
@@ -92,12 +92,16 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
       const typed = parseTaskAnswer(reply.message!.text!)!;
       answer = typed.answer;
       question = typed.question || undefined;
+      if (question !== undefined && textLength(question) > MAX_TEXT) {
+        // never cut a question short: refuse it and ask for it again, as after the [Question] button
+        await ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
+        question = undefined;
+      }
     }
     if (answer === "question" && !question) {
       await ctx.reply(ctx.t("question-ask-task", { id: String(step.task.id) }));
       question = (await waitForText(conversation, (c) => c.t("question-ask-hint"))).text;
     }
-    if (question && question.length > MAX_TEXT) question = question.slice(0, MAX_TEXT);
     const taskId = step.task.id;
     const result = await save((env, member) => recordCheckupAnswer(env, member, checkupId, taskId, answer, question), { ok: false, reason: "closed" } as const);
     if (!result.ok && result.reason === "closed") {
@@ -137,7 +141,7 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
   if (reply.callbackQuery) await reply.answerCallbackQuery();
   else {
     const text = reply.message!.text!.trim();
-    if (text.length > MAX_TEXT) {
+    if (textLength(text) > MAX_TEXT) {
       await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
       return true;
     }
@@ -318,7 +322,7 @@ composer.command("back", async (ctx) => {
     return ended;
   })();
   ctx.deps.onOutbox?.();
-  if (!changed) return ctx.reply(ctx.t("checkup-back-none", { name: memberName(manager) }));
+  if (!changed) return ctx.reply(manager.id === member.id ? ctx.t("checkup-back-none-own") : ctx.t("checkup-back-none", { name: memberName(manager) }));
   await ctx.reply(ctx.t(manager.id === member.id ? "checkup-back-done" : "checkup-back-done-for", { name: memberName(manager) }));
 });
 

@@ -1,4 +1,7 @@
-cmd-checkup = daily check-up (head of sales: start one now)
+cmd-checkup = { $role ->
+        [manager] daily check-up: answer it now
+       *[other] start a check-up now for everyone who has not answered today
+    }
 cmd-away = vacation: /away dd.mm dd.mm
 cmd-back = back from vacation
 cmd-discipline = managers' discipline
@@ -35,7 +38,7 @@ checkup-away-today = You are on vacation today — no check-up. To come back: /b
 checkup-day-off = Today is a day off — no check-up. The next one: { $date } at { $time }.
 checkup-inline-usage =
     The check-up in one line: /checkup #12 done, #13 progress, #14 ? question text; 12 3 1; note
-    Parts separated by ";": task answers, then calls meetings proposals, then a note (optional). Or just /checkup — I will ask step by step.
+    Parts separated by ";": task answers, then calls meetings proposals, then a note (optional). Only the numbers: /checkup 12 3 1. Or just /checkup — I will ask step by step.
 checkup-inline-question-empty = A question needs its text after "?". Nothing was saved.
 checkup-inline-unknown-task = Task #{ $id } is not in your check-up today. Nothing was saved.
 
@@ -57,6 +60,7 @@ checkup-away-notice = { $name } is on vacation from { $from } to { $to }: no che
 checkup-back-usage = To come back from vacation: /back
 checkup-back-usage-lead = To bring a manager back from vacation: /back @username
 checkup-back-none = { $name } has no current or future vacation.
+checkup-back-none-own = You have no current or future vacation.
 checkup-back-done = Welcome back! Check-ups come again from today.
 checkup-back-done-for = { $name } gets check-ups again from today.
 checkup-back-notice = { $name } is back from vacation: check-ups come again.
