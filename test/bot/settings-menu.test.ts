@@ -116,7 +116,7 @@ describe("/settings menu", () => {
       check();
       expect(said(menu.now().text), pick).toMatch(/^Сохранено\./);
     }
-    expect(said(menu.now().text)).toContain("• Чекап: 09:30, отсечка: 19:00");
+    expect(said(menu.now().text)).toContain("• Время сверки: 09:30, крайний срок: 19:00");
     await menu.press("set:open:burn");
     expect(labelsOf(menu.now())).toContain("✓ 25%");
   });
@@ -125,14 +125,14 @@ describe("/settings menu", () => {
     const boss = await founder();
     const menu = await openMenu(boss);
     await menu.press("set:open:checkup");
-    expect((await menu.press("set:pick:checkup:12:00")).answer).toBe("Сохранено. Чекап в 12:00 по рабочим дням.");
+    expect((await menu.press("set:pick:checkup:12:00")).answer).toBe("Сохранено. Сверка в 12:00 по рабочим дням.");
     await menu.press("set:open:cutoff");
     const step = menu.now().text;
     const row = teamRow();
     // Data the menu never offers, pressed anyway: a cut-off before the check-up, a window of 0 hours.
     const early = await boss.press("set:pick:cutoff:11:00", menu.now());
-    expect(said(early[0]?.text)).toBe("Чекап должен быть раньше отсечки (сейчас чекап 12:00, отсечка 18:00). Ничего не изменено.");
-    expect(early.answer).toMatch(/^Чекап должен быть раньше отсечки/);
+    expect(said(early[0]?.text)).toBe("Время сверки должно быть раньше крайнего срока (сейчас сверка в 12:00, крайний срок 18:00). Ничего не изменено.");
+    expect(early.answer).toMatch(/^Время сверки должно быть раньше крайнего срока/);
     const zero = await boss.press("set:pick:window:0", menu.now());
     expect(said(zero[0]?.text)).toMatch(/значение не подходит[\s\S]*целое число часов от 1 до 720/);
     expect(teamRow()).toEqual(row);
@@ -201,7 +201,7 @@ describe("/settings menu", () => {
       const row = teamRow();
       for (const bad of bads) {
         const [reply] = await say(boss, bad);
-        expect(said(reply?.text), bad).toMatch(/значение не подходит|Чекап должен быть раньше отсечки/);
+        expect(said(reply?.text), bad).toMatch(/значение не подходит|Время сверки должно быть раньше крайнего срока/);
         expect(teamRow(), bad).toEqual(row);
       }
       const [confirmation] = await say(boss, good);
@@ -276,14 +276,14 @@ describe("/settings menu", () => {
     const menu = await openMenu(boss);
     const home = menu.now().text;
     await menu.press("set:open:cooldown");
-    expect(said(menu.now().text)).toMatch(/^Охлаждение компании: 90 дн\./);
+    expect(said(menu.now().text)).toMatch(/^Остывание компании: 90 дн\./);
     await menu.press("set:home");
     expect(menu.now().text).toBe(home);
     await menu.press("set:open:cooldown");
     await menu.press("set:type:cooldown");
     // [Back] in the dialogue leaves it: the step is shown and a text after it changes nothing.
     await menu.press("set:open:cooldown");
-    expect(said(menu.now().text)).toMatch(/^Охлаждение компании: 90 дн\.\nВыберите значение/);
+    expect(said(menu.now().text)).toMatch(/^Остывание компании: 90 дн\.\nВыберите значение/);
     await say(boss, "45");
     expect(team().cooldownDays).toBe(90);
     await menu.press("set:done");

@@ -25,14 +25,14 @@ describe("/settings", () => {
     const text = said(reply);
     for (const line of [
       "Часовой пояс: Europe/Moscow (сейчас там 10:00)",
-      "Чекап: 10:00, отсечка: 18:00",
+      "Время сверки: 10:00, крайний срок: 18:00",
       "Рабочие дни: пн, вт, ср, чт, пт",
       "Праздники: впереди нет",
       "Окно отработки отказа: 48 ч",
-      "Охлаждение компании: 90 дн.",
+      "Остывание компании: 90 дн.",
       "Порог выжигания: 30%",
       "Порог паузы сегмента: 30%",
-      "Причины закрытия: dm_died, business_closed",
+      "Причины закрытия: ЛПР умер, бизнес закрылся",
       "Язык команды: русский",
       "/settings holidays add 04.11",
     ]) {
@@ -44,16 +44,16 @@ describe("/settings", () => {
     const boss = await founder();
     const cases: [string, string][] = [
       ["/settings timezone europe/berlin", "Сохранено. Часовой пояс: Europe/Berlin (сейчас там 08:00)."],
-      ["/settings checkup 9:30", "Сохранено. Чекап в 09:30 по рабочим дням."],
-      ["/settings cutoff 19:00", "Сохранено. Отсечка чекапа в 19:00."],
+      ["/settings checkup 9:30", "Сохранено. Сверка в 09:30 по рабочим дням."],
+      ["/settings cutoff 19:00", "Сохранено. Крайний срок сверки: 19:00."],
       ["/settings workdays 1-6", "Сохранено. Рабочие дни: пн, вт, ср, чт, пт, сб."],
       ["/settings holidays add 04.11, 31.12", "Сохранено. Праздники: 04.11.2026, 31.12.2026."],
       ["/settings holidays remove 31.12", "Сохранено. Праздники: 04.11.2026."],
       ["/settings window 24", "Сохранено. Окно отработки отказа: 24 ч."],
-      ["/settings cooldown 60", "Сохранено. Охлаждение компании: 60 дн."],
+      ["/settings cooldown 60", "Сохранено. Остывание компании: 60 дн."],
       ["/settings burn 25%", "Сохранено. Порог выжигания: 25%."],
       ["/settings pause 0.4", "Сохранено. Порог паузы сегмента: 40%."],
-      ["/settings close_reasons add relocated", "Сохранено. Причины закрытия: dm_died, business_closed, relocated."],
+      ["/settings close_reasons add relocated", "Сохранено. Причины закрытия: ЛПР умер, бизнес закрылся, relocated."],
       ["/settings language en", "Сохранено. Язык команды: английский."],
     ];
     for (const [command, confirmation] of cases) {
@@ -86,7 +86,7 @@ describe("/settings", () => {
       ["/settings colour blue", /Не знаю настройки «colour»[\s\S]*timezone, checkup/],
       ["/settings timezone Mars/Olympus", /значение не подходит[\s\S]*\/settings timezone Europe\/Moscow/],
       ["/settings checkup 25:00", /значение не подходит[\s\S]*\/settings checkup 10:00/],
-      ["/settings checkup 19:00", /Чекап должен быть раньше отсечки \(сейчас чекап 10:00, отсечка 18:00\)/],
+      ["/settings checkup 19:00", /Время сверки должно быть раньше крайнего срока \(сейчас сверка в 10:00, крайний срок 18:00\)/],
       ["/settings cutoff", /значение не подходит[\s\S]*\/settings cutoff 18:00/],
       ["/settings workdays 0-8", /значение не подходит[\s\S]*\/settings workdays 1-5/],
       ["/settings holidays add 31.02", /значение не подходит[\s\S]*\/settings holidays add 04\.11/],

@@ -63,9 +63,9 @@ export function holidaysText(t: Translate, holidays: string[], today: string): s
   return parts.join(" ");
 }
 
-/** Built-in close reasons, then the team's own. */
+/** Built-in close reasons by their labels (ЛПР умер…; the keys are for typing), then the team's own as added. */
 export function closeReasonsText(t: Translate, reasons: string[]): string {
-  return [...BUILTIN_CLOSE_REASONS, ...reasons].join(", ");
+  return [...BUILTIN_CLOSE_REASONS.map((key) => t(`base-reason-${key}`)), ...reasons].join(", ");
 }
 
 /** Every setting with its current value and how to change it. */

@@ -58,7 +58,7 @@ settings-usage-window = The handling window is whole hours from 1 to 720: /setti
 settings-usage-cooldown = The cooldown is whole days from 1 to 3650: /settings cooldown 90
 settings-usage-burn = The burn threshold is a percentage from 1 to 100: /settings burn 30%
 settings-usage-pause = The segment pause threshold is a percentage from 1 to 100: /settings pause 30%
-settings-usage-close-reasons = Close reasons: /settings close_reasons add <key> or /settings close_reasons remove <key>; a key is 2–40 letters, digits or "_". dm_died and business_closed are always allowed.
+settings-usage-close-reasons = Close reasons: /settings close_reasons add <key> or /settings close_reasons remove <key>; a key is 2–40 letters, digits or "_". "decision maker died" (dm_died) and "business closed" (business_closed) are always allowed.
 settings-usage-language = Team language: /settings language ru or /settings language en
 
 settings-error-unknown = There is no setting "{ $name }". Nothing was changed.
@@ -107,7 +107,7 @@ settings-hint-choose = Choose a value below or press “✏ Type a value”.
 settings-hint-language = The language of people who have not picked their own with /lang. Choose below.
 settings-hint-workdays = Press a day to switch it on or off; each press is saved at once.
 settings-hint-holidays = Press a day to remove it, or “➕ Add days” to add some.
-settings-hint-close-reasons = dm_died and business_closed are always allowed. Press one of your reasons to remove it, or “➕ Add a reason”.
+settings-hint-close-reasons = "Decision maker died" and "business closed" are always allowed. Press one of your reasons to remove it, or “➕ Add a reason”.
 
 settings-prompt-timezone = Send the time zone, an IANA name: Europe/Moscow, Asia/Yekaterinburg, Europe/Berlin…
 settings-prompt-checkup = Send the check-up time as HH:MM, e.g. 09:45. It must be before the cut-off.

@@ -3,11 +3,11 @@ cmd-settings = настройки команды
 settings-show =
     Настройки команды
     • Часовой пояс: { $timezone } (сейчас там { $localTime })
-    • Чекап: { $checkup }, отсечка: { $cutoff }
+    • Время сверки: { $checkup }, крайний срок: { $cutoff }
     • Рабочие дни: { $workdays }
     • Праздники: { $holidays }
     • Окно отработки отказа: { $window } ч
-    • Охлаждение компании: { $cooldown } дн.
+    • Остывание компании: { $cooldown } дн.
     • Порог выжигания: { $burn }
     • Порог паузы сегмента: { $pause }
     • Причины закрытия: { $reasons }
@@ -37,12 +37,12 @@ settings-language-ru = русский
 settings-language-en = английский
 
 settings-saved-timezone = Сохранено. Часовой пояс: { $value } (сейчас там { $localTime }).
-settings-saved-checkup = Сохранено. Чекап в { $value } по рабочим дням.
-settings-saved-cutoff = Сохранено. Отсечка чекапа в { $value }.
+settings-saved-checkup = Сохранено. Сверка в { $value } по рабочим дням.
+settings-saved-cutoff = Сохранено. Крайний срок сверки: { $value }.
 settings-saved-workdays = Сохранено. Рабочие дни: { $value }.
 settings-saved-holidays = Сохранено. Праздники: { $value }.
 settings-saved-window = Сохранено. Окно отработки отказа: { $value } ч.
-settings-saved-cooldown = Сохранено. Охлаждение компании: { $value } дн.
+settings-saved-cooldown = Сохранено. Остывание компании: { $value } дн.
 settings-saved-burn = Сохранено. Порог выжигания: { $value }.
 settings-saved-pause = Сохранено. Порог паузы сегмента: { $value }.
 settings-saved-close-reasons = Сохранено. Причины закрытия: { $value }.
@@ -50,20 +50,20 @@ settings-saved-language = Сохранено. Язык команды: { $value 
 
 settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, window, cooldown, burn, pause, close_reasons или language.
 settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
-settings-usage-checkup = Время чекапа — ЧЧ:ММ, раньше отсечки: /settings checkup 10:00
-settings-usage-cutoff = Время отсечки — ЧЧ:ММ, позже чекапа: /settings cutoff 18:00
+settings-usage-checkup = Время сверки — ЧЧ:ММ, раньше крайнего срока: /settings checkup 10:00
+settings-usage-cutoff = Крайний срок сверки — ЧЧ:ММ, позже времени сверки: /settings cutoff 18:00
 settings-usage-workdays = Рабочие дни — номера дней недели (пн = 1 … вс = 7) или названия: /settings workdays 1-5, /settings workdays пн-сб
 settings-usage-holidays = Праздники: /settings holidays add 04.11 (можно несколько через запятую), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (заменить весь список), /settings holidays none (очистить). Даты: дд.мм, дд.мм.гггг или гггг-мм-дд.
 settings-usage-window = Окно отработки отказа — целое число часов от 1 до 720: /settings window 48
-settings-usage-cooldown = Охлаждение — целое число дней от 1 до 3650: /settings cooldown 90
+settings-usage-cooldown = Остывание — целое число дней от 1 до 3650: /settings cooldown 90
 settings-usage-burn = Порог выжигания — процент от 1 до 100: /settings burn 30%
 settings-usage-pause = Порог паузы сегмента — процент от 1 до 100: /settings pause 30%
-settings-usage-close-reasons = Причины закрытия: /settings close_reasons add <ключ> или /settings close_reasons remove <ключ>; ключ — 2–40 букв, цифр или «_». dm_died и business_closed разрешены всегда.
+settings-usage-close-reasons = Причины закрытия: /settings close_reasons add <ключ> или /settings close_reasons remove <ключ>; ключ — 2–40 букв, цифр или «_». «ЛПР умер» (dm_died) и «бизнес закрылся» (business_closed) разрешены всегда.
 settings-usage-language = Язык команды: /settings language ru или /settings language en
 
 settings-error-unknown = Не знаю настройки «{ $name }». Ничего не изменено.
 settings-error-invalid = Это значение не подходит, ничего не изменено.
-settings-error-cutoff = Чекап должен быть раньше отсечки (сейчас чекап { $checkup }, отсечка { $cutoff }). Ничего не изменено.
+settings-error-cutoff = Время сверки должно быть раньше крайнего срока (сейчас сверка в { $checkup }, крайний срок { $cutoff }). Ничего не изменено.
 settings-error-builtin-reason = Причина { $reason } разрешена всегда — добавлять или убирать её не нужно.
 settings-error-reason-exists = Причина { $reason } уже есть в списке.
 settings-error-reason-missing = Причины { $reason } нет в списке — ничего не изменено.
@@ -71,12 +71,12 @@ settings-error-holiday-missing = { $date } нет в списке праздни
 
 settings-btn-timezone = 🕒 Часовой пояс
 settings-btn-language = 🌐 Язык
-settings-btn-checkup = ⏰ Чекап
-settings-btn-cutoff = ⏱ Отсечка
+settings-btn-checkup = ⏰ Время сверки
+settings-btn-cutoff = ⏱ Крайний срок сверки
 settings-btn-workdays = 📅 Рабочие дни
 settings-btn-holidays = 🎉 Праздники
 settings-btn-window = ⌛ Окно отработки
-settings-btn-cooldown = ❄ Охлаждение
+settings-btn-cooldown = ❄ Остывание
 settings-btn-burn = 🔥 Порог выжигания
 settings-btn-pause = ⏸ Порог паузы
 settings-btn-close-reasons = 🗂 Причины закрытия
@@ -92,12 +92,12 @@ settings-choice-days = { $value } дн.
 settings-value-timezone = { $timezone } (сейчас там { $localTime })
 
 settings-step-timezone = Часовой пояс: { $value }
-settings-step-checkup = Время чекапа: { $value }
-settings-step-cutoff = Отсечка чекапа: { $value }
+settings-step-checkup = Время сверки: { $value }
+settings-step-cutoff = Крайний срок сверки: { $value }
 settings-step-workdays = Рабочие дни: { $value }
 settings-step-holidays = Праздники: { $value }
 settings-step-window = Окно отработки отказа: { $value }
-settings-step-cooldown = Охлаждение компании: { $value }
+settings-step-cooldown = Остывание компании: { $value }
 settings-step-burn = Порог выжигания: { $value }
 settings-step-pause = Порог паузы сегмента: { $value }
 settings-step-close-reasons = Причины закрытия: { $value }
@@ -107,14 +107,14 @@ settings-hint-choose = Выберите значение ниже или наж�
 settings-hint-language = Язык для тех, кто не выбрал свой через /lang. Выберите ниже.
 settings-hint-workdays = Нажмите на день, чтобы включить или выключить его; каждое нажатие сохраняется сразу.
 settings-hint-holidays = Нажмите на день, чтобы убрать его, или «➕ Добавить дни».
-settings-hint-close-reasons = dm_died и business_closed разрешены всегда. Нажмите на свою причину, чтобы убрать её, или «➕ Добавить причину».
+settings-hint-close-reasons = «ЛПР умер» и «бизнес закрылся» разрешены всегда. Нажмите на свою причину, чтобы убрать её, или «➕ Добавить причину».
 
 settings-prompt-timezone = Пришлите часовой пояс — имя IANA: Europe/Moscow, Asia/Yekaterinburg, Europe/Berlin…
-settings-prompt-checkup = Пришлите время чекапа в виде ЧЧ:ММ, например 09:45. Оно должно быть раньше отсечки.
-settings-prompt-cutoff = Пришлите время отсечки в виде ЧЧ:ММ, например 18:30. Оно должно быть позже чекапа.
+settings-prompt-checkup = Пришлите время сверки в виде ЧЧ:ММ, например 09:45. Оно должно быть раньше крайнего срока.
+settings-prompt-cutoff = Пришлите крайний срок сверки в виде ЧЧ:ММ, например 18:30. Он должен быть позже времени сверки.
 settings-prompt-holidays = Пришлите дни, которые добавить: дд.мм, дд.мм.гггг или гггг-мм-дд, несколько через запятую (04.11, 31.12).
 settings-prompt-window = Пришлите окно отработки в целых часах, от 1 до 720 (например, 36).
-settings-prompt-cooldown = Пришлите охлаждение в целых днях, от 1 до 3650 (например, 45).
+settings-prompt-cooldown = Пришлите срок остывания в целых днях, от 1 до 3650 (например, 45).
 settings-prompt-burn = Пришлите порог выжигания в процентах, от 1 до 100 (например, 35%).
 settings-prompt-pause = Пришлите порог паузы сегмента в процентах, от 1 до 100 (например, 35%).
 settings-prompt-close-reasons = Пришлите ключ новой причины закрытия: 2–40 букв, цифр или «_» (например, переезд).
