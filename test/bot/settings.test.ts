@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { getTeam } from "../../src/db/teams.js";
 import { TEAM_ID } from "../../src/app.js";
+import { createTranslator } from "../../src/bot/i18n.js";
+import { closeReasonsText } from "../../src/bot/features/settings.js";
 
 let h: Harness;
 afterEach(async () => {
@@ -131,5 +133,14 @@ describe("/settings", () => {
     expect(said((await boss.send("/plan"))[0])).toContain("Рабочих дней прошло: 1 из 20");
     await boss.send("/settings workdays 1-6");
     expect(said((await boss.send("/plan"))[0])).toContain("Рабочих дней прошло: 1 из 24");
+  });
+});
+
+describe("settings wording", () => {
+  it("English days agree with the number; built-in close reasons are shown by their labels", () => {
+    const en = createTranslator().forLocale("en");
+    expect(en("settings-saved-cooldown", { value: 1 })).toBe("Saved. Company cooldown: 1 day.");
+    expect(en("settings-saved-cooldown", { value: 90 })).toBe("Saved. Company cooldown: 90 days.");
+    expect(closeReasonsText(en, ["relocated"])).toBe("decision maker died, business closed, relocated");
   });
 });

@@ -7,7 +7,10 @@ settings-show =
     • Working days: { $workdays }
     • Holidays: { $holidays }
     • Refusal handling window: { $window } h
-    • Company cooldown: { $cooldown } days
+    • Company cooldown: { $cooldown ->
+        [one] { $cooldown } day
+       *[other] { $cooldown } days
+    }
     • Burn threshold: { $burn }
     • Segment pause threshold: { $pause }
     • Close reasons: { $reasons }
@@ -42,7 +45,10 @@ settings-saved-cutoff = Saved. Check-up cut-off at { $value }.
 settings-saved-workdays = Saved. Working days: { $value }.
 settings-saved-holidays = Saved. Holidays: { $value }.
 settings-saved-window = Saved. Refusal handling window: { $value } h.
-settings-saved-cooldown = Saved. Company cooldown: { $value } days.
+settings-saved-cooldown = Saved. Company cooldown: { $value ->
+        [one] { $value } day
+       *[other] { $value } days
+    }.
 settings-saved-burn = Saved. Burn threshold: { $value }.
 settings-saved-pause = Saved. Segment pause threshold: { $value }.
 settings-saved-close-reasons = Saved. Close reasons: { $value }.
@@ -88,7 +94,10 @@ settings-btn-add-reason = ➕ Add a reason
 settings-btn-weekdays-1-5 = Mon–Fri
 settings-btn-weekdays-1-6 = Mon–Sat
 settings-choice-hours = { $value } h
-settings-choice-days = { $value } days
+settings-choice-days = { $value ->
+        [one] { $value } day
+       *[other] { $value } days
+    }
 settings-value-timezone = { $timezone } (it is { $localTime } there now)
 
 settings-step-timezone = Time zone: { $value }
