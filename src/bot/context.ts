@@ -37,6 +37,8 @@ export interface CoreFlavor {
   log: Logger;
   /** Clock reading taken once when the update arrived. */
   now: number;
+  /** Set by the outer tree when it claimed the update id: true when it had been claimed before (a redelivery). */
+  redelivered?: boolean;
 }
 
 export type ConvContext = Context & CoreFlavor;

@@ -1,4 +1,6 @@
 import type { Context, NextFunction } from "grammy";
+import type { Transaction } from "better-sqlite3";
+import { claimUpdate } from "../../db/processed-updates.js";
 import { findActiveMember, refreshProfile, setMemberLocale, type Member } from "../../db/members.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { pickLocale } from "../i18n.js";
@@ -10,14 +12,21 @@ import type { BotDeps, CoreFlavor } from "../context.js";
  */
 export function attachCore(deps: BotDeps) {
   return async (ctx: Context & CoreFlavor, next: NextFunction) => {
-    decorate(deps, ctx);
+    decorate(deps, ctx, true);
     await next();
   };
 }
 
-export function decorate(deps: BotDeps, ctx: Context & CoreFlavor): void {
+/**
+ * `claim`: also claim the update id (see middleware/dedupe.ts) in the same transaction as the reads — the outer
+ * tree does, once per update; a conversation's replay does not.
+ */
+export function decorate(deps: BotDeps, ctx: Context & CoreFlavor, claim = false): void {
   const from = ctx.from;
-  const { team, member } = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined);
+  const now = deps.clock.now();
+  const read = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined, claim ? { updateId: ctx.update.update_id, now } : undefined);
+  const { team, member } = read;
+  if (read.claimed !== undefined) ctx.redelivered = !read.claimed;
   if (member && from) {
     const username = from.username ?? null;
     const privateChat = ctx.chat?.type === "private" ? ctx.chat.id : null;
@@ -36,21 +45,29 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor): void {
   ctx.member = member;
   ctx.locale = locale;
   ctx.t = deps.translator.forLocale(locale);
-  ctx.now = deps.clock.now();
+  ctx.now = now;
   ctx.log = deps.logger.child({ updateId: ctx.update.update_id, userId: from?.id });
 }
 
-const readers = new WeakMap<BotDeps["db"], (teamId: number, userId: number | undefined) => { team: Team; member: Member | undefined }>();
+type TeamAndMember = { team: Team; member: Member | undefined; claimed?: boolean };
+type Claim = { updateId: number; now: number };
 
-/** The team and the sender's membership, read in one read transaction (one snapshot, one lock). */
-function readTeamAndMember(deps: BotDeps, userId: number | undefined): { team: Team; member: Member | undefined } {
+const readers = new WeakMap<BotDeps["db"], Transaction<(teamId: number, userId: number | undefined, claim: Claim | undefined) => TeamAndMember>>();
+
+/**
+ * The team and the sender's membership, read in one transaction (one snapshot, one lock), with the update's
+ * claim when asked: every transaction costs the bot its locks, and this one runs for every update. A claim
+ * takes the write lock first (IMMEDIATE), as every write here does.
+ */
+function readTeamAndMember(deps: BotDeps, userId: number | undefined, claim: Claim | undefined): TeamAndMember {
   let read = readers.get(deps.db);
   if (!read) {
-    read = deps.db.transaction((teamId: number, user: number | undefined) => {
+    read = deps.db.transaction((teamId: number, user: number | undefined, toClaim: Claim | undefined): TeamAndMember => {
       const team = getTeam(deps.db, teamId)!;
-      return { team, member: user === undefined ? undefined : findActiveMember(deps.db, team.id, user) };
+      const member = user === undefined ? undefined : findActiveMember(deps.db, team.id, user);
+      return toClaim ? { team, member, claimed: claimUpdate(deps.db, toClaim.updateId, toClaim.now) } : { team, member };
     });
     readers.set(deps.db, read);
   }
-  return read(deps.teamId, userId);
+  return claim ? read.immediate(deps.teamId, userId, claim) : read(deps.teamId, userId, undefined);
 }

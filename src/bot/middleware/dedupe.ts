@@ -5,8 +5,8 @@ import type { BotContext } from "../context.js";
 /**
  * A redelivered update (webhook retry, unconfirmed getUpdates offset after a crash) has no second effect.
  *
- * The update id is claimed when handling STARTS, in its own statement, not in the transaction of
- * the effect, and not at the end:
+ * The update id is claimed when handling STARTS (with the first reads of the update, in attachCore),
+ * not in the transaction of the effect, and not at the end:
  * - claiming at the end would double the effect whenever the process dies after the feature's
  *   commit and before the claim — and a webhook retry (Telegram gives up waiting after a while)
  *   arrives while the first delivery is still running, so only an early claim stops it;
@@ -20,7 +20,10 @@ import type { BotContext } from "../context.js";
  * a kill -9 updates in hand are not redelivered at all; with webhooks they are, and skipped here.
  */
 export async function skipRedelivered(ctx: BotContext, next: NextFunction): Promise<void> {
-  if (!claimUpdate(ctx.deps.db, ctx.update.update_id, ctx.now)) {
+  // attachCore claims the id in the transaction that reads the team and the sender (one transaction
+  // less per update); the claim here is for a tree without it.
+  const redelivered = ctx.redelivered ?? !claimUpdate(ctx.deps.db, ctx.update.update_id, ctx.now);
+  if (redelivered) {
     ctx.log.info("redelivered update skipped");
     return;
   }
