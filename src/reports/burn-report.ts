@@ -4,6 +4,7 @@
  * Nothing here computes a figure of its own; percents are the fractions rounded to whole percents.
  */
 import type { BurnReport } from "../domain/burn.js";
+import { weekday } from "../domain/calendar.js";
 import type { Locale, Translate } from "../bot/i18n.js";
 import { renderChartPng } from "./chart.js";
 import { burnChartSpec, type BurnChartInput } from "./chart-specs.js";
@@ -62,7 +63,7 @@ export function renderBurnText(report: BurnReport, options: BurnTextOptions): st
     const exhaust =
       segment.weeksToExhaust === null
         ? t("burn-exhaust-none")
-        : t("burn-exhaust-weeks", { weeks: formatDecimal(segment.weeksToExhaust, locale) });
+        : t("burn-exhaust-weeks", { weeks: formatDecimal(segment.weeksToExhaust, locale), n: Math.round(segment.weeksToExhaust * 10) / 10 });
     lines.push(
       t(segment.paused ? "burn-segment-line-paused" : "burn-segment-line", {
         rank: index + 1,
@@ -82,6 +83,16 @@ export function renderBurnText(report: BurnReport, options: BurnTextOptions): st
   return lines.join("\n");
 }
 
+/**
+ * The weeks the chart shows: the period's weeks, less a partial first week (the days before the first Monday)
+ * with no contacts yet — a "0%" bar dated the 1st would read as a week in which nothing burned.
+ */
+export function chartWeeks(report: BurnReport): BurnReport["weekly"] {
+  const [first, ...rest] = report.weekly;
+  if (first && weekday(first.weekStart) !== 1 && first.contacted === 0) return rest;
+  return report.weekly;
+}
+
 /** The chart's input: the period's burn rate at the end of each week, and each segment's burned share. */
 export function burnChartInput(report: BurnReport, options: BurnTextOptions): BurnChartInput {
   const { t } = options;
@@ -94,7 +105,7 @@ export function burnChartInput(report: BurnReport, options: BurnTextOptions): Bu
       contacted: f.contacted,
       burnRate: formatPercent(f.burnRate),
     }),
-    weeks: report.weekly.map((point) => ({ week: point.weekStart, burnRate: point.burnRate })),
+    weeks: chartWeeks(report).map((point) => ({ week: point.weekStart, burnRate: point.burnRate })),
     segments: f.segments.map((segment) => ({ name: segment.name, burnedShare: segment.burnedShare, paused: segment.paused })),
     threshold: options.burnThreshold,
     pauseThreshold: options.pauseThreshold,

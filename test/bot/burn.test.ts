@@ -51,7 +51,7 @@ function figuresFromText(text: string): Omit<BurnFigures, "period" | "refusalRat
   const state = match(/Потеряно навсегда: (\d+) · закрыто: (\d+) · остывает сейчас: (\d+)/);
   const segments = [...text.matchAll(/^\d+\. (.+) — выжжено (\d+)%(, ПАУЗА)?: компаний (\d+), свежих (\d+), остывает (\d+), потеряно (\d+), закрыто (\d+), клиентов (\d+); (.+)$/gm)].map(
     (m) => {
-      const weeks = /свежих хватит на ([\d,]+) нед\./.exec(m[10]!);
+      const weeks = /свежих хватит на ([\d,]+) (?:неделю|недели|недель)/.exec(m[10]!);
       return {
         name: m[1]!,
         burnedPercent: Number(m[2]),

@@ -14,12 +14,18 @@ burn-warning-paused = ⏸ Segments paused: { $count } (at least { $threshold } b
 burn-segments-title = Segments, worst first:
 burn-segment-line = { $rank }. { $name } — { $share } burned: { $size } companies, fresh { $fresh }, cooling { $cooling }, lost { $lost }, closed { $closed }, clients { $won }; { $exhaust }
 burn-segment-line-paused = { $rank }. { $name } — { $share } burned, PAUSED: { $size } companies, fresh { $fresh }, cooling { $cooling }, lost { $lost }, closed { $closed }, clients { $won }; { $exhaust }
-burn-exhaust-weeks = fresh ones last { $weeks } weeks
+burn-exhaust-weeks = fresh ones last { $weeks } { $n ->
+    [one] week
+   *[other] weeks
+}
 burn-exhaust-none = no new contacts in 4 weeks
 burn-segments-more = …and { $count } more segments (all of them: npm run report -- burn --json)
 
 burn-chart-title = Lead base burn — { $month }
-burn-chart-subtitle = as of { $date } · { $burned } of { $contacted } contacted burned ({ $burnRate })
+burn-chart-subtitle = as of { $date } · { $burned } of { $contacted } contacted { $contacted ->
+    [one] company
+   *[other] companies
+} burned ({ $burnRate })
 burn-chart-weeks = Burned share by the end of each week
 burn-chart-segments = Burned by segment
 burn-chart-week = Week of
@@ -29,5 +35,8 @@ burn-chart-threshold = threshold
 burn-chart-paused = paused
 burn-chart-no-data = No data
 
-burn-alert-high = 🔥 The base is burning: in { $month } { $burned } of { $contacted } contacted companies burned — { $burnRate }, the threshold is { $threshold }. Refusals are not worked out within { $hours } h. Details: /burn
-burn-alert-paused = ⏸ The segment "{ $segment }" is paused: { $share } burned ({ $cooling } cooling, { $lost } lost of { $size }), the threshold is { $threshold }. Touches in it are refused until the share falls or you unpause it: /unpause { $segment }
+burn-alert-high = 🔥 The base is burning: in { $month } { $burned } of { $contacted } contacted { $contacted ->
+    [one] company
+   *[other] companies
+} burned — { $burnRate }, the threshold is { $threshold }. Refusals are not worked out within { $hours } h. Details: /burn
+burn-alert-paused = ⏸ The segment "{ $segment }" is paused: { $share } burned (cooling: { $cooling }, lost for good: { $lost }, companies in all: { $size }), the threshold is { $threshold }. Touches in it are refused until the share falls or you unpause it: /unpause { $segment }

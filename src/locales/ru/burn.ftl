@@ -14,12 +14,20 @@ burn-warning-paused = ⏸ Сегментов на паузе: { $count } (выж
 burn-segments-title = Сегменты, хуже всего сначала:
 burn-segment-line = { $rank }. { $name } — выжжено { $share }: компаний { $size }, свежих { $fresh }, остывает { $cooling }, потеряно { $lost }, закрыто { $closed }, клиентов { $won }; { $exhaust }
 burn-segment-line-paused = { $rank }. { $name } — выжжено { $share }, ПАУЗА: компаний { $size }, свежих { $fresh }, остывает { $cooling }, потеряно { $lost }, закрыто { $closed }, клиентов { $won }; { $exhaust }
-burn-exhaust-weeks = свежих хватит на { $weeks } нед.
+burn-exhaust-weeks = свежих хватит на { $weeks } { $n ->
+    [one] неделю
+    [few] недели
+    [many] недель
+   *[other] недели
+}
 burn-exhaust-none = новых контактов за 4 недели не было
 burn-segments-more = …и ещё сегментов: { $count } (все — в npm run report -- burn --json)
 
 burn-chart-title = Выжигание базы — { $month }
-burn-chart-subtitle = на { $date } · выжжено { $burned } из { $contacted } контактов ({ $burnRate })
+burn-chart-subtitle = на { $date } · выжжено { $burned } из { $contacted } { $contacted ->
+    [one] компании
+   *[other] компаний
+} с контактом ({ $burnRate })
 burn-chart-weeks = Доля выжженных к концу недели
 burn-chart-segments = Выжжено по сегментам
 burn-chart-week = Неделя с
@@ -29,5 +37,8 @@ burn-chart-threshold = порог
 burn-chart-paused = пауза
 burn-chart-no-data = Нет данных
 
-burn-alert-high = 🔥 База выгорает: за { $month } выжжено { $burned } из { $contacted } компаний, с которыми был контакт, — { $burnRate } при пороге { $threshold }. Отказы не отрабатываются за { $hours } ч. Подробно: /burn
-burn-alert-paused = ⏸ Сегмент «{ $segment }» встал на паузу: выжжено { $share } ({ $cooling } остывают, { $lost } потеряны из { $size }) при пороге { $threshold }. Касания в нём запрещены, пока доля не упадёт или пока вы не снимете паузу: /unpause { $segment }
+burn-alert-high = 🔥 База выгорает: за { $month } выжжено { $burned } из { $contacted } { $contacted ->
+    [one] компании
+   *[other] компаний
+}, с которыми был контакт, — { $burnRate } при пороге { $threshold }. Отказы не отрабатываются за { $hours } ч. Подробно: /burn
+burn-alert-paused = ⏸ Сегмент «{ $segment }» встал на паузу: выжжено { $share } (остывает: { $cooling }, потеряно навсегда: { $lost }, всего компаний: { $size }) при пороге { $threshold }. Касания в нём запрещены, пока доля не упадёт или пока вы не снимете паузу: /unpause { $segment }
