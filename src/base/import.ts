@@ -36,9 +36,12 @@ export type ImportRowError =
   /** the INN is new but a company with this name has another INN */
   | "inn-conflict"
   /** the row's INN belongs to a company, and renaming it would clash with another company's name */
-  | "name-conflict";
+  | "name-conflict"
+  /** an earlier row of the same file names the same company (same name key or INN) */
+  | "duplicate";
 
-export type ImportBadRow = { line: number; reason: ImportRowError };
+/** A row not imported; `duplicateOf` is the line of the earlier row a duplicate repeats. */
+export type ImportBadRow = { line: number; reason: ImportRowError; duplicateOf?: number };
 
 export type ImportResult =
   | {
@@ -249,6 +252,9 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
     owners.set(member.username.toLowerCase(), member.id);
   }
   const newBySegment = new Map<number, number>();
+  // The line that wrote each company of this file, by name key and by INN: a later row for it is a duplicate.
+  const firstLineByKey = new Map<string, number>();
+  const firstLineByInn = new Map<string, number>();
   const badRows: ImportBadRow[] = [];
   let rows = 0;
   let created = 0;
@@ -264,6 +270,11 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
     const checked = checkRow(record, columns);
     if (typeof checked === "string") {
       badRows.push({ line, reason: checked });
+      continue;
+    }
+    const duplicateOf = firstLineByKey.get(checked.nameKey) ?? (checked.inn === null ? undefined : firstLineByInn.get(checked.inn));
+    if (duplicateOf !== undefined) {
+      badRows.push({ line, reason: "duplicate", duplicateOf });
       continue;
     }
     let segmentId = segmentsByName.get(checked.segment);
@@ -290,6 +301,8 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       email: checked.email,
     };
     if (writer.insert(row) !== null) {
+      firstLineByKey.set(checked.nameKey, line);
+      if (checked.inn !== null) firstLineByInn.set(checked.inn, line);
       created++;
       newBySegment.set(segmentId, (newBySegment.get(segmentId) ?? 0) + 1);
       continue;
@@ -306,6 +319,8 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       badRows.push({ line, reason: "inn-conflict" });
       continue;
     }
+    firstLineByKey.set(checked.nameKey, line);
+    if (checked.inn !== null) firstLineByInn.set(checked.inn, line);
     updated++;
     if (hit.segmentId !== segmentId) {
       moveCompany(ctx, hit.id, segmentId);

@@ -156,6 +156,11 @@ export function settleRefusal(db: Db, id: number, status: Exclude<RefusalStatus,
   stmts(db).settle.run(status, settledAt, id);
 }
 
+/** Sets the comment of the team's refusal `id` (a comment given after the refusal was recorded); false when no such refusal. */
+export function setRefusalComment(db: Db, teamId: number, id: number, comment: string | null): boolean {
+  return db.prepare("UPDATE company_events SET comment = ? WHERE id = ? AND team_id = ? AND kind = 'refusal'").run(comment, id, teamId).changes > 0;
+}
+
 /** The company's latest events, newest first. */
 export function companyHistory(db: Db, companyId: number, limit: number): CompanyEventRecord[] {
   return (stmts(db).history.all(companyId, limit) as EventRow[]).map(toRecord);

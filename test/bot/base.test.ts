@@ -37,7 +37,7 @@ describe("/import", () => {
     const [reply] = await sendCsv(h, founder, csv);
     expect(said(reply)).toBe(
       [
-        "Загружено строк: 7. Новых компаний: 3, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 2. Строк с ошибками: 4.",
+        "Прочитано строк: 7. Новых компаний: 3, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 2. Строк с ошибками: 4.",
         "Не загружены:",
         "строка 3: нет названия компании",
         "строка 5: ИНН должен быть из 10 или 12 цифр",
@@ -51,7 +51,7 @@ describe("/import", () => {
     const again = ["company,segment,inn,phone", "Ромашка (новое имя),Опт,7701234567,+7 495 000-00-00", "ООО Василёк,Розница,,", "ООО Астра,Сеть,,"].join("\n");
     const [second] = await sendCsv(h, lead, again, { caption: null });
     expect(said(second)).toBe(
-      "Загружено строк: 3. Новых компаний: 1, обновлено: 2 (из них перенесено в другой сегмент: 1), новых сегментов: 1. Строк с ошибками: 0.",
+      "Прочитано строк: 3. Новых компаний: 1, обновлено: 2 (из них перенесено в другой сегмент: 1), новых сегментов: 1. Строк с ошибками: 0.",
     );
     expect(count(h, "SELECT COUNT(*) FROM companies")).toBe(4);
     expect(h.db.prepare("SELECT name, phone, email FROM companies WHERE inn = '7701234567'").get()).toEqual({
@@ -248,7 +248,7 @@ describe("unknown companies", () => {
     const [newOffer] = await ivan.send("/deal Незабудка Трейд 250 000");
     expect(said(newOffer)).toContain("«Незабудка Трейд» нет в базе");
     const [segments] = await ivan.press(buttonData(newOffer, ":new"), newOffer);
-    expect(said(segments)).toBe("В какой сегмент добавить «Незабудка Трейд»?");
+    expect(said(segments)).toBe("В какой сегмент добавить «Незабудка Трейд»? Выберите кнопкой или напишите название сегмента — существующего или нового.");
     expect(buttonTexts(segments)).toEqual(["Опт", "Розница", "Сеть", "Без сегмента"]);
     const [added] = await ivan.press(buttonData(segments, `seg:${companyRow(h, "ООО Клевер").segment_id}`), segments);
     expect(said(added)).toBe("Добавлена новая компания «Незабудка Трейд» в сегмент «Розница».\nСделка записана: «Незабудка Трейд» — 250 000 ₽.\nНовый клиент!");
@@ -288,18 +288,23 @@ describe("refusals", () => {
     expect(buttonTexts(ask)).toEqual(["цена", "нет потребности", "не время", "у конкурента", "нет ответа", "другое"]);
     const [lost] = await ivan.press("brf:r:price", ask);
     expect(said(lost)).toBe("«ООО Ромашка» — цена. Компания потеряна навсегда?");
-    const [comment] = await ivan.press("brf:l:0", lost);
-    expect(said(comment)).toBe("Комментарий (до 1 000 символов) — или «Пропустить».");
+    // Saved on the "lost for good" answer; the comment is asked after, to be added to it.
+    const [saved] = await ivan.press("brf:l:0", lost);
+    expect(said(saved)).toContain("Отказ записан: «ООО Ромашка» — цена.");
+    expect(said(saved)).toContain("Добавить комментарий (до 1 000 символов)? Напишите его одним сообщением или нажмите «Пропустить».");
+    expect(buttonTexts(saved)).toEqual(["Пропустить"]);
+    expect(eventsOf(h, "ООО Ромашка")).toEqual([{ kind: "refusal", reason: "price", attempted: null, lost: 0, comment: null, member: "ivan_m" }]);
     const [done] = await ivan.send("Дорого, вернуться в январе");
-    expect(said(done)).toContain("Отказ записан: «ООО Ромашка» — цена.");
+    expect(said(done)).toBe("Комментарий к отказу по «ООО Ромашка» записан.");
 
     // Typed answers work too; a stray one gets a hint.
     await ivan.send("/refusal ООО Василёк");
     expect(said((await ivan.send("непонятно"))[0])).toContain("Выберите причину кнопкой");
     await ivan.send("у конкурента");
-    await ivan.send("да");
-    const [skipped] = await ivan.press("brf:c:skip");
-    expect(said(skipped)).toContain("Отказ записан: «ООО Василёк» — у конкурента, потеряна навсегда.");
+    const [lostSaved] = await ivan.send("да");
+    expect(said(lostSaved)).toContain("Отказ записан: «ООО Василёк» — у конкурента, потеряна навсегда.");
+    const [skipped] = await ivan.press("brf:c:skip", lostSaved);
+    expect(said(skipped)).toBe("Хорошо, отказ по «ООО Василёк» остаётся без комментария.");
     expect(eventsOf(h, "ООО Ромашка")).toEqual([{ kind: "refusal", reason: "price", attempted: null, lost: 0, comment: "Дорого, вернуться в январе", member: "ivan_m" }]);
     expect(eventsOf(h, "ООО Василёк")).toEqual([{ kind: "refusal", reason: "competitor", attempted: null, lost: 1, comment: null, member: "ivan_m" }]);
 
@@ -315,7 +320,7 @@ describe("refusals", () => {
     await ivan.send("/refusal ООО Ромашка; цена");
     await ivan.send("/refusal ООО Василёк; цена");
     h.clock.set("2026-10-06T09:00:00Z");
-    expect(said((await ivan.send("/handled ромашка"))[0])).toBe("Отказ по «ООО Ромашка» отработан (1). Компания не выгорит.");
+    expect(said((await ivan.send("/handled ромашка"))[0])).toBe("Отказ по «ООО Ромашка» отработан. Компания не выгорит.");
     h.clock.set("2026-10-08T09:00:00Z");
     expect(said((await ivan.send("/handled ООО Василёк"))[0])).toBe(
       "У «ООО Василёк» нет отказа, который ещё можно отработать: окно 48 ч после отказа закрыто или отказов не было.",
@@ -332,7 +337,7 @@ describe("/deal and /lead", () => {
     await loadBase(t);
     await ivan.send("/refusal ООО Ромашка; цена; дорого для них");
     const [deal] = await ivan.send("/deal ООО Ромашка 150 000");
-    expect(said(deal)).toBe("Сделка записана: «ООО Ромашка» — 150 000 ₽.\nНовый клиент!\nОткрытый отказ закрыт сделкой (1).");
+    expect(said(deal)).toBe("Сделка записана: «ООО Ромашка» — 150 000 ₽.\nНовый клиент!\nОткрытый отказ закрыт сделкой.");
     expect(said((await ivan.send("/deal Ромашка; 20 000,50"))[0])).toBe("Сделка записана: «ООО Ромашка» — 20 000,50 ₽.");
     expect(h.db.prepare("SELECT amount_kopecks FROM deals ORDER BY id").pluck().all()).toEqual([15_000_000, 2_000_050]);
 

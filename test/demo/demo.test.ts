@@ -94,7 +94,7 @@ describe("npm run demo", () => {
     expect(text).toContain("Задача #2 принята");
     // Refusals: some handled in the window, some left to burn; the cooling and the paused refuse touches.
     expect(text).toContain("· Мария › /refusal Сеть Ладушки; цена; просят скидку 20%");
-    expect(text).toContain("Отказ по «ИП Соколова» отработан (1)");
+    expect(text).toContain("Отказ по «ИП Соколова» отработан. Компания не выгорит.");
     expect(text).toContain("⛔ Не записано: касание по «ТД Северный»");
     expect(text).toContain("🔥 База выгорает");
     expect(text).toContain("⏸ Сегмент «Сети» встал на паузу");

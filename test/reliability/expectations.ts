@@ -61,7 +61,7 @@ export const EXPECTED: Record<string, Expectation> = {
   refusal: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
   handled: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
   lead: { allowed: ["founder", "manager"], optional: ["lead"], chats: "private" },
-  add: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
+  add: { allowed: ALL, chats: "private" }, // /add <company>; <segment>: anyone who works the base adds to it
   close: { allowed: ["founder"], optional: ["lead", "manager"], chats: "private" },
   unfreeze: { allowed: ["founder", "lead"], chats: "private" },
   unpause: { allowed: ["founder"], optional: ["lead"], chats: "private" },

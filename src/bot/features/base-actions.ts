@@ -77,6 +77,8 @@ export interface ActionOutcome {
   queued: boolean;
   /** the refusal needs its reason: start the dialogue for this company */
   dialogue?: { companyId: number; companyName: string };
+  /** a refusal was recorded: its event (the dialogue adds the comment to it) */
+  refusalEventId?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
               until: formatMoment(result.windowEndAt!, env.team.timezone),
               cooldown: formatDay(result.cooldownUntil!),
             });
-        return { text, queued: hooks.queued() };
+        return { text, queued: hooks.queued(), refusalEventId: result.eventId };
       }
       if (isBlocked(result)) return { text: blockedText(env, result, "refusal"), queued: hooks.queued() };
       if (result.reason === "comment-too-long") return { text: t("base-error-comment-too-long", { max: 1000 }), queued: false };

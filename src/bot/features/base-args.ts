@@ -208,6 +208,16 @@ export function parseSegmentArg(args: string): { ok: true; segment: string | nul
   return { ok: true, segment: text };
 }
 
+/** `/add <company>[; <segment>]`: the new company and the segment to put it in (null: the team's default one). */
+export function parseAddArgs(args: string): { ok: true; company: string; segment: string | null } | BaseArgError {
+  const [head = "", ...rest] = args.split(";");
+  const company = companyOf(head);
+  if (typeof company !== "string") return company;
+  const segment = rest.join(";").replace(/\s+/g, " ").trim();
+  if (segment.length > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
+  return { ok: true, company, segment: segment === "" ? null : segment };
+}
+
 /** Parses a refusal reason typed in a dialogue (a key or a Russian/English word). */
 export { parseRefusalReason };
 /** Whether a typed answer means yes / no, in either language; null when neither. */

@@ -22,6 +22,14 @@ export function looksLikeCsv(document: Pick<Document, "file_name" | "mime_type">
   return (document.file_name !== undefined && CSV_NAME.test(document.file_name)) || (document.mime_type !== undefined && CSV_MIME.has(document.mime_type));
 }
 
+/** Whether the bytes hold something other than text (a NUL byte, or a PDF, ZIP or image signature). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return true;
+  const magic = Buffer.from(head.subarray(0, 4)).toString("latin1");
+  return magic === "%PDF" || magic.startsWith("PK\u0003\u0004") || magic.startsWith("\u0089PNG") || magic.startsWith("\u00ff\u00d8\u00ff");
+}
+
 /** Whether a document is a spreadsheet people should save as CSV first. */
 function looksLikeSpreadsheet(document: Pick<Document, "file_name">): boolean {
   return document.file_name !== undefined && /\.(xlsx|xls|ods|numbers)$/i.test(document.file_name);
@@ -36,7 +44,7 @@ export function renderImportResult(t: Translate, result: ImportResult): string {
       case "missing-columns":
         return t("base-import-missing-columns", { missing: result.missing.join(", ") });
       case "csv-invalid":
-        return result.line === null ? t("base-import-csv-invalid") : t("base-import-csv-invalid-line", { line: result.line });
+        return result.line === null ? t("base-import-csv-invalid") : t("base-import-csv-invalid-line", { line: String(result.line) });
     }
   }
   const lines = [
@@ -52,7 +60,9 @@ export function renderImportResult(t: Translate, result: ImportResult): string {
   if (result.badRows.length > 0) {
     lines.push(t("base-import-bad-title"));
     for (const bad of result.badRows.slice(0, MAX_LISTED_BAD_ROWS)) {
-      lines.push(t("base-import-bad-row", { line: bad.line, reason: t(`base-import-row-${bad.reason}`) }));
+      // Line numbers are passed as text: Fluent would group them like amounts ("строка 1 234").
+      const reason = t(`base-import-row-${bad.reason}`, bad.duplicateOf === undefined ? undefined : { of: String(bad.duplicateOf) });
+      lines.push(t("base-import-bad-row", { line: String(bad.line), reason }));
     }
     if (result.badRows.length > MAX_LISTED_BAD_ROWS) lines.push(t("base-import-bad-more", { count: result.badRows.length - MAX_LISTED_BAD_ROWS }));
   }
@@ -84,7 +94,10 @@ export async function importDocument(ctx: BotContext, document: Document): Promi
   }
   if (bytes.length > MAX_IMPORT_BYTES) return void (await ctx.reply(ctx.t("base-import-too-large", { mb: MAX_IMPORT_BYTES / 1024 / 1024 })));
   const db = ctx.deps.db;
+  // A PDF or a picture captioned /import is not a CSV with missing columns: say what it is and how to get one.
+  if (looksBinary(bytes)) return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
   const result = importBase(db, ctx.team.id, bytes, ctx.now);
+  if (!result.ok && result.reason !== "empty" && !looksLikeCsv(document)) return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
   if (result.ok) {
     ctx.log.info({ rows: result.rows, created: result.created, updated: result.updated, bad: result.badRows.length }, "base imported");
     // Moving companies between segments can pause one.

@@ -1,5 +1,5 @@
 /**
- * Zone 3 — the lead base (SPEC §4): /import, /touch, /refusal, /handled, /deal, /close, /unfreeze, /unpause,
+ * Zone 3 — the lead base (SPEC §4): /import, /add, /touch, /refusal, /handled, /deal, /close, /unfreeze, /unpause,
  * /lead. The writes, the rules and the figures live in src/base; this file reads the line, finds the company
  * (an unknown name gets the closest names and [Add as new], and nothing is written until one is chosen — the
  * choice continues the original command, kept in kv), asks what a line left out (the refusal's reason with
@@ -10,6 +10,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
 import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../base/index.js";
 import { getCompany, type Company } from "../../db/companies.js";
+import { setRefusalComment } from "../../db/company-events.js";
 import { createKvStore, type KvStore } from "../../db/kv.js";
 import type { Db } from "../../db/open.js";
 import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js";
@@ -20,9 +21,10 @@ import { button, keyboard } from "../../jobs/checkup-notify.js";
 import { formatPercent } from "../../reports/plan-report.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
+import { conversationNow, waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import {
   MAX_COMMENT_CHARS,
+  parseAddArgs,
   parseCloseArgs,
   parseCompanyOnly,
   parseDealArgs,
@@ -55,6 +57,9 @@ const composer = new Composer<BotContext>();
 
 const IMPORT_ROLES = ["founder", "lead"] as const;
 const UNPAUSE_ROLES = ["founder", "lead"] as const;
+const ADD_ROLES = ["founder", "lead", "manager"] as const;
+/** How long after "which segment?" a typed text is taken for the answer. */
+const SEGMENT_ANSWER_MS = 60 * 60 * 1000;
 const REFUSAL_DIALOGUE = "base-refusal";
 
 const kvStores = new WeakMap<Db, KvStore>();
@@ -113,6 +118,8 @@ interface PendingPick {
   action: BaseAction;
   /** the name as typed, for [Add as new] */
   typed: string;
+  /** when [Add as new] asked for the segment: a typed text is then the segment's name */
+  segmentAskedAt?: number;
 }
 
 const pendingKey = (teamId: number, userId: number) => `base-pick:${teamId}:${userId}`;
@@ -157,6 +164,7 @@ composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):(\d{1,12}|new)$/, async (ctx) =>
   if (ctx.match[2] === "new") {
     const segments = listSegments(db, ctx.team.id);
     if (segments.length > 0) {
+      kvOf(db).write(pendingKey(ctx.team.id, ctx.from.id), { ...pending, segmentAskedAt: ctx.now } satisfies PendingPick, ctx.now);
       await ctx.answerCallbackQuery();
       const rows = segments.slice(0, 12).map((segment) => [button(label(segment.name), `bpick:${pending.nonce}:seg:${segment.id}`)]);
       rows.push([button(ctx.t("base-default-segment-button"), `bpick:${pending.nonce}:seg:0`)]);
@@ -183,13 +191,30 @@ composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):seg:(\d{1,12})$/, async (ctx) =>
   await addAndContinue(ctx, pending, segment?.name ?? null);
 });
 
+/** "Which segment?" answered by typing: an existing segment's name (any case) or a new one. */
+composer.on("message:text", async (ctx, next) => {
+  const text = ctx.message.text.replace(/\s+/g, " ").trim();
+  if (text === "" || text.startsWith("/") || ctx.chat.type !== "private") return next();
+  const pending = kvOf(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from.id));
+  if (pending?.segmentAskedAt === undefined || ctx.now - pending.segmentAskedAt > SEGMENT_ANSWER_MS) return next();
+  if (!ACTION_ROLES[pending.action.cmd].includes(ctx.member!.role)) return next();
+  if (text.length > MAX_COMPANY_NAME) return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
+  const existing = findSegmentByKey(ctx.deps.db, ctx.team.id, nameKey(text));
+  await addAndContinue(ctx, pending, existing?.name ?? text);
+});
+
+/** The name of the segment a company goes to when none is given, in the team's language. */
+function defaultSegmentName(ctx: BotContext): string {
+  return ctx.deps.translator.forLocale(ctx.team.locale)("base-default-segment");
+}
+
 /** [Add as new]: adds the typed name to the segment (null: the team's default one), then does the command. */
 async function addAndContinue(ctx: BotContext, pending: PendingPick, segmentName: string | null): Promise<void> {
   const db = ctx.deps.db;
-  const defaultSegment = ctx.deps.translator.forLocale(ctx.team.locale)("base-default-segment");
+  const defaultSegment = defaultSegmentName(ctx);
   const added = addCompany(db, { teamId: ctx.team.id, name: pending.typed, segmentName: segmentName ?? defaultSegment, now: ctx.now });
   kvOf(db).delete(pendingKey(ctx.team.id, ctx.from!.id));
-  await ctx.answerCallbackQuery();
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   if (!added.ok && added.reason !== "exists") return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
   const company: Company = added.company;
   ctx.log.info({ companyId: company.id, created: added.ok }, "company added from chat");
@@ -225,6 +250,25 @@ composer.command("deal", allow(...ACTION_ROLES.deal), (ctx) =>
 composer.command("close", allow(...ACTION_ROLES.close), (ctx) =>
   runCompanyCommand(ctx, "close", parseCloseArgs(commandArgs(ctx), ctx.team.closeReasons), (extra) => ({ cmd: "close", reason: extra.reason })),
 );
+
+/** /add <company>[; <segment>]: a new company in one line — the inline form of [Add as new]. */
+composer.command("add", allow(...ADD_ROLES), async (ctx) => {
+  const parsed = parseAddArgs(commandArgs(ctx));
+  if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "add"));
+  const db = ctx.deps.db;
+  // A name the base already knows (by name, INN, or the only company without the legal form) is not added again.
+  const resolution = resolveReadings(db, ctx.team.id, [{ company: parsed.company, extra: null }]);
+  if (resolution.kind === "found") return ctx.reply(ctx.t("base-added-exists", { company: resolution.company.name }));
+  const segmentName =
+    parsed.segment === null ? defaultSegmentName(ctx) : (findSegmentByKey(db, ctx.team.id, nameKey(parsed.segment))?.name ?? parsed.segment);
+  const added = addCompany(db, { teamId: ctx.team.id, name: parsed.company, segmentName, now: ctx.now });
+  if (!added.ok) {
+    if (added.reason === "exists") return ctx.reply(ctx.t("base-added-exists", { company: added.company.name }));
+    return ctx.reply(`${ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })}\n${ctx.t("base-usage-add")}`);
+  }
+  ctx.log.info({ companyId: added.company.id }, "company added by /add");
+  await ctx.reply(ctx.t("base-added", { company: added.company.name, segment: segmentName }));
+});
 
 composer.command("unfreeze", allow(...ACTION_ROLES.unfreeze), (ctx) =>
   runCompanyCommand(ctx, "unfreeze", parseCompanyOnly(commandArgs(ctx)), () => ({ cmd: "unfreeze" })),
@@ -359,9 +403,16 @@ function reasonKeyboard(t: (key: string) => string) {
   return keyboard(rows);
 }
 
+/**
+ * The refusal asked step by step. It is recorded as soon as the reason and "lost for good" are known, dated
+ * to the /refusal itself (the clock is read once at the start), so a command typed instead of a comment, or
+ * a comment given days later, neither loses it nor moves its handling window. The comment comes last and is
+ * only added to the recorded refusal (or skipped).
+ */
 async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, companyId: number, companyName: string): Promise<void> {
   const memberId = ctx.member?.id;
   if (memberId === undefined) return;
+  const refusedAt = await conversationNow(conversation, ctx);
   await ctx.reply(ctx.t("base-refusal-ask-reason", { company: companyName }), { reply_markup: reasonKeyboard(ctx.t) });
   const reasonAnswer = await waitAnswer(
     conversation,
@@ -385,8 +436,25 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
     (c) => c.reply(c.t("base-refusal-hint-lost"), { reply_markup: lostKeyboard(c.t) }),
   );
 
+  // Recorded now, at the moment of the /refusal.
+  const asked = lostAnswer.ctx;
+  const action: BaseAction = { cmd: "refusal", reason, lostForGood: lostAnswer.value === "1", comment: null };
+  const locale = asked.locale;
+  const outcome = await conversation.external((): ActionOutcome => {
+    const member = freshMember(ctx, memberId);
+    const t = ctx.deps.translator.forLocale(locale);
+    if (!member || !ACTION_ROLES.refusal.includes(member.role)) return { text: t("access-denied"), queued: false };
+    const team = getTeam(ctx.deps.db, ctx.deps.teamId)!;
+    const company = getCompany(ctx.deps.db, team.id, companyId);
+    if (!company) return { text: t("base-company-gone", { company: companyName }), queued: false };
+    return performAction(actionEnv(ctx.deps, team, member, refusedAt, locale), action, company);
+  });
+  if (outcome.queued) asked.deps.onOutbox?.();
+  const eventId = outcome.refusalEventId;
+  if (eventId === undefined) return void (await asked.reply(outcome.text));
+
   const skipKeyboard = (t: (key: string) => string) => keyboard([[button(t("base-refusal-skip"), "brf:c:skip")]]);
-  await lostAnswer.ctx.reply(lostAnswer.ctx.t("base-refusal-ask-comment", { max: MAX_COMMENT_CHARS }), { reply_markup: skipKeyboard(lostAnswer.ctx.t) });
+  await asked.reply(`${outcome.text}\n\n${asked.t("base-refusal-ask-comment", { max: MAX_COMMENT_CHARS })}`, { reply_markup: skipKeyboard(asked.t) });
   const commentAnswer = await waitAnswer(
     conversation,
     /^brf:c:(skip)$/,
@@ -397,30 +465,15 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
     (c) =>
       c.reply(
         (c.message?.text?.trim().length ?? 0) > MAX_COMMENT_CHARS
-          ? c.t("base-error-comment-too-long", { max: MAX_COMMENT_CHARS })
+          ? c.t("base-refusal-comment-too-long", { max: MAX_COMMENT_CHARS })
           : c.t("base-refusal-hint-comment"),
         { reply_markup: skipKeyboard(c.t) },
       ),
   );
   const last = commentAnswer.ctx;
-  const action: BaseAction = {
-    cmd: "refusal",
-    reason,
-    lostForGood: lostAnswer.value === "1",
-    comment: commentAnswer.fromButton ? null : commentAnswer.value,
-  };
-  const locale = last.locale;
-  const outcome = await conversation.external((): ActionOutcome => {
-    const member = freshMember(ctx, memberId);
-    const t = ctx.deps.translator.forLocale(locale);
-    if (!member || !ACTION_ROLES.refusal.includes(member.role)) return { text: t("access-denied"), queued: false };
-    const team = getTeam(ctx.deps.db, ctx.deps.teamId)!;
-    const company = getCompany(ctx.deps.db, team.id, companyId);
-    if (!company) return { text: t("base-company-gone", { company: companyName }), queued: false };
-    return performAction(actionEnv(ctx.deps, team, member, ctx.deps.clock.now(), locale), action, company);
-  });
-  if (outcome.queued) last.deps.onOutbox?.();
-  await last.reply(outcome.text);
+  if (commentAnswer.fromButton) return void (await last.reply(last.t("base-refusal-comment-skipped", { company: companyName })));
+  const saved = await conversation.external(() => setRefusalComment(ctx.deps.db, ctx.deps.teamId, eventId, commentAnswer.value));
+  await last.reply(last.t(saved ? "base-refusal-comment-saved" : "base-company-gone", { company: companyName }));
 }
 
 export const baseFeature: Feature = {
@@ -434,6 +487,7 @@ export const baseFeature: Feature = {
     { command: "deal", roles: ACTION_ROLES.deal, description: "cmd-deal", chats: "private" },
     { command: "lead", roles: ACTION_ROLES.lead, description: "cmd-lead", chats: "private" },
     { command: "close", roles: ACTION_ROLES.close, description: "cmd-close", chats: "private" },
+    { command: "add", roles: [...ADD_ROLES], description: "cmd-add", chats: "private" },
     { command: "import", roles: [...IMPORT_ROLES], description: "cmd-import", chats: "private" },
     { command: "unfreeze", roles: ACTION_ROLES.unfreeze, description: "cmd-unfreeze", chats: "private" },
     { command: "unpause", roles: [...UNPAUSE_ROLES], description: "cmd-unpause", chats: "private" },

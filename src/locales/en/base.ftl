@@ -5,6 +5,7 @@ cmd-deal = won deal: /deal <company>; <amount>
 cmd-lead = a company's card and history
 cmd-close = close a company for good (decision maker died, business closed)
 cmd-import = load the base from CSV
+cmd-add = add a company: /add <company>; <segment>
 cmd-unfreeze = end a company's cooling
 cmd-unpause = unpause a segment
 
@@ -26,6 +27,9 @@ base-usage-close =
     For example: /close Romashka LLC; dm_died
 base-usage-unfreeze = End cooling or a "lost for good" mark: /unfreeze <company>
 base-usage-lead = A company's card: /lead <company>
+base-usage-add =
+    How to add a company: /add <company>; <segment> (an existing segment or a new one; without it — "No segment").
+    For example: /add Nezabudka LLC; Wholesale
 base-usage-unpause = Unpause a segment: /unpause <segment>, or just /unpause to see the paused segments.
 base-usage-import =
     Send a CSV file with the caption /import (or just the file, or reply to the file with /import).
@@ -41,7 +45,7 @@ base-company-unknown = There is no "{ $company }" in the base. Did you mean one 
 base-company-unknown-add = There is no "{ $company }" in the base, nor anything like it. Add it? Nothing is saved until you choose.
 base-company-unknown-none = There is no "{ $company }" in the base, nor anything like it. Please check the name.
 base-add-new = ➕ Add "{ $company }" as new
-base-add-ask-segment = Which segment should "{ $company }" go to?
+base-add-ask-segment = Which segment should "{ $company }" go to? Press a button or type a segment name — an existing one or a new one.
 base-default-segment = No segment
 base-default-segment-button = No segment
 base-added = Added a new company "{ $company }" to the segment "{ $segment }".
@@ -77,11 +81,17 @@ base-refusal-done =
     Refusal logged: "{ $company }" — { $reason }.
     Work it out by { $until } (/handled { $company }), or the company burns and opens again only on { $cooldown }.
 base-refusal-lost = Refusal logged: "{ $company }" — { $reason }, lost for good. The company is burned; the founder or the lead can bring it back (/unfreeze).
-base-handled-done = The refusal of "{ $company }" is worked out ({ $count }). The company will not burn.
+base-handled-done = { $count ->
+    [1] The refusal of "{ $company }" is worked out. The company will not burn.
+   *[other] The refusals of "{ $company }" are worked out (open refusals: { $count }). The company will not burn.
+}
 base-handled-nothing = "{ $company }" has no refusal that can still be worked out: the { $hours } h window after the refusal is over, or there was no refusal.
 base-deal-done = Deal logged: "{ $company }" — { $amount }.
 base-deal-first-win = A new client!
-base-deal-handled = An open refusal was settled by the deal ({ $count }).
+base-deal-handled = { $count ->
+    [1] An open refusal was settled by the deal.
+   *[other] Open refusals settled by the deal: { $count }.
+}
 base-close-ask = Why is "{ $company }" closed for good?
 base-close-done = "{ $company }" is closed for good: { $reason }.
 base-close-not-allowed = Cannot close with the reason "{ $reason }": closing is final and allowed only for { $allowed }. Nothing was saved.
@@ -110,19 +120,26 @@ base-refusal-ask-lost = "{ $company }" — { $reason }. Is the company lost for 
 base-refusal-lost-yes = Yes, for good
 base-refusal-lost-no = No, may come back
 base-refusal-hint-lost = Answer with a button or type "yes" / "no".
-base-refusal-ask-comment = A comment (up to { $max } characters) — or "Skip".
+base-refusal-ask-comment = Add a comment (up to { $max } characters)? Type it in one message or press "Skip".
+base-refusal-comment-too-long = The comment is longer than { $max } characters — shorten it and send it again. The refusal is already saved.
+base-refusal-comment-saved = The comment on the refusal of "{ $company }" is saved.
+base-refusal-comment-skipped = Fine, the refusal of "{ $company }" stays without a comment.
 base-refusal-skip = Skip
 base-refusal-hint-comment = Type a comment in one message or press "Skip".
 
 base-import-done = Rows read: { $rows }. New companies: { $created }, updated: { $updated } (moved to another segment: { $moved }), new segments: { $segments }. Rows with errors: { $bad }.
 base-import-bad-title = Not loaded:
 base-import-bad-row = line { $line }: { $reason }
-base-import-bad-more = …and { $count } more rows with errors.
+base-import-bad-more = …and { $count } more { $count ->
+    [one] row
+   *[other] rows
+} with errors.
 base-import-empty = The file is empty — nothing was loaded.
 base-import-missing-columns = The file lacks required columns: { $missing }. Company and segment are needed (компания, сегмент work too). Nothing was loaded.
 base-import-csv-invalid = The file does not read as CSV (check the quotes). Nothing was loaded.
 base-import-csv-invalid-line = The file does not read as CSV: error at line { $line } (check the quotes). Nothing was loaded.
 base-import-not-csv = This is a spreadsheet: save it as CSV (File → Save as → CSV UTF-8) and send it again.
+base-import-not-csv-file = This is not a CSV file, so it cannot be loaded. Send the table as CSV: in Excel — File → Save as → CSV UTF-8, in Google Sheets — File → Download → CSV; then send the file captioned /import. Nothing was loaded.
 base-import-too-large = The file is larger than { $mb } MB, more than a bot can download. Please split it.
 base-import-download-failed = Could not download the file from Telegram. Please send it again.
 base-import-row-company-missing = no company name
@@ -136,6 +153,7 @@ base-import-row-email-invalid = email does not look like an address
 base-import-row-value-too-long = value too long
 base-import-row-inn-conflict = a company with this name exists with another INN
 base-import-row-name-conflict = the INN belongs to another company and the name is taken
+base-import-row-duplicate = duplicate of line { $of } (the same company) — not loaded
 
 base-card-segment = Segment: { $segment }
 base-card-inn = INN { $inn }

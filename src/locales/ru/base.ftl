@@ -5,6 +5,7 @@ cmd-deal = сделка: /deal <компания>; <сумма>
 cmd-lead = карточка и история компании
 cmd-close = закрыть компанию навсегда (ЛПР умер, бизнес закрылся)
 cmd-import = загрузить базу из CSV
+cmd-add = добавить компанию: /add <компания>; <сегмент>
 cmd-unfreeze = снять остывание с компании
 cmd-unpause = снять паузу с сегмента
 
@@ -26,6 +27,9 @@ base-usage-close =
     Например: /close ООО Ромашка; ЛПР умер
 base-usage-unfreeze = Снять остывание или отметку «потеряна навсегда»: /unfreeze <компания>
 base-usage-lead = Карточка компании: /lead <компания>
+base-usage-add =
+    Как добавить компанию: /add <компания>; <сегмент> (сегмент — существующий или новый; без него — «Без сегмента»).
+    Например: /add ООО Незабудка; Опт
 base-usage-unpause = Снять паузу с сегмента: /unpause <сегмент> или просто /unpause — бот покажет сегменты на паузе.
 base-usage-import =
     Пришлите CSV-файл с подписью /import (или просто файл, или ответьте на файл командой /import).
@@ -41,7 +45,7 @@ base-company-unknown = Компании «{ $company }» нет в базе. М�
 base-company-unknown-add = Компании «{ $company }» нет в базе, похожих тоже нет. Добавить её? Пока вы не выберете, ничего не записано.
 base-company-unknown-none = Компании «{ $company }» нет в базе, похожих тоже нет. Проверьте название.
 base-add-new = ➕ Добавить «{ $company }» как новую
-base-add-ask-segment = В какой сегмент добавить «{ $company }»?
+base-add-ask-segment = В какой сегмент добавить «{ $company }»? Выберите кнопкой или напишите название сегмента — существующего или нового.
 base-default-segment = Без сегмента
 base-default-segment-button = Без сегмента
 base-added = Добавлена новая компания «{ $company }» в сегмент «{ $segment }».
@@ -77,11 +81,17 @@ base-refusal-done =
     Отказ записан: «{ $company }» — { $reason }.
     Отработайте его до { $until } (/handled { $company }), иначе компания выгорит и откроется снова только { $cooldown }.
 base-refusal-lost = Отказ записан: «{ $company }» — { $reason }, потеряна навсегда. Компания выжжена; вернуть её может основатель или руководитель (/unfreeze).
-base-handled-done = Отказ по «{ $company }» отработан ({ $count }). Компания не выгорит.
+base-handled-done = { $count ->
+    [1] Отказ по «{ $company }» отработан. Компания не выгорит.
+   *[other] Отказы по «{ $company }» отработаны (открытых отказов: { $count }). Компания не выгорит.
+}
 base-handled-nothing = У «{ $company }» нет отказа, который ещё можно отработать: окно { $hours } ч после отказа закрыто или отказов не было.
 base-deal-done = Сделка записана: «{ $company }» — { $amount }.
 base-deal-first-win = Новый клиент!
-base-deal-handled = Открытый отказ закрыт сделкой ({ $count }).
+base-deal-handled = { $count ->
+    [1] Открытый отказ закрыт сделкой.
+   *[other] Открытые отказы закрыты сделкой: { $count }.
+}
 base-close-ask = Почему «{ $company }» закрывается навсегда?
 base-close-done = «{ $company }» закрыта навсегда: { $reason }.
 base-close-not-allowed = Закрыть с причиной «{ $reason }» нельзя: закрытие окончательное и только по причинам { $allowed }. Ничего не сохранено.
@@ -110,19 +120,27 @@ base-refusal-ask-lost = «{ $company }» — { $reason }. Компания по�
 base-refusal-lost-yes = Да, навсегда
 base-refusal-lost-no = Нет, можно вернуться
 base-refusal-hint-lost = Ответьте кнопкой или словом «да» / «нет».
-base-refusal-ask-comment = Комментарий (до { $max } символов) — или «Пропустить».
+base-refusal-ask-comment = Добавить комментарий (до { $max } символов)? Напишите его одним сообщением или нажмите «Пропустить».
+base-refusal-comment-too-long = Комментарий длиннее { $max } символов — сократите его и пришлите снова. Отказ уже записан.
+base-refusal-comment-saved = Комментарий к отказу по «{ $company }» записан.
+base-refusal-comment-skipped = Хорошо, отказ по «{ $company }» остаётся без комментария.
 base-refusal-skip = Пропустить
 base-refusal-hint-comment = Напишите комментарий одним сообщением или нажмите «Пропустить».
 
-base-import-done = Загружено строк: { $rows }. Новых компаний: { $created }, обновлено: { $updated } (из них перенесено в другой сегмент: { $moved }), новых сегментов: { $segments }. Строк с ошибками: { $bad }.
+base-import-done = Прочитано строк: { $rows }. Новых компаний: { $created }, обновлено: { $updated } (из них перенесено в другой сегмент: { $moved }), новых сегментов: { $segments }. Строк с ошибками: { $bad }.
 base-import-bad-title = Не загружены:
 base-import-bad-row = строка { $line }: { $reason }
-base-import-bad-more = …и ещё { $count } строк с ошибками.
+base-import-bad-more = …и ещё { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[many] { $count } строк
+} с ошибками.
 base-import-empty = Файл пустой — ничего не загружено.
 base-import-missing-columns = В файле нет обязательных колонок: { $missing }. Нужны компания и сегмент (company, segment). Ничего не загружено.
 base-import-csv-invalid = Файл не читается как CSV (проверьте кавычки). Ничего не загружено.
 base-import-csv-invalid-line = Файл не читается как CSV: ошибка в строке { $line } (проверьте кавычки). Ничего не загружено.
 base-import-not-csv = Это таблица Excel: сохраните её как CSV («Файл → Сохранить как → CSV UTF-8») и пришлите снова.
+base-import-not-csv-file = Это не CSV-файл — загрузить его нельзя. Нужна таблица в формате CSV: в Excel — «Файл → Сохранить как → CSV UTF-8», в Google Таблицах — «Файл → Скачать → CSV»; затем пришлите файл с подписью /import. Ничего не загружено.
 base-import-too-large = Файл больше { $mb } МБ — столько бот скачать не может. Разбейте его на части.
 base-import-download-failed = Не удалось скачать файл из Telegram. Пришлите его ещё раз.
 base-import-row-company-missing = нет названия компании
@@ -136,6 +154,7 @@ base-import-row-email-invalid = email не похож на адрес
 base-import-row-value-too-long = слишком длинное значение
 base-import-row-inn-conflict = компания с таким названием уже есть с другим ИНН
 base-import-row-name-conflict = по ИНН это другая компания, а такое название уже занято
+base-import-row-duplicate = повтор строки { $of } (та же компания) — не загружена
 
 base-card-segment = Сегмент: { $segment }
 base-card-inn = ИНН { $inn }
