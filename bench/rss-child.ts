@@ -12,6 +12,7 @@ import { openDatabase } from "../src/db/open.js";
 import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../src/emulator/bot-info.js";
 import { buildWorkload, createApiStub, drive, seedTeam } from "./bot-workload.js";
 
+const rssAtStart = process.memoryUsage().rss;
 const [path, countText, startText] = process.argv.slice(2);
 const count = Number(countText);
 const start = Number(startText);
@@ -23,6 +24,7 @@ seed.close();
 
 const stub = createApiStub();
 const clock = { at: start };
+const rssBeforeApp = process.memoryUsage().rss;
 const app = await startApp({
   config: createConfig({ BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_PATH: path!, TELEGRAM_API_ROOT: "http://127.0.0.1:9", LOG_LEVEL: "silent" }),
   clock: { now: () => clock.at },
@@ -32,6 +34,7 @@ const app = await startApp({
   polling: false,
   scheduler: false,
 });
+const rssAfterApp = process.memoryUsage().rss;
 const founder = workload.members[0]!.user;
 const burn: Update = {
   update_id: count + 1,
@@ -57,6 +60,10 @@ await app.stop();
 console.log(
   JSON.stringify({
     rssMb: memory.rss / 2 ** 20,
+    /** once every module is imported (ESM imports run before this file's body) */
+    rssAtStartMb: rssAtStart / 2 ** 20,
+    rssBeforeAppMb: rssBeforeApp / 2 ** 20,
+    rssAfterAppMb: rssAfterApp / 2 ** 20,
     rssAfterBurnMb: afterBurn / 2 ** 20,
     heapUsedMb: memory.heapUsed / 2 ** 20,
     externalMb: memory.external / 2 ** 20,

@@ -89,8 +89,8 @@ const burnLarge = measureBurnReport(largeBase);
 const burnSmallAgain = measureBurnReport(smallBase);
 const burnMs10k = Math.min(burnSmall.medianMs, burnSmallAgain.medianMs);
 
-log(`[${elapsed()}] import: ${SIZES.importRows} CSV rows against plain inserts, 3 rounds each`);
-const imported = measureImport(scratchDir("import"), SIZES.importRows, 3);
+log(`[${elapsed()}] import: ${SIZES.importRows} CSV rows against plain inserts, 5 rounds each`);
+const imported = measureImport(scratchDir("import"), SIZES.importRows, 5);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fan-out over HTTP with Telegram's limit
@@ -111,7 +111,15 @@ const child = spawnSync(process.execPath, [...process.execArgv, join(BENCH_DIR, 
 });
 removeDatabase(rssPath);
 if (child.status !== 0) throw new Error(`memory child failed (${child.status}): ${child.stderr.slice(-2000)}`);
-const memory = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { rssMb: number; rssAfterBurnMb: number; heapUsedMb: number; burnMs: number; burnChart: boolean };
+const memory = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+  rssMb: number;
+  rssAtStartMb: number;
+  rssAfterAppMb: number;
+  rssAfterBurnMb: number;
+  heapUsedMb: number;
+  burnMs: number;
+  burnChart: boolean;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Results
@@ -132,11 +140,22 @@ const results = {
 };
 const check = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value <= limit });
 const atLeast = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value >= limit });
+/**
+ * A throughput ratio passes only when both the wall-clock ratio (the keys) and the ratio of CPU time spent
+ * hold: on a shared machine the wall clock of one side can be stretched by other processes either way, the
+ * CPU time each side used cannot.
+ */
+const ratio = (wall: number, cpu: number, limit: number, text: string) => ({
+  target: text,
+  value: round(wall, 3),
+  cpuTimeRatio: round(cpu, 3),
+  pass: wall >= limit && cpu >= limit,
+});
 const targets = {
   burnMs1m: check(results.burnMs1m, 50, "≤ 50 ms"),
   burnRatio: check(burnLarge.medianMs / burnMs10k, 3, "burnMs1m / burnMs10k ≤ 3"),
-  importRatio: atLeast(imported.importRowsPerSec / imported.rawInsertRowsPerSec, 0.5, "importRowsPerSec / rawInsertRowsPerSec ≥ 0.5"),
-  updatesRatio: atLeast(updatesPerSec / baselineUpdatesPerSec, 0.5, "updatesPerSec / baselineUpdatesPerSec ≥ 0.5"),
+  importRatio: ratio(imported.importRowsPerSec / imported.rawInsertRowsPerSec, imported.cpuRatio, 0.5, "importRowsPerSec / rawInsertRowsPerSec ≥ 0.5 (and the same in CPU time)"),
+  updatesRatio: ratio(updatesPerSec / baselineUpdatesPerSec, cpuRatio, 0.5, "updatesPerSec / baselineUpdatesPerSec ≥ 0.5 (and the same in CPU time)"),
   updateP99Ms: check(updateP99Ms, 5, "≤ 5 ms"),
   fanoutSeconds: check(fanout.seconds, fanoutLimit, `≤ 1.15 × ${SIZES.managers}/${TELEGRAM_MESSAGES_PER_SECOND} = ${fanoutLimit.toFixed(2)} s`),
   fanoutLost: check(fanout.lost, 0, "= 0"),
@@ -148,14 +167,20 @@ const rows: [string, string, string, string, string][] = [
   ["burnMs10k", `${results.burnMs10k} ms`, `${SIZES.small} companies`, "", ""],
   ["burnMs1m", `${results.burnMs1m} ms`, `${SIZES.large} companies; ratio ${targets.burnRatio.value}`, `${targets.burnMs1m.target}; ratio ≤ 3`, pass(targets.burnMs1m.pass && targets.burnRatio.pass)],
   ["importRowsPerSec", String(results.importRowsPerSec), `${SIZES.importRows} rows`, "", ""],
-  ["rawInsertRowsPerSec", String(results.rawInsertRowsPerSec), `ratio ${targets.importRatio.value}`, "ratio ≥ 0.5", pass(targets.importRatio.pass)],
-  ["updatesPerSec", String(results.updatesPerSec), `${SIZES.updates} updates; CPU-time ratio ${round(cpuRatio, 3)}`, "", ""],
-  ["baselineUpdatesPerSec", String(results.baselineUpdatesPerSec), `ratio ${targets.updatesRatio.value}`, "ratio ≥ 0.5", pass(targets.updatesRatio.pass)],
+  ["rawInsertRowsPerSec", String(results.rawInsertRowsPerSec), `ratio ${targets.importRatio.value} (CPU time ${targets.importRatio.cpuTimeRatio})`, "ratio ≥ 0.5", pass(targets.importRatio.pass)],
+  ["updatesPerSec", String(results.updatesPerSec), `${SIZES.updates} updates`, "", ""],
+  ["baselineUpdatesPerSec", String(results.baselineUpdatesPerSec), `ratio ${targets.updatesRatio.value} (CPU time ${targets.updatesRatio.cpuTimeRatio})`, "ratio ≥ 0.5", pass(targets.updatesRatio.pass)],
   ["updateP99Ms", `${results.updateP99Ms} ms`, "", "≤ 5 ms", pass(targets.updateP99Ms.pass)],
   ["fanoutSeconds", `${results.fanoutSeconds} s`, `${SIZES.managers} managers; ${fanout.rateLimited} × 429`, targets.fanoutSeconds.target, pass(targets.fanoutSeconds.pass)],
   ["fanoutLost", String(results.fanoutLost), "", "= 0", pass(targets.fanoutLost.pass)],
   ["fanoutDuplicates", String(results.fanoutDuplicates), "", "= 0", pass(targets.fanoutDuplicates.pass)],
-  ["rssMb", `${results.rssMb} MB`, `after /burn ${round(memory.rssAfterBurnMb, 1)} MB; heap ${round(memory.heapUsedMb, 1)} MB`, "≤ 100 MB", pass(targets.rssMb.pass)],
+  [
+    "rssMb",
+    `${results.rssMb} MB`,
+    `imported ${round(memory.rssAtStartMb, 0)}, started ${round(memory.rssAfterAppMb, 0)}, after /burn ${round(memory.rssAfterBurnMb, 0)} MB; heap ${round(memory.heapUsedMb, 0)} MB`,
+    "≤ 100 MB",
+    pass(targets.rssMb.pass),
+  ],
 ];
 function pass(ok: boolean): string {
   return ok ? "pass" : "FAIL";
