@@ -3,15 +3,13 @@
  * written to a file. Reads DATABASE_PATH (default data/bot.sqlite) like the report CLI; headers are in
  * DEFAULT_LOCALE (ru or en, default ru); times in the team time zone. Safe while the bot is running.
  */
-import dotenv from "dotenv";
-import { realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parsePeriod } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
 import { createTranslator, type Locale } from "../bot/i18n.js";
 import { buildExport } from "../reports/export-xlsx.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 
 export const USAGE = "usage: npm run export -- <file.xlsx> [--period YYYY-MM]";
 
@@ -80,22 +78,4 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out:
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  dotenv.config();
-  try {
-    process.exitCode = await main(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
-  } catch (error) {
-    console.error(`export failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+await runIfEntryPoint(import.meta.url, "export", main);

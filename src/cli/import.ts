@@ -4,12 +4,10 @@
  * Prints counts and each bad row by line number (or the whole result as JSON with --json).
  * Exit codes: 0 imported (bad rows are reported, good rows kept), 1 the file was refused, 2 bad arguments.
  */
-import dotenv from "dotenv";
-import { readFileSync, realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { importBase } from "../base/import.js";
 import type { ImportResult } from "../base/import.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 
 export const USAGE = "usage: npm run import -- <file.csv> [--json]";
 
@@ -67,22 +65,4 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  dotenv.config();
-  try {
-    process.exitCode = main(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
-  } catch (error) {
-    console.error(`import failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+await runIfEntryPoint(import.meta.url, "import", main);

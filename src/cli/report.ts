@@ -5,16 +5,13 @@
  * Each report is one function in REPORTS taking the database, the team and the parsed options and
  * returning the object to print; add a report by adding an entry.
  */
-import dotenv from "dotenv";
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { isValidDate, localDate } from "../domain/calendar.js";
 import { parsePeriod, periodBounds, periodOf } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
 import type { BurnFigures } from "../domain/burn.js";
 import { loadBurnReport } from "../base/burn-report.js";
 import type { Db } from "../db/open.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 import { planReport } from "./report-plan.js";
 
 export type ReportOptions = {
@@ -137,22 +134,4 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  dotenv.config();
-  try {
-    process.exitCode = main(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
-  } catch (error) {
-    console.error(`report failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+await runIfEntryPoint(import.meta.url, "report", main);
