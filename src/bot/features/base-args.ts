@@ -9,6 +9,7 @@
  * exists and falls back to the first for suggestions.
  */
 import { MAX_COMPANY_NAME } from "../../domain/company-name.js";
+import { textLength } from "../../domain/tasks.js";
 import { parseAmount } from "../../domain/money.js";
 import { parseCloseReason, parseRefusalReason, type RefusalReason } from "../../domain/company-state.js";
 
@@ -56,7 +57,7 @@ export function isLostWord(text: string): boolean {
 function companyOf(text: string): string | BaseArgError {
   const name = text.replace(/\s+/g, " ").trim();
   if (name === "") return usage();
-  if (name.length > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
+  if (textLength(name) > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
   return name;
 }
 
@@ -79,7 +80,7 @@ function tailSplits(text: string, maxTail: number): { head: string; tail: string
 export function parseCompanyOnly(args: string): Parsed<TouchExtra> {
   const parts = semicolonParts(args);
   const comment = parts ? parts.slice(1).join("; ").trim() : "";
-  if (comment.length > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
+  if (textLength(comment) > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
   const company = companyOf(parts ? parts[0]! : args);
   if (typeof company !== "string") return company;
   return { ok: true, readings: [{ company, extra: { comment: comment === "" ? null : comment } }] };
@@ -105,7 +106,7 @@ export function parseDealArgs(args: string): Parsed<DealExtra> {
     return { ok: true, readings: [{ company, extra: { amountKopecks } }] };
   }
   // A company name and an amount never need more; longer input is refused before any splitting work.
-  if (text.length > MAX_COMPANY_NAME + 40) return { ok: false, error: "company-too-long" };
+  if (text.length > 2 * MAX_COMPANY_NAME + 40) return { ok: false, error: "company-too-long" };
   const readings: Reading<DealExtra>[] = [];
   let tooLong: BaseArgError | null = null;
   const words = text.split(/\s+/);
@@ -151,7 +152,7 @@ export function parseRefusalArgs(args: string): Parsed<RefusalExtra> {
       from = 2;
     }
     const comment = rest.slice(from).join("; ").trim();
-    if (comment.length > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
+    if (textLength(comment) > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
     return { ok: true, readings: [{ company, extra: { reason, lostForGood, comment: comment === "" ? null : comment } }] };
   }
   const readings: Reading<RefusalExtra>[] = [];
@@ -185,7 +186,7 @@ export function parseCloseArgs(args: string, teamReasons: readonly string[]): Pa
     const company = companyOf(parts[0]!);
     if (typeof company !== "string") return company;
     const reason = parts.slice(1).join(";").trim();
-    if (reason.length > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
+    if (textLength(reason) > MAX_COMMENT_CHARS) return { ok: false, error: "comment-too-long" };
     return { ok: true, readings: [{ company, extra: { reason: reason === "" ? null : reason } }] };
   }
   const readings: Reading<CloseExtra>[] = [];
@@ -204,7 +205,7 @@ export function parseCloseArgs(args: string, teamReasons: readonly string[]): Pa
 export function parseSegmentArg(args: string): { ok: true; segment: string | null } | BaseArgError {
   const text = args.replace(/\s+/g, " ").trim();
   if (text === "") return { ok: true, segment: null };
-  if (text.length > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
+  if (textLength(text) > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
   return { ok: true, segment: text };
 }
 
@@ -214,7 +215,7 @@ export function parseAddArgs(args: string): { ok: true; company: string; segment
   const company = companyOf(head);
   if (typeof company !== "string") return company;
   const segment = rest.join(";").replace(/\s+/g, " ").trim();
-  if (segment.length > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
+  if (textLength(segment) > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
   return { ok: true, company, segment: segment === "" ? null : segment };
 }
 
