@@ -4,6 +4,7 @@
  * 127.0.0.1, which answers 429 with retry_after once more than 30 messages arrive within a second.
  * The clock is the wall clock moved to a working day's check-up time, so retries fall due as they would.
  */
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createConfig } from "../src/config.js";
 import { startApp, TEAM_ID } from "../src/app.js";
@@ -86,5 +87,6 @@ export async function measureFanout(managers: number, timeoutMs = 120_000): Prom
   } finally {
     await app.stop();
     await fake.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
  * Machines here are noisy: the bot and its baseline alternate round by round after a warm-up, and medians are
  * reported. Generated bases are cached under the OS temp dir (see lead-base.ts); nothing large is written here.
  */
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -75,6 +75,7 @@ for (let r = 0; r < SIZES.rounds; r++) {
       `baseline ${baseRuns[r]!.updatesPerSec.toFixed(0)}/s (p99 ${baseRuns[r]!.p99Ms.toFixed(2)} ms)`,
   );
 }
+rmSync(updatesDir, { recursive: true, force: true });
 const updatesPerSec = median(realRuns.map((run) => run.updatesPerSec));
 const baselineUpdatesPerSec = median(baseRuns.map((run) => run.updatesPerSec));
 const updateP99Ms = median(realRuns.map((run) => run.p99Ms));
@@ -90,7 +91,9 @@ const burnSmallAgain = measureBurnReport(smallBase);
 const burnMs10k = Math.min(burnSmall.medianMs, burnSmallAgain.medianMs);
 
 log(`[${elapsed()}] import: ${SIZES.importRows} CSV rows against plain inserts, 5 rounds each`);
-const imported = measureImport(scratchDir("import"), SIZES.importRows, 5);
+const importDir = scratchDir("import");
+const imported = measureImport(importDir, SIZES.importRows, 5);
+rmSync(importDir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fan-out over HTTP with Telegram's limit
@@ -109,7 +112,7 @@ const child = spawnSync(process.execPath, [...process.execArgv, join(BENCH_DIR, 
   encoding: "utf8",
   maxBuffer: 16 * 2 ** 20,
 });
-removeDatabase(rssPath);
+rmSync(rssDir, { recursive: true, force: true });
 if (child.status !== 0) throw new Error(`memory child failed (${child.status}): ${child.stderr.slice(-2000)}`);
 const memory = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
   rssMb: number;
