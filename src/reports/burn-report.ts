@@ -6,7 +6,7 @@
 import type { BurnReport } from "../domain/burn.js";
 import { weekday } from "../domain/calendar.js";
 import type { Locale, Translate } from "../bot/i18n.js";
-import { renderChartPng } from "./chart.js";
+import { renderChartInChild } from "./chart-process.js";
 import { burnChartSpec, type BurnChartInput } from "./chart-specs.js";
 import { formatDay, formatDecimal, formatMonth, formatPercent } from "./plan-report.js";
 
@@ -122,7 +122,7 @@ export function burnChartInput(report: BurnReport, options: BurnTextOptions): Bu
   };
 }
 
-/** The /burn chart as PNG bytes. */
+/** The /burn chart as PNG bytes, drawn in a short-lived child process (chart-process.ts). */
 export function renderBurnChart(report: BurnReport, options: BurnTextOptions): Promise<Buffer> {
-  return renderChartPng(burnChartSpec(burnChartInput(report, options)));
+  return renderChartInChild(burnChartSpec(burnChartInput(report, options)));
 }

@@ -9,7 +9,7 @@ import { computePlanFigures, type ManagerPlanFigures, type PlanFigures } from ".
 import { formatMoney, kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate } from "../bot/i18n.js";
-import { renderChartPng } from "./chart.js";
+import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
 
 type Locale = "ru" | "en";
@@ -338,9 +338,9 @@ export function planChartInput(figures: PlanFigures, { t, currency, locale }: Pl
   };
 }
 
-/** The /plan chart as PNG bytes: cumulative revenue against the plan line and the forecast line. */
+/** The /plan chart as PNG bytes (cumulative revenue against the plan and forecast lines), drawn in a child process. */
 export function renderPlanChart(figures: PlanFigures, options: PlanTextOptions): Promise<Buffer> {
-  return renderChartPng(planChartSpec(planChartInput(figures, options)));
+  return renderChartInChild(planChartSpec(planChartInput(figures, options)));
 }
 
 /**

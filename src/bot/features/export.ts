@@ -5,7 +5,6 @@
 import { Composer, InputFile } from "grammy";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
-import { buildExport } from "../../reports/export-xlsx.js";
 import { formatDay, formatMonth } from "../../reports/plan-report.js";
 import { parsePeriodToken } from "./plan-args.js";
 
@@ -20,6 +19,8 @@ composer.command("export", allow("founder"), async (ctx) => {
   if (period === null) return ctx.reply(ctx.t("export-usage"));
   let result;
   try {
+    // exceljs (~20 MB resident) loads on the first /export, not with the bot.
+    const { buildExport } = await import("../../reports/export-xlsx.js");
     result = await buildExport(ctx.deps.db, ctx.team, { period, now: ctx.now, t: ctx.t, locale: ctx.locale });
   } catch (error) {
     ctx.log.error({ err: error, period }, "export failed");
