@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { carryPendingClaims } from "./processed-updates.js";
 
 export type Db = Database.Database;
 
@@ -13,5 +14,7 @@ export function openDatabase(path: string): Db {
   db.pragma("busy_timeout = 5000");
   // WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
   db.pragma("synchronous = NORMAL");
+  // An update's dedupe claim rides on its first write transaction (see processed-updates.ts deferClaim).
+  carryPendingClaims(db);
   return db;
 }
