@@ -84,6 +84,25 @@ export function listTasks(db: Db, teamId: number, states: readonly TaskState[], 
   return (prepared(db, sql).all(...params) as TaskRow[]).map(toTask);
 }
 
+/** How many tasks of the team are in `states` (of one assignee when given): listTasks(...).length without the rows. */
+export function countTasks(db: Db, teamId: number, states: readonly TaskState[], assigneeId?: number): number {
+  const marks = states.map(() => "?").join(", ");
+  const sql = `SELECT COUNT(*) FROM tasks WHERE team_id = ? AND state IN (${marks})${assigneeId === undefined ? "" : " AND assignee_id = ?"}`;
+  const params: (number | string)[] = [teamId, ...states];
+  if (assigneeId !== undefined) params.push(assigneeId);
+  return prepared(db, sql).pluck().get(...params) as number;
+}
+
+/** `limit` tasks of listTasks(...) from position `offset`, in the same order. */
+export function listTasksPage(db: Db, teamId: number, states: readonly TaskState[], assigneeId: number | undefined, offset: number, limit: number): Task[] {
+  const marks = states.map(() => "?").join(", ");
+  const sql = `SELECT * FROM tasks WHERE team_id = ? AND state IN (${marks})${assigneeId === undefined ? "" : " AND assignee_id = ?"} ORDER BY assignee_id, id LIMIT ? OFFSET ?`;
+  const params: (number | string)[] = [teamId, ...states];
+  if (assigneeId !== undefined) params.push(assigneeId);
+  params.push(limit, offset);
+  return (prepared(db, sql).all(...params) as TaskRow[]).map(toTask);
+}
+
 function insertEvent(
   db: Db,
   event: { teamId: number; taskId: number; actorId: number | null; fromState: TaskState | null; toState: TaskState; comment: string | null; checkupId: number | null },

@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
-import { getTask, listTasks, type Task } from "../../db/tasks.js";
+import { countTasks, getTask, listTasks, listTasksPage, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
 import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, textLength, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
@@ -81,7 +81,7 @@ const countPagingFits = new WeakMap<Translate, boolean>();
  * within the page size, pages are cut by count alone — exactly what pageOf would cut — and only the shown
  * page's lines are formatted, not all of them.
  */
-function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task) => string) {
+function pagingByCount(t: Translate): boolean {
   let fits = countPagingFits.get(t);
   if (fits === undefined) {
     const longestState = LISTED_STATES.reduce((a, b) => (stateLabel(t, a).length >= stateLabel(t, b).length ? a : b));
@@ -90,24 +90,52 @@ function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task)
     fits = TASK_PAGE.size!(longest) * TASK_PAGE.maxItems <= TASK_PAGE.maxSize!;
     countPagingFits.set(t, fits);
   }
-  if (!fits) return pageOf(tasks.map(line), index, TASK_PAGE);
-  const count = Math.max(1, Math.ceil(tasks.length / TASK_PAGE.maxItems));
+  return fits;
+}
+
+/** The clamped page `index` of a list of `total` items cut by count alone. */
+function pageByCount(total: number, index: number): { index: number; count: number; offset: number } {
+  const count = Math.max(1, Math.ceil(total / TASK_PAGE.maxItems));
   const clamped = Number.isInteger(index) ? Math.min(Math.max(index, 0), count - 1) : 0;
-  const offset = clamped * TASK_PAGE.maxItems;
-  return { items: tasks.slice(offset, offset + TASK_PAGE.maxItems).map(line), index: clamped, count, offset };
+  return { index: clamped, count, offset: clamped * TASK_PAGE.maxItems };
+}
+
+function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task) => string) {
+  if (!pagingByCount(t)) return pageOf(tasks.map(line), index, TASK_PAGE);
+  const page = pageByCount(tasks.length, index);
+  return { ...page, items: tasks.slice(page.offset, page.offset + TASK_PAGE.maxItems).map(line) };
+}
+
+/**
+ * The tasks of the list, with their flags, that page `index` needs. Without a filter and with pages cut by
+ * count, only the page's rows are read (and flagged): a lead's list holds every open task of the team.
+ */
+function listedTasks(ctx: BotContext, member: Member, query: TaskListQuery, index: number) {
+  const assigneeId = member.role === "manager" ? member.id : query.assigneeId;
+  if (!query.overdue && !query.stalled && pagingByCount(ctx.t)) {
+    const total = countTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
+    const page = pageByCount(total, index);
+    const rows = total === 0 ? [] : listTasksPage(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId, page.offset, TASK_PAGE.maxItems);
+    return { total, rows, page, flags: taskFlags(ctx.deps.db, ctx.team, rows, ctx.now) };
+  }
+  const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
+  const flags = taskFlags(ctx.deps.db, ctx.team, all, ctx.now);
+  const tasks = all.filter((task) => (!query.overdue || flags.get(task.id)?.overdue) && (!query.stalled || flags.get(task.id)?.stalled));
+  return { total: tasks.length, rows: tasks, page: undefined, flags };
 }
 
 /** One page of the task list for `member`: the tasks as lines, review and card buttons for them, the pager. */
 function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskListView {
-  const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, member.role === "manager" ? member.id : query.assigneeId);
-  const flags = taskFlags(ctx.deps.db, ctx.team, all, ctx.now);
-  const tasks = all.filter((task) => (!query.overdue || flags.get(task.id)?.overdue) && (!query.stalled || flags.get(task.id)?.stalled));
-  if (tasks.length === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
+  const listed = listedTasks(ctx, member, query, index);
+  const { flags } = listed;
+  if (listed.total === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
   const today = teamToday(ctx.team, ctx.now);
-  const page = taskPage(ctx.t, tasks, index, (task) => taskLine(ctx.t, task, flags.get(task.id), today));
-  const shown = tasks.slice(page.offset, page.offset + page.items.length);
+  const line = (task: Task) => taskLine(ctx.t, task, flags.get(task.id), today);
+  // A page read by itself (listed.page) holds exactly the page's rows.
+  const page = listed.page ? { ...listed.page, items: listed.rows.map(line) } : taskPage(ctx.t, listed.rows, index, line);
+  const shown = listed.page ? listed.rows : listed.rows.slice(page.offset, page.offset + page.items.length);
 
-  const text = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: tasks.length })];
+  const text = [ctx.t(member.role === "manager" ? "task-list-title-own" : "task-list-title-team", { count: listed.total })];
   let lastAssignee = -1;
   for (const [i, task] of shown.entries()) {
     if (member.role !== "manager" && task.assigneeId !== lastAssignee) {
