@@ -98,9 +98,15 @@ export function checkBurnAlerts(
   db: Db,
   teamId: number,
   now: number,
-  options: { translator?: Translator; /** the caller's transaction already finalized what is due at `now` (a lead-base write) */ finalized?: boolean } = {},
+  options: {
+    translator?: Translator;
+    /** the caller's transaction already finalized what is due at `now` (a lead-base write) */
+    finalized?: boolean;
+    /** the team's settings when the caller has them (the bot reads them once per update) */
+    team?: Team;
+  } = {},
 ): BurnAlertKind[] {
-  const team = getTeam(db, teamId);
+  const team = options.team?.id === teamId ? options.team : getTeam(db, teamId);
   if (!team) return [];
   if (!options.finalized) inImmediateTransaction(db, () => finalizeInTransaction(baseContext(db, team.id, now)));
   if (!mayHold(db, team, now)) return [];

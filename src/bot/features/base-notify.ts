@@ -130,7 +130,7 @@ export function noticeHooks<R extends { ok: boolean; reason?: string }>(
     inTransaction(result, db) {
       if (attempted !== null && isBlocked(result)) count += notifyBlocked(env, db, result, attempted);
       // runWrite finalized what is due at env.now before the write, in this transaction.
-      count += checkBurnAlerts(db, env.team.id, env.now, { translator: env.translator, finalized: true }).length;
+      count += checkBurnAlerts(db, env.team.id, env.now, { translator: env.translator, finalized: true, team: env.team }).length;
       if (planAlerts && result.ok) count += checkPlanAlerts(db, env.team.id, env.now, { translator: env.translator }).length;
     },
     queued: () => count > 0,
