@@ -218,12 +218,17 @@ function visibleTask(ctx: BotContext, id: number): Task | undefined {
   return task;
 }
 
+/** A member by id (removed ones too); the sender without a read when it is them. */
+function memberById(ctx: BotContext | ConvContext, id: number): Member | undefined {
+  return ctx.member?.id === id ? ctx.member : getMember(ctx.deps.db, id);
+}
+
 async function showCard(ctx: BotContext, task: Task): Promise<void> {
   const t = ctx.t;
   const today = teamToday(ctx.team, ctx.now);
   const flags = taskFlags(ctx.deps.db, ctx.team, [task], ctx.now).get(task.id);
-  const assignee = getMember(ctx.deps.db, task.assigneeId);
-  const author = getMember(ctx.deps.db, task.authorId);
+  const assignee = memberById(ctx, task.assigneeId);
+  const author = memberById(ctx, task.authorId);
   const lines = [
     taskLine(t, task, flags, today),
     t("task-card-people", { assignee: assignee ? memberName(assignee) : "?", author: author ? memberName(author) : "?" }),
@@ -259,7 +264,7 @@ async function reportAction(ctx: BotContext | ConvContext, result: TaskActionRes
     return;
   }
   const task = result.task;
-  const assignee = getMember(ctx.deps.db, task.assigneeId);
+  const assignee = memberById(ctx, task.assigneeId);
   const text = ctx.t(`task-action-${task.state.replace("_", "-")}`, { id: String(task.id), name: assignee ? memberName(assignee) : "?" });
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.slice(0, 190) });
   await ctx.reply(text);
