@@ -5,7 +5,7 @@
  * Machines here are noisy: the bot and its baseline alternate round by round after a warm-up, and medians are
  * reported. Generated bases are cached under the OS temp dir (see lead-base.ts); nothing large is written here.
  */
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -108,10 +108,19 @@ log(`[${elapsed()}] memory: the bot on a copy of the ${SIZES.large}-company base
 const rssDir = scratchDir("rss");
 const rssPath = join(rssDir, "bot.sqlite");
 copyFileSync(largeBase.path, rssPath);
-const child = spawnSync(process.execPath, [...process.execArgv, join(BENCH_DIR, "rss-child.ts"), rssPath, String(SIZES.rssUpdates), String(largeBase.end + 3_600_000)], {
-  encoding: "utf8",
-  maxBuffer: 16 * 2 ** 20,
-});
+// Measured the way `npm start` runs the bot: compiled JavaScript (npm run build → dist/) under plain node, with
+// the node flags of the start script, not under tsx.
+const ROOT = join(BENCH_DIR, "..");
+const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8", shell: process.platform === "win32" });
+if (build.status !== 0) throw new Error(`npm run build failed (${build.status}): ${(build.stdout + build.stderr).slice(-2000)}`);
+const startScript = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+const startFlags = startScript.split(/\s+/).filter((arg) => arg.startsWith("--"));
+log(`  as npm start runs it: node ${startFlags.join(" ")} (compiled by npm run build)`);
+const child = spawnSync(
+  process.execPath,
+  [...startFlags, join(ROOT, "dist", "bench", "rss-child.js"), rssPath, String(SIZES.rssUpdates), String(largeBase.end + 3_600_000)],
+  { encoding: "utf8", maxBuffer: 16 * 2 ** 20 },
+);
 rmSync(rssDir, { recursive: true, force: true });
 if (child.status !== 0) throw new Error(`memory child failed (${child.status}): ${child.stderr.slice(-2000)}`);
 const memory = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {

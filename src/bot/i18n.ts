@@ -1,9 +1,10 @@
 import { I18n } from "@grammyjs/i18n";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+export const LOCALES_DIR = join(PACKAGE_ROOT, "src", "locales");
 
 export type TranslationVars = Record<string, string | number>;
 export type Translate = (key: string, vars?: TranslationVars) => string;
