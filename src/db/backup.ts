@@ -2,7 +2,6 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Db } from "./open.js";
-import { flushClaims } from "./processed-updates.js";
 
 export class BackupError extends Error {}
 
@@ -35,8 +34,6 @@ export async function backupDatabase(db: Db, destination: string): Promise<Backu
   if (existsSync(destination)) throw new BackupError(`${destination} already exists; choose a new file name`);
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial-${process.pid}-${Date.now()}`;
-  // Update claims still held in memory (see processed-updates.ts deferClaim) belong in the copy too.
-  flushClaims(db);
   try {
     await db.backup(partial);
     const copy = new Database(partial, { fileMustExist: true });

@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { carryPendingClaims } from "./processed-updates.js";
 
 export type Db = Database.Database;
 
@@ -17,7 +16,5 @@ export function openDatabase(path: string): Db {
   // SQLite's own default page cache (2 MB) instead of better-sqlite3's 16 MB: updates touch a few indexed pages,
   // the OS caches the file anyway, and on a 1,000,000-company base a 16 MB cache fills and stays in the bot's RSS.
   db.pragma("cache_size = -2000");
-  // An update's dedupe claim rides on its first write transaction (see processed-updates.ts deferClaim).
-  carryPendingClaims(db);
   return db;
 }

@@ -1,6 +1,6 @@
 import type { Context, NextFunction } from "grammy";
 import type { Transaction } from "better-sqlite3";
-import { deferClaim, flushClaims } from "../../db/processed-updates.js";
+import { claimUpdate } from "../../db/processed-updates.js";
 import { findActiveMember, refreshProfile, setMemberLocale, type Member } from "../../db/members.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { pickLocale } from "../i18n.js";
@@ -13,12 +13,7 @@ import type { BotDeps, CoreFlavor } from "../context.js";
 export function attachCore(deps: BotDeps) {
   return async (ctx: Context & CoreFlavor, next: NextFunction) => {
     decorate(deps, ctx, true);
-    try {
-      await next();
-    } finally {
-      // The claim rides on the update's first write transaction; an update that wrote nothing commits it here.
-      flushClaims(deps.db);
-    }
+    await next();
   };
 }
 
@@ -61,8 +56,8 @@ const readers = new WeakMap<BotDeps["db"], Transaction<(teamId: number, userId: 
 
 /**
  * The team and the sender's membership, read in one transaction (one snapshot, one lock), with the update's
- * claim when asked: every transaction costs the bot its locks, and this one runs for every update. The claim
- * is deferred (see deferClaim): it is committed with the update's first write, not on its own.
+ * claim when asked: every transaction costs the bot its locks, and this one runs for every update. A claim
+ * takes the write lock first (IMMEDIATE), as every write here does.
  */
 function readTeamAndMember(deps: BotDeps, userId: number | undefined, claim: Claim | undefined): TeamAndMember {
   let read = readers.get(deps.db);
@@ -70,9 +65,9 @@ function readTeamAndMember(deps: BotDeps, userId: number | undefined, claim: Cla
     read = deps.db.transaction((teamId: number, user: number | undefined, toClaim: Claim | undefined): TeamAndMember => {
       const team = getTeam(deps.db, teamId)!;
       const member = user === undefined ? undefined : findActiveMember(deps.db, team.id, user);
-      return toClaim ? { team, member, claimed: deferClaim(deps.db, toClaim.updateId, toClaim.now) } : { team, member };
+      return toClaim ? { team, member, claimed: claimUpdate(deps.db, toClaim.updateId, toClaim.now) } : { team, member };
     });
     readers.set(deps.db, read);
   }
-  return read(deps.teamId, userId, claim);
+  return claim ? read.immediate(deps.teamId, userId, claim) : read(deps.teamId, userId, undefined);
 }

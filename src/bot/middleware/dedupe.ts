@@ -16,10 +16,6 @@ import type { BotContext } from "../context.js";
  * So handling is at-most-once per update id. What makes that safe for people: features commit
  * before they confirm ("saved"), so a confirmed answer is always stored, exactly once; a crash in
  * the middle of an update leaves no confirmation, and the person sends it again.
- * The claim made at the start is held in memory and written by the update's first write transaction
- * (db/processed-updates.ts deferClaim): the first effect and the claim commit together, so a crash
- * keeps both or neither, and an update that wrote nothing commits its claim when it ends. Updates of
- * one chat run one after another (sequentialize), so a redelivery waits for the first delivery.
  * With long polling the runner confirms an offset as soon as the next batch is fetched, so after
  * a kill -9 updates in hand are not redelivered at all; with webhooks they are, and skipped here.
  */
