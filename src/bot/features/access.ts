@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { createInvite, findOpenClaim, redeemInvite } from "../../db/invites.js";
 import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
@@ -12,8 +12,9 @@ import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 export function inviteLink(ctx: { me: { username: string } }, token: string): string {
   return `https://t.me/${ctx.me.username}?start=${token}`;
@@ -26,7 +27,7 @@ function invitableRoles(role: Role | undefined): Role[] {
 }
 
 /** Deep links: invites and the founder claim. Runs before the stranger gate. */
-export const startWithPayload = new Composer<BotContext>();
+export const startWithPayload = new LeanComposer<BotContext>();
 startWithPayload.command("start", async (ctx, next) => {
   const token = commandArgs(ctx);
   const from = ctx.from;

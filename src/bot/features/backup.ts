@@ -1,4 +1,4 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,11 +6,12 @@ import { backupDatabase } from "../../db/backup.js";
 import { localDate, localTime } from "../../domain/calendar.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
+import { LeanComposer } from "../lean-composer.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 /** /backup (founder, private): a consistent copy of the database as a document; arguments are ignored. */
 composer.command("backup", allow("founder"), async (ctx) => {

@@ -5,7 +5,6 @@
  * choice continues the original command, kept in kv), asks what a line left out (the refusal's reason with
  * buttons, the close reason) and answers.
  */
-import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
 import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../base/index.js";
@@ -52,8 +51,9 @@ import { importDocument, looksLikeCsv } from "./base-import.js";
 import { noticeHooks } from "./base-notify.js";
 import { freshMember } from "./task-dialogs.js";
 import { burnFeature } from "./burn.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 const IMPORT_ROLES = ["founder", "lead"] as const;
 const UNPAUSE_ROLES = ["founder", "lead"] as const;

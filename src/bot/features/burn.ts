@@ -2,7 +2,7 @@
  * /burn [YYYY-MM] (founder, lead): how fast the lead base burns (SPEC §4) — a short text, worst segments
  * first, and the chart, both from the one report `npm run report -- burn --json` prints (loadBurnReport).
  */
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { loadBurnReport } from "../../base/index.js";
 import { localDate } from "../../domain/calendar.js";
 import { periodOf } from "../../domain/period.js";
@@ -10,8 +10,9 @@ import { renderBurnChart, renderBurnText, type BurnTextOptions } from "../../rep
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
 import { parsePeriodToken } from "./plan-args.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 composer.command("burn", allow("founder", "lead"), async (ctx) => {
   const current = periodOf(localDate(ctx.now, ctx.team.timezone));

@@ -4,7 +4,6 @@
  * each step saved when answered, so a restart mid-way loses nothing. Also the lead's /checkup
  * round, /discipline, and /away and /back. The schedule itself is in jobs/checkup-*.ts.
  */
-import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { findMemberByUsername, type Member } from "../../db/members.js";
 import { addAway, endAway, listAway } from "../../db/away.js";
@@ -41,8 +40,9 @@ import {
 import { envOf, freshEnv, freshMember, passThrough, waitForText } from "./task-dialogs.js";
 import { button, keyboard, memberName, notifyAway } from "../../jobs/checkup-notify.js";
 import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../jobs/checkup-report.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 /** Button codes of a task step → answers. */
 const ANSWER_CODES: Record<string, CheckupAnswer> = { done: "done", progress: "in_progress", not: "not_started", ask: "question" };

@@ -2,16 +2,17 @@
  * /export [YYYY-MM] (founder, private chat): the month as an Excel workbook, sent as a document, in the
  * founder's language. The workbook is built by src/reports/export-xlsx.ts, shared with `npm run export`.
  */
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
 import { formatDay, formatMonth } from "../../reports/plan-report.js";
 import { parsePeriodToken } from "./plan-args.js";
+import { LeanComposer } from "../lean-composer.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 composer.command("export", allow("founder"), async (ctx) => {
   const arg = commandArgs(ctx);

@@ -2,7 +2,7 @@
  * Zone 2 — plan and budget (SPEC §3): /setplan, /plan, /budget, /expense, /share.
  * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
  */
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { commandArgs, allow, type Feature } from "../feature.js";
 import { settingsFeature } from "./settings.js";
 import type { BotContext } from "../context.js";
@@ -37,8 +37,9 @@ import {
   parseShareArgs,
   type ArgError,
 } from "./plan-args.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 function today(ctx: BotContext): string {
   return localDate(ctx.now, ctx.team.timezone);

@@ -3,7 +3,6 @@
  * gets it at once with [Answer]; the answer goes back to the manager and unblocks the task.
  * Escalation to the founder is the scheduled job's part (jobs/checkup-escalation.ts).
  */
-import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { createConversation } from "@grammyjs/conversations";
 import { getMember } from "../../db/members.js";
@@ -17,8 +16,9 @@ import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../
 import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "./task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { button, keyboard, memberName } from "../../jobs/checkup-notify.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 async function reportAsk(ctx: BotContext | ConvContext, result: AskResult, taskId: number | null): Promise<void> {
   if (!result.ok) {

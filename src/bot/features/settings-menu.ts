@@ -7,7 +7,7 @@
  * that does not fit gets that setting's usage and writes nothing; a saved one is confirmed and the menu message
  * is edited to show the new values. Only the founder's presses do anything.
  */
-import { Composer, type CallbackQueryContext } from "grammy";
+import { type CallbackQueryContext } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { getTeam, type Team } from "../../db/teams.js";
@@ -19,6 +19,7 @@ import type { Translate } from "../i18n.js";
 import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import { checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow } from "../pager.js";
 import { closeReasonsText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
+import { LeanComposer } from "../lean-composer.js";
 
 /** What the menu message shows: its text and its buttons. */
 export interface MenuView {
@@ -301,8 +302,8 @@ export const settingsMenuConversations = [createConversation(settingsInputConver
 // Buttons
 
 /** Every `set:` press; someone other than the founder gets a refusal and nothing changes. */
-export const settingsMenu = new Composer<BotContext>();
-const founder = new Composer<BotContext>();
+export const settingsMenu = new LeanComposer<BotContext>();
+const founder = new LeanComposer<BotContext>();
 settingsMenu.callbackQuery(/^set:/, allow("founder"), founder);
 
 founder.callbackQuery("set:home", async (ctx) => {

@@ -3,7 +3,6 @@
  * changes one with a text subcommand, `/settings <setting> <value>`. Validation lives in src/domain/settings.ts;
  * the text command and the menu both go through validateSetting + saveSetting + settingSavedText.
  */
-import { Composer } from "grammy";
 import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
 import { menuKeyboard, settingsMenu, settingsMenuConversations } from "./settings-menu.js";
@@ -18,8 +17,9 @@ import {
   type SettingKey,
   type SettingResult,
 } from "../../domain/settings.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 /** Stores a validated change. */
 export function saveSetting(db: Db, teamId: number, change: SettingChange): void {

@@ -2,7 +2,6 @@
  * Tasks (SPEC §2): /assign, /tasks with filters, /task cards, the manager's buttons (in progress,
  * done, question) and the lead's review ([Accept] / [Return] with a comment, cancel).
  */
-import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
@@ -20,8 +19,9 @@ import { button, dueSuffix, keyboard, memberName } from "../../jobs/checkup-noti
 import { stateLabel, taskFlags, taskLine } from "../../jobs/checkup-report.js";
 import { checkupFeature } from "./checkup.js";
 import { questionsFeature } from "./questions.js";
+import { LeanComposer } from "../lean-composer.js";
 
-const composer = new Composer<BotContext>();
+const composer = new LeanComposer<BotContext>();
 
 // ---------------------------------------------------------------------------------------------
 // /assign
