@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { createFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";
 import { commandUpdate, makeUser } from "../helpers/updates.js";
@@ -15,9 +16,17 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/main.ts` the way `npm start` does (`tsx src/main.ts`), with only the given environment. */
+/** The node flags and entry of package.json's start script (after its prestart build). */
+function startCommand(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [program, ...args] = pkg.scripts.start.split(/\s+/);
+  expect(program).toBe("node");
+  return args.map((arg) => (arg.endsWith(".js") ? join(ROOT, arg) : arg));
+}
+
+/** Starts the compiled bot exactly as `npm start` runs it, with only the given environment. */
 function startMain(env: Record<string, string>, cwd = ROOT): Running {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/main.ts")], {
+  const child = spawn(process.execPath, startCommand(), {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -48,6 +57,11 @@ afterEach(async () => {
 });
 
 describe("npm start", () => {
+  // npm start builds first (prestart); so does this test, so it runs what the source says now.
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "pipe" });
+  }, 120_000);
+
   it("exits non-zero naming BOT_TOKEN when it is missing", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "scb-start-"));
     running = startMain({}, cwd);
