@@ -19,7 +19,7 @@ import type { Team } from "../db/teams.js";
 import { getMember, type Member } from "../db/members.js";
 import { reportName } from "../db/plans.js";
 import { listExpenses } from "../db/expenses.js";
-import type { Task } from "../db/tasks.js";
+import { listTasksLiveBetween, type Task } from "../db/tasks.js";
 import type { CheckupStatus } from "../domain/checkup.js";
 import type { CheckupAnswer, TaskState } from "../domain/tasks.js";
 import { addDays, localDate, localParts, zonedInstant } from "../domain/calendar.js";
@@ -35,18 +35,6 @@ import { categoryName, formatMonth, loadPlanFigures } from "./plan-report.js";
 // ---------------------------------------------------------------------------------------------------------
 // Rows read for the sheets
 
-type TaskRow = {
-  id: number;
-  team_id: number;
-  assignee_id: number;
-  author_id: number;
-  text: string;
-  due_date: string | null;
-  state: TaskState;
-  state_changed_at: number;
-  return_comment: string | null;
-  created_at: number;
-};
 
 type CheckupRow = {
   id: number;
@@ -90,28 +78,7 @@ export function readExportRows(db: Db, team: Team, period: string): ExportRows {
   const { from, to } = periodBounds(period);
   const startAt = zonedInstant(from, "00:00", team.timezone).getTime();
   const endAt = zonedInstant(addDays(to, 1), "00:00", team.timezone).getTime();
-  const tasks = (
-    db
-      .prepare(
-        `SELECT * FROM tasks WHERE team_id = ? AND created_at < ?
-           AND NOT (state IN ('accepted', 'cancelled') AND state_changed_at < ?)
-         ORDER BY id`,
-      )
-      .all(team.id, endAt, startAt) as TaskRow[]
-  ).map(
-    (row): Task => ({
-      id: row.id,
-      teamId: row.team_id,
-      assigneeId: row.assignee_id,
-      authorId: row.author_id,
-      text: row.text,
-      dueDate: row.due_date,
-      state: row.state,
-      stateChangedAt: row.state_changed_at,
-      returnComment: row.return_comment,
-      createdAt: row.created_at,
-    }),
-  );
+  const tasks = listTasksLiveBetween(db, team.id, startAt, endAt);
   const checkupRows = db
     .prepare(
       `SELECT id, member_id, local_date, status, prompted_at, answered_at, calls, meetings, proposals, note
