@@ -21,7 +21,7 @@ import { reportName } from "../db/plans.js";
 import { listExpenses } from "../db/expenses.js";
 import { listTasksLiveBetween, type Task } from "../db/tasks.js";
 import type { CheckupStatus } from "../domain/checkup.js";
-import type { CheckupAnswer, TaskState } from "../domain/tasks.js";
+import type { CheckupAnswer } from "../domain/tasks.js";
 import { addDays, localDate, localParts, zonedInstant } from "../domain/calendar.js";
 import { periodBounds, periodOf } from "../domain/period.js";
 import { kopecksToRoubles } from "../domain/money.js";
