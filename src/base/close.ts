@@ -43,5 +43,6 @@ export function closeCompany(db: Db, input: CloseInput, hooks?: WriteHooks<Close
       return { ok: true, eventId, reason };
     },
     hooks,
+    input.settings,
   );
 }

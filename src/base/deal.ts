@@ -71,5 +71,6 @@ export function recordDeal(db: Db, input: DealInput, hooks?: WriteHooks<DealResu
       return { ok: true, eventId, dealId, firstWin, handledRefusals };
     },
     hooks,
+    input.settings,
   );
 }

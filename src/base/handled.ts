@@ -41,6 +41,7 @@ export function recordHandled(db: Db, input: CompanyWriteInput, hooks?: WriteHoo
       return { ok: true, eventId, handledRefusals: open.length };
     },
     hooks,
+    input.settings,
   );
 }
 

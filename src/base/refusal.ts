@@ -92,5 +92,6 @@ export function recordRefusal(db: Db, input: RefusalInput, hooks?: WriteHooks<Re
       };
     },
     hooks,
+    input.settings,
   );
 }

@@ -39,5 +39,6 @@ export function recordTouch(db: Db, input: TouchInput, hooks?: WriteHooks<TouchR
       return { ok: true, eventId, firstContact: fields.firstContactAt !== undefined };
     },
     hooks,
+    input.settings,
   );
 }

@@ -37,5 +37,6 @@ export function unfreezeCompany(db: Db, input: CompanyWriteInput, hooks?: WriteH
       return { ok: true, eventId, was: company.status };
     },
     hooks,
+    input.settings,
   );
 }

@@ -5,6 +5,7 @@
  * Transactions begin IMMEDIATE: the write lock is taken before the first read, so a concurrent writer
  * (the bot and a CLI on one file) makes this one wait (busy_timeout) rather than fail on a lock upgrade.
  */
+import type { BurnSettings } from "../db/burn-counters.js";
 import type { Company } from "../db/companies.js";
 import { getCompany } from "../db/companies.js";
 import type { Db } from "../db/open.js";
@@ -41,11 +42,20 @@ export type CompanyWriteInput = {
   memberId?: number | null;
   /** epoch ms */
   now: number;
+  /** the team's settings when the caller already has them (see burnSettingsOf); else read in the write */
+  settings?: BurnSettings;
 };
 
-export function runWrite<R>(db: Db, teamId: number, now: number, write: (ctx: BaseContext) => R, hooks?: WriteHooks<R>): R {
+export function runWrite<R>(
+  db: Db,
+  teamId: number,
+  now: number,
+  write: (ctx: BaseContext) => R,
+  hooks?: WriteHooks<R>,
+  settings?: BurnSettings,
+): R {
   return inImmediateTransaction(db, () => {
-    const ctx = baseContext(db, teamId, now);
+    const ctx = baseContext(db, teamId, now, settings);
     finalizeInTransaction(ctx);
     const result = write(ctx);
     hooks?.inTransaction?.(result, db);

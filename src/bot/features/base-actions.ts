@@ -17,7 +17,7 @@ import {
   type Blocked,
   type CompanySuggestion,
 } from "../../base/index.js";
-import { baseContext } from "../../base/context.js";
+import { baseContext, burnSettingsOf } from "../../base/context.js";
 import { blockFor } from "../../base/enforce.js";
 import { finalizeInTransaction } from "../../base/finalize.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
@@ -175,7 +175,7 @@ function blockedNow(db: Db, teamId: number, now: number, companyId: number): boo
 /** Does `action` on `company` for `env.member` and says what happened. */
 export function performAction(env: ActionEnv, action: BaseAction, company: Company): ActionOutcome {
   const { db, t } = env;
-  const input = { teamId: env.team.id, companyId: company.id, memberId: env.member.id, now: env.now };
+  const input = { teamId: env.team.id, companyId: company.id, memberId: env.member.id, now: env.now, settings: burnSettingsOf(env.team) };
   const name = company.name;
   const gone: ActionOutcome = { text: t("base-company-gone", { company: name }), queued: false };
   switch (action.cmd) {
