@@ -1,21 +1,12 @@
 import type { Db } from "./open.js";
+import type { TeamSettings } from "../domain/settings.js";
 import { prepared } from "./statements.js";
 
-export interface Team {
+/** A team row: the settings the founder changes, plus identity and where alerts go. */
+export interface Team extends TeamSettings {
   id: number;
   name: string;
-  timezone: string;
-  locale: "ru" | "en";
   currency: string;
-  checkupTime: string;
-  cutoffTime: string;
-  workingDays: number[];
-  holidays: string[];
-  handlingWindowHours: number;
-  cooldownDays: number;
-  burnThreshold: number;
-  pauseThreshold: number;
-  closeReasons: string[];
   alertChatId: number | null;
 }
 

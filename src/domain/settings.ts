@@ -8,7 +8,7 @@
 import { canonicalTimeZone, parseHm } from "./calendar.js";
 import { parseUserDate } from "./period.js";
 
-/** The settings a team can change, as the validators see them (db Team satisfies it structurally). */
+/** The settings a team can change, as the validators see them (db Team extends it). */
 export type TeamSettings = {
   timezone: string;
   locale: "ru" | "en";
