@@ -18,6 +18,7 @@ import { createFakeBotApi, WEBHOOK_DELIVERY, type FakeBotApi, type SentMessage }
 import { callbackUpdate, commandUpdate, makeUser, textUpdate } from "../helpers/updates.js";
 import { createTestClock } from "../helpers/clock.js";
 import { FAST_OUTBOX } from "../helpers/harness.js";
+import { freePort } from "../helpers/free-port.js";
 
 const SECRET = "scb_webhook-secret-0123456789";
 
@@ -30,14 +31,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** A port free on 127.0.0.1 now (WEBHOOK_URL must name it before the app listens). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Running {
   app: App;

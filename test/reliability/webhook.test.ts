@@ -1,5 +1,4 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { createFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";
 import { commandUpdate, makeUser } from "../helpers/updates.js";
 import { createTestClock } from "../helpers/clock.js";
 import { FAST_OUTBOX } from "../helpers/harness.js";
+import { freePort } from "../helpers/free-port.js";
 
 let fake: FakeBotApi | undefined;
 let app: App | undefined;
@@ -21,14 +21,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** A port free on 127.0.0.1 right now (the webhook URL must name it before the server starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const SECRET = "webhook-secret_for-tests-0123456789";
 
