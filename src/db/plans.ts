@@ -5,7 +5,7 @@ import { listMembers } from "./members.js";
 import { listBudgetLines } from "./budget.js";
 import { listExpenseDayTotals } from "./expenses.js";
 import { periodBounds } from "../domain/period.js";
-import type { PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
+import type { BudgetInput, PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
 
 /** The founder's plan of a period: X new clients with an average check of Y kopecks. */
 export interface Plan {
@@ -123,6 +123,7 @@ export function listCheckupCounts(db: Db, teamId: number, from: string, to: stri
  */
 export function loadPlanInput(db: Db, team: Team, period: string, asOf: string): PlanInput {
   const { from, to } = periodBounds(period);
+  const budget = loadBudgetInput(db, team, period);
   const plan = getPlan(db, team.id, period);
   const shares = new Map(listPlanShares(db, team.id, period).map((share) => [share.memberId, share.shareBp]));
   const checkupTo = asOf < to ? asOf : to;
@@ -139,12 +140,20 @@ export function loadPlanInput(db: Db, team: Team, period: string, asOf: string):
     };
   });
   return {
-    period,
-    calendar: { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays },
+    ...budget,
     plan: plan ? { clients: plan.clients, avgCheckKopecks: plan.avgCheckKopecks } : null,
     deals: listPlanDeals(db, team.id, from, to),
+    managers,
+  };
+}
+
+/** What computeBudgetFigures needs for `period`: the team calendar, the period's expenses and budget lines. */
+export function loadBudgetInput(db: Db, team: Team, period: string): BudgetInput {
+  const { from, to } = periodBounds(period);
+  return {
+    period,
+    calendar: { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays },
     expenses: listExpenseDayTotals(db, team.id, from, to).map((e) => ({ localDate: e.localDay, category: e.category, amountKopecks: e.amountKopecks })),
     budget: listBudgetLines(db, team.id, period).map((line) => ({ category: line.category, amountKopecks: line.amountKopecks })),
-    managers,
   };
 }

@@ -43,6 +43,9 @@ export type PlanManager = {
   checkupsAnswered: number;
 };
 
+/** What the budget figures need: the period's calendar, expenses and budget lines. */
+export type BudgetInput = Pick<PlanInput, "period" | "calendar" | "expenses" | "budget">;
+
 export type PlanInput = {
   /** 'YYYY-MM' */
   period: string;
@@ -131,6 +134,15 @@ export type PlanFigures = {
   alerts: PlanAlerts;
 };
 
+/**
+ * The budget part of the plan figures: what /expense and /budget show and the budget-overrun alert decides on.
+ * computePlanFigures returns the same fields (a PlanFigures is a BudgetFigures), computed by the same code.
+ */
+export type BudgetFigures = Pick<
+  PlanFigures,
+  "period" | "asOf" | "workingDaysTotal" | "workingDaysElapsed" | "remainingWorkingDays" | "pace" | "budgetKopecks" | "expensesKopecks" | "categories"
+> & { alerts: Pick<PlanAlerts, "budgetOverrun"> };
+
 function assertKopecks(value: number, what: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be whole kopecks, got ${value}`);
 }
@@ -188,22 +200,12 @@ function resolveShares(managers: PlanManager[]): number[] {
  * Throws RangeError on an invalid period or as-of day, or on amounts that are not whole kopecks.
  */
 export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures {
-  if (!isValidDate(asOf)) throw new RangeError(`Invalid as-of day, expected YYYY-MM-DD: ${asOf}`);
-  const { from, to } = periodBounds(input.period);
-  const countedTo = asOf < to ? asOf : to;
-  const counts = (localDate: string): boolean => localDate >= from && localDate <= countedTo;
+  const { workingDays, counts, budget: budgetFigures } = periodAndBudget(input, asOf);
+  const { period, workingDaysTotal: total, workingDaysElapsed: elapsed, remainingWorkingDays: remaining, pace } = budgetFigures;
+  const spent = budgetFigures.expensesKopecks;
 
   const deals = input.deals.filter((d) => counts(d.localDate));
-  const expenses = input.expenses.filter((e) => counts(e.localDate));
   for (const d of deals) assertKopecks(d.amountKopecks, "Deal amount");
-  for (const e of expenses) assertKopecks(e.amountKopecks, "Expense amount");
-  for (const b of input.budget) assertKopecks(b.amountKopecks, "Budget line");
-
-  const workingDays = listWorkingDays(from, to, input.calendar);
-  const total = workingDays.length;
-  const elapsed = asOf < from ? 0 : workingDays.filter((d) => d <= asOf).length;
-  const remaining = total - elapsed;
-  const pace = total > 0 ? elapsed / total : 0;
 
   const revenue = sumKopecks(deals);
   const wonClients = countClients(deals);
@@ -221,9 +223,6 @@ export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures 
   }
   const positivePlan = planRevenue !== null && planRevenue > 0 ? planRevenue : null;
 
-  const budget = sumKopecks(input.budget);
-  const spent = sumKopecks(expenses);
-
   // Exact comparisons in BigInt: kopecks × days × 10 can pass 2^53 for very large amounts.
   const big = BigInt;
   const planBehind =
@@ -231,12 +230,9 @@ export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures 
     big(10) * big(revenue) * big(total) < big(9) * big(positivePlan) * big(elapsed);
   const forecastMeetsPlan =
     positivePlan !== null && elapsed > 0 && big(revenue) * big(total) >= big(positivePlan) * big(elapsed);
-  const budgetOverrun =
-    input.budget.length > 0 && total > 0 &&
-    big(10) * big(spent) * big(total) > big(11) * big(budget) * big(elapsed);
 
   return {
-    period: { from, to },
+    period,
     asOf,
     hasPlan: plan !== null,
     planClients,
@@ -253,15 +249,58 @@ export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures 
     requiredDailyRevenueKopecks: requiredDaily,
     planCompletion: positivePlan !== null ? revenue / positivePlan : null,
     forecastCompletion: positivePlan !== null ? forecastRevenue / positivePlan : null,
-    budgetKopecks: budget,
+    budgetKopecks: budgetFigures.budgetKopecks,
     expensesKopecks: spent,
     costPerClientKopecks: wonClients > 0 ? Math.round(spent / wonClients) : null,
     revenuePerRoubleSpent: spent > 0 ? revenue / spent : null,
-    categories: categoryFigures(input.budget, expenses),
+    categories: budgetFigures.categories,
     managers: managerFigures(input.managers, deals, plan ? { clients: plan.clients, revenue: planRevenue ?? 0 } : null),
     chart: chartPoints(workingDays, elapsed, deals, planRevenue),
-    alerts: { planBehind, budgetOverrun, forecastMeetsPlan },
+    alerts: { planBehind, budgetOverrun: budgetFigures.alerts.budgetOverrun, forecastMeetsPlan },
   };
+}
+
+/**
+ * The budget figures of `input.period` as of `asOf`, by the definitions of computePlanFigures (expenses dated
+ * in the period up to as-of; overrun when expenses > budget × pace × 1.1 with at least one budget line).
+ * Reads no deals, plan or managers: /expense needs only these.
+ */
+export function computeBudgetFigures(input: BudgetInput, asOf: string): BudgetFigures {
+  return periodAndBudget(input, asOf).budget;
+}
+
+/** The working days of the period, which local days count as of `asOf`, and the budget figures. */
+function periodAndBudget(input: BudgetInput, asOf: string) {
+  if (!isValidDate(asOf)) throw new RangeError(`Invalid as-of day, expected YYYY-MM-DD: ${asOf}`);
+  const { from, to } = periodBounds(input.period);
+  const countedTo = asOf < to ? asOf : to;
+  const counts = (localDate: string): boolean => localDate >= from && localDate <= countedTo;
+
+  const expenses = input.expenses.filter((e) => counts(e.localDate));
+  for (const e of expenses) assertKopecks(e.amountKopecks, "Expense amount");
+  for (const b of input.budget) assertKopecks(b.amountKopecks, "Budget line");
+
+  const workingDays = listWorkingDays(from, to, input.calendar);
+  const total = workingDays.length;
+  const elapsed = asOf < from ? 0 : workingDays.filter((d) => d <= asOf).length;
+  const budget = sumKopecks(input.budget);
+  const spent = sumKopecks(expenses);
+  const budgetOverrun =
+    input.budget.length > 0 && total > 0 &&
+    BigInt(10) * BigInt(spent) * BigInt(total) > BigInt(11) * BigInt(budget) * BigInt(elapsed);
+  const figures: BudgetFigures = {
+    period: { from, to },
+    asOf,
+    workingDaysTotal: total,
+    workingDaysElapsed: elapsed,
+    remainingWorkingDays: total - elapsed,
+    pace: total > 0 ? elapsed / total : 0,
+    budgetKopecks: budget,
+    expensesKopecks: spent,
+    categories: categoryFigures(input.budget, expenses),
+    alerts: { budgetOverrun },
+  };
+  return { workingDays, counts, budget: figures };
 }
 
 /** Budget and expenses per category: budget categories in input order, then categories only spent on. */

@@ -1,19 +1,19 @@
 /**
  * Plan alerts to the founder's alert chat (SPEC §5): plan behind, budget overrun and the "sweet lie".
- * `checkPlanAlerts` is called after every deal and expense and once a day by `planAlertsJob`; each alert goes
- * through the outbox at most once per kind, period and local day (the idempotency key says so), so calling
- * it again is always safe.
+ * `checkPlanAlerts` is called after every deal and once a day by `planAlertsJob`, `checkBudgetAlert` after every
+ * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
+ * says so), so calling it again is always safe.
  */
 import { founderAlertRecipients, type AlertRecipient } from "./alert-recipients.js";
 import type { Db } from "../db/open.js";
 import { getTeam, type Team } from "../db/teams.js";
-import { listMembers } from "../db/members.js";
 import { enqueue } from "../db/outbox.js";
 import { createKvStore } from "../db/kv.js";
 import { isWorkingDay, localDate, localTime } from "../domain/calendar.js";
 import { periodOf } from "../domain/period.js";
 import { formatMoney } from "../domain/money.js";
-import type { PlanFigures } from "../domain/plan.js";
+import type { BudgetFigures, PlanFigures } from "../domain/plan.js";
+import { inImmediateTransaction } from "../db/statements.js";
 import { createTranslator, type Locale, type Translate, type Translator } from "../bot/i18n.js";
 import { budgetLimitKopecks, formatMonth, formatPercent, loadPlanFigures } from "../reports/plan-report.js";
 import { loadBurnReport } from "../base/burn-report.js";
@@ -42,8 +42,6 @@ export type PlanAlertKind = "plan-behind" | "budget-overrun" | "sweet-lie";
 export interface CheckPlanAlertsOptions {
   translator?: Translator;
   burnRate?: BurnRateSource;
-  /** The figures of the current period as of today, when the caller has just loaded them in this transaction. */
-  figures?: PlanFigures;
 }
 
 let sharedTranslator: Translator | undefined;
@@ -52,6 +50,17 @@ function translatorOf(options: CheckPlanAlertsOptions): Translator {
   if (options.translator) return options.translator;
   sharedTranslator ??= createTranslator();
   return sharedTranslator;
+}
+
+function budgetAlertText(figures: BudgetFigures, team: Team, t: Translate, locale: Locale): string {
+  const money = (kopecks: number) => formatMoney(kopecks, locale, team.currency);
+  return t("plan-alert-budget", {
+    month: formatMonth(t, figures.period.from.slice(0, 7)),
+    expenses: money(figures.expensesKopecks),
+    budget: money(figures.budgetKopecks),
+    limit: money(budgetLimitKopecks(figures)),
+    pace: formatPercent(figures.pace),
+  });
 }
 
 function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number | null, team: Team, t: Translate, locale: Locale): string {
@@ -72,13 +81,7 @@ function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number |
         days: figures.remainingWorkingDays,
       });
     case "budget-overrun":
-      return t("plan-alert-budget", {
-        month,
-        expenses: money(figures.expensesKopecks),
-        budget: money(figures.budgetKopecks),
-        limit: money(budgetLimitKopecks(figures)),
-        pace: formatPercent(figures.pace),
-      });
+      return budgetAlertText(figures, team, t, locale);
     case "sweet-lie":
       return t("plan-alert-sweet-lie", {
         month,
@@ -101,21 +104,42 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
   if (!team) return [];
   const today = localDate(now, team.timezone);
   const period = periodOf(today);
-  const figures = options.figures ?? loadPlanFigures(db, team, period, today);
+  const figures = loadPlanFigures(db, team, period, today);
   const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? burnRateFromBase)(db, team.id, period, today, now) : null;
   const holding: PlanAlertKind[] = [];
   if (figures.alerts.planBehind) holding.push("plan-behind");
   if (figures.alerts.budgetOverrun) holding.push("budget-overrun");
   if (isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold)) holding.push("sweet-lie");
-  if (holding.length === 0) return [];
+  return queueAlerts(db, team, now, holding, translatorOf(options), (kind, t, locale) => alertText(kind, figures, burnRate, team, t, locale));
+}
 
-  const translator = translatorOf(options);
+/**
+ * The budget-overrun alert alone, from budget figures of the current period as of today that the caller has
+ * just read in its transaction (an expense changes nothing else the plan alerts look at). Returns the kinds
+ * newly queued, as checkPlanAlerts does.
+ */
+export function checkBudgetAlert(db: Db, team: Team, now: number, figures: BudgetFigures, translator?: Translator): PlanAlertKind[] {
+  if (!figures.alerts.budgetOverrun) return [];
+  return queueAlerts(db, team, now, ["budget-overrun"], translator ?? translatorOf({}), (_kind, t, locale) => budgetAlertText(figures, team, t, locale));
+}
+
+/** Queues each holding alert to every alert recipient, once per kind, period and local day. */
+function queueAlerts(
+  db: Db,
+  team: Team,
+  now: number,
+  holding: PlanAlertKind[],
+  translator: Translator,
+  text: (kind: PlanAlertKind, t: Translate, locale: Locale) => string,
+): PlanAlertKind[] {
+  if (holding.length === 0) return [];
+  const today = localDate(now, team.timezone);
+  const period = periodOf(today);
   const recipients = founderAlertRecipients(db, team);
   const queued = new Set<PlanAlertKind>();
-  db.transaction(() => {
+  inImmediateTransaction(db, () => {
     for (const kind of holding) {
       for (const recipient of recipients) {
-        const t = translator.forLocale(recipient.locale);
         const fresh = enqueue(
           db,
           {
@@ -123,14 +147,14 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
             chatId: recipient.chatId,
             kind: `alert-${kind}`,
             key: `alert:${kind}:${period}:${today}:${recipient.chatId}`,
-            message: { method: "sendMessage", text: alertText(kind, figures, burnRate, team, t, recipient.locale) },
+            message: { method: "sendMessage", text: text(kind, translator.forLocale(recipient.locale), recipient.locale) },
           },
           now,
         );
         if (fresh) queued.add(kind);
       }
     }
-  })();
+  });
   return holding.filter((kind) => queued.has(kind));
 }
 

@@ -4,8 +4,8 @@
  */
 import type { Db } from "../db/open.js";
 import type { Team } from "../db/teams.js";
-import { loadPlanInput } from "../db/plans.js";
-import { computePlanFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
+import { loadBudgetInput, loadPlanInput } from "../db/plans.js";
+import { computeBudgetFigures, computePlanFigures, type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
 import { formatMoney, kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate } from "../bot/i18n.js";
@@ -17,6 +17,11 @@ type Locale = "ru" | "en";
 /** Reads the period's data and computes every plan figure as of the local day `asOf`. */
 export function loadPlanFigures(db: Db, team: Team, period: string, asOf: string): PlanFigures {
   return computePlanFigures(loadPlanInput(db, team, period, asOf), asOf);
+}
+
+/** Reads the period's budget lines and expenses and computes the budget figures as of the local day `asOf`. */
+export function loadBudgetFigures(db: Db, team: Team, period: string, asOf: string): BudgetFigures {
+  return computeBudgetFigures(loadBudgetInput(db, team, period), asOf);
 }
 
 /** Exactly the plan keys of SPEC §6. Money in roubles (2 decimals at most), rates as fractions. */
@@ -117,7 +122,7 @@ export interface PlanTextOptions {
 }
 
 /** The budget limit the overrun alert compares with: budget × pace × 1.1, whole kopecks. */
-export function budgetLimitKopecks(figures: PlanFigures): number {
+export function budgetLimitKopecks(figures: BudgetFigures): number {
   return figures.workingDaysTotal > 0
     ? Math.round((figures.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
     : 0;
@@ -239,7 +244,7 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions, s
 }
 
 /** Costs against the budget by category; a category without a budget line says so rather than "of 0". */
-export function budgetLines(figures: PlanFigures, { t, locale, currency }: PlanTextOptions): string[] {
+export function budgetLines(figures: BudgetFigures, { t, locale, currency }: PlanTextOptions): string[] {
   const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
   const period = figures.period.from.slice(0, 7);
   if (figures.categories.length === 0) return [t("plan-budget-none", { period })];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computePlanFigures } from "../../src/domain/plan.js";
+import { computeBudgetFigures, computePlanFigures } from "../../src/domain/plan.js";
 import type { PlanFigures, PlanInput } from "../../src/domain/plan.js";
 
 // November 2026 in Moscow. The 1st is a Sunday; 4 November is a holiday.
@@ -409,5 +409,33 @@ describe("computePlanFigures — edge cases", () => {
     expect(() => compute("2026-11-31")).toThrow(RangeError);
     expect(() => compute("2026-11-16", { period: "2026-13" })).toThrow(RangeError);
     expect(() => compute("2026-11-16", { deals: [deal("2026-11-02", 10.5)] })).toThrow(RangeError);
+  });
+});
+
+describe("computeBudgetFigures", () => {
+  it("gives exactly the budget fields of computePlanFigures, as of every day around the period", () => {
+    const days = ["2026-10-31", "2026-11-01", "2026-11-02", "2026-11-04", "2026-11-14", "2026-11-16", "2026-11-30", "2026-12-01"];
+    const budgets = [base.budget, [], [{ category: "tools", amountKopecks: 0 }]];
+    for (const asOf of days) {
+      for (const budget of budgets) {
+        const plan = compute(asOf, { budget });
+        const { period, calendar, expenses } = base;
+        expect(computeBudgetFigures({ period, calendar, expenses, budget }, asOf), `${asOf} ${budget.length}`).toEqual({
+          period: plan.period,
+          asOf: plan.asOf,
+          workingDaysTotal: plan.workingDaysTotal,
+          workingDaysElapsed: plan.workingDaysElapsed,
+          remainingWorkingDays: plan.remainingWorkingDays,
+          pace: plan.pace,
+          budgetKopecks: plan.budgetKopecks,
+          expensesKopecks: plan.expensesKopecks,
+          categories: plan.categories,
+          alerts: { budgetOverrun: plan.alerts.budgetOverrun },
+        });
+      }
+    }
+    // As of the 16th: 360 000 ₽ spent of 750 000 ₽ at pace 0.5 (limit 412 500 ₽) is no overrun; 1 ₽ budget is.
+    expect(computeBudgetFigures({ ...base, budget: [{ category: "other", amountKopecks: 100 }] }, "2026-11-16").alerts.budgetOverrun).toBe(true);
+    expect(computeBudgetFigures(base, "2026-11-16")).toMatchObject({ expensesKopecks: 360_000 * RUB, budgetKopecks: 750_000 * RUB, alerts: { budgetOverrun: false } });
   });
 });

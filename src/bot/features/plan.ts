@@ -13,14 +13,16 @@ import { EXPENSE_CATEGORIES } from "../../domain/expense-categories.js";
 import { clearPlanShare, getPlan, listPlanShares, setPlan, setPlanShare } from "../../db/plans.js";
 import { deleteBudgetLine, setBudgetLine } from "../../db/budget.js";
 import { insertExpense } from "../../db/expenses.js";
+import { inImmediateTransaction } from "../../db/statements.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
-import { checkPlanAlerts } from "../../jobs/plan-alerts.js";
+import { checkBudgetAlert } from "../../jobs/plan-alerts.js";
 import {
   budgetLines,
   categoryName,
   formatDecimal,
   formatMonth,
   formatPercent,
+  loadBudgetFigures,
   loadPlanFigures,
   renderPlanChart,
   renderPlanText,
@@ -158,7 +160,7 @@ composer.command("budget", allow("founder"), async (ctx) => {
       ctx.now,
     );
     ctx.log.info({ period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks }, "budget line set");
-    const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+    const figures = loadBudgetFigures(db, ctx.team, parsed.period, day);
     const lines = [
       ctx.t("plan-budget-set", { month, category: categoryName(ctx.t, parsed.category), amount: money(ctx, parsed.amountKopecks) }),
     ];
@@ -171,7 +173,7 @@ composer.command("budget", allow("founder"), async (ctx) => {
     const category = categoryName(ctx.t, parsed.category);
     return ctx.reply(ctx.t(removed ? "plan-budget-deleted" : "plan-budget-no-line", { month, category }));
   }
-  const figures = loadPlanFigures(db, ctx.team, parsed.period, day);
+  const figures = loadBudgetFigures(db, ctx.team, parsed.period, day);
   const lines = [ctx.t("plan-budget-show-title", { month }), ...budgetLines(figures, textOptions(ctx))];
   lines.push("", ctx.t("plan-usage-budget"));
   return ctx.reply(lines.join("\n"));
@@ -185,7 +187,7 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
   const teamId = ctx.team.id;
   const period = periodOf(day);
   // The expense and the alerts it causes are stored together; the figures read for the alerts are the reply's.
-  const { queued, figures } = db.transaction(() => {
+  const { queued, figures } = inImmediateTransaction(db, () => {
     insertExpense(db, {
       teamId,
       memberId: ctx.member!.id,
@@ -195,10 +197,12 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
       at: ctx.now,
       localDay: day,
     });
-    const figures = loadPlanFigures(db, ctx.team, period, day);
-    return { queued: checkPlanAlerts(db, teamId, ctx.now, { translator: ctx.deps.translator, figures }), figures };
+    // An expense can change only the budget figures, so only the budget alert is checked (deals and the daily
+    // job check the plan alerts).
+    const figures = loadBudgetFigures(db, ctx.team, period, day);
+    return { queued: checkBudgetAlert(db, ctx.team, ctx.now, figures, ctx.deps.translator), figures };
     // IMMEDIATE like the lead base's writes: take the write lock before reading (a CLI may share the file).
-  }).immediate();
+  });
   if (queued.length > 0) ctx.deps.onOutbox?.();
   ctx.log.info({ category: parsed.category, amountKopecks: parsed.amountKopecks, alerts: queued }, "expense logged");
   const line = figures.categories.find((c) => c.category === parsed.category);
