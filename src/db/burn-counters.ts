@@ -68,15 +68,15 @@ function prepare(db: Db) {
     ),
     weeks: db.prepare("SELECT segment_id, week, n FROM segment_weeks WHERE team_id = ? AND week >= ? AND week <= ?"),
     periodDays: db.prepare("SELECT kind, day, n FROM burn_period_days WHERE team_id = ? AND period = ?"),
-    periodSums: db.prepare(
+    // burned × 1.0 / size is the same IEEE division as share() in src/domain/burn.ts.
+    alertSums: db.prepare(
       `SELECT COALESCE(SUM(CASE WHEN kind = 'contacted' THEN n END), 0) AS contacted,
-              COALESCE(SUM(CASE WHEN kind = 'burned' THEN n END), 0) AS burned
+              COALESCE(SUM(CASE WHEN kind = 'burned' THEN n END), 0) AS burned,
+              (SELECT COALESCE(MAX(CASE WHEN size > 0 THEN burned * 1.0 / size ELSE 0 END), 0) FROM (
+                 SELECT SUM(CASE WHEN kind IN ('cooling', 'lost') THEN n ELSE 0 END) AS burned,
+                        SUM(CASE WHEN kind = 'size' THEN n ELSE 0 END) AS size
+                   FROM segment_totals WHERE team_id = ? GROUP BY segment_id)) AS maxSegmentShare
          FROM burn_period_days WHERE team_id = ? AND period = ? AND day <= ?`,
-    ),
-    segmentShares: db.prepare(
-      `SELECT COALESCE(SUM(CASE WHEN kind IN ('cooling', 'lost') THEN n END), 0) AS burned,
-              COALESCE(SUM(CASE WHEN kind = 'size' THEN n END), 0) AS size
-         FROM segment_totals WHERE team_id = ? GROUP BY segment_id`,
     ),
   };
 }
@@ -232,12 +232,10 @@ export function readPeriodDays(db: Db, teamId: number, period: string): { kind: 
   return stmts(db).periodDays.all(teamId, period) as { kind: PeriodKind; day: string; n: number }[];
 }
 
-/** A period's contacted and burned companies up to and including `day` (the report's figures as of that day). */
-export function periodSumsThrough(db: Db, teamId: number, period: string, day: string): { contacted: number; burned: number } {
-  return stmts(db).periodSums.get(teamId, period, day) as { contacted: number; burned: number };
-}
-
-/** Every segment's burned (cooling + lost) and size counts now. */
-export function segmentBurnedNow(db: Db, teamId: number): { burned: number; size: number }[] {
-  return stmts(db).segmentShares.all(teamId) as { burned: number; size: number }[];
+/**
+ * What the burn alerts decide on, in one read: the period's contacted and burned companies up to and including
+ * `day` (the report's figures as of that day), and the largest burned share (cooling + lost) / size of any segment now.
+ */
+export function burnAlertSums(db: Db, teamId: number, period: string, day: string): { contacted: number; burned: number; maxSegmentShare: number } {
+  return stmts(db).alertSums.get(teamId, teamId, period, day) as { contacted: number; burned: number; maxSegmentShare: number };
 }

@@ -18,7 +18,7 @@ import type { BurnReport } from "../domain/burn.js";
 import { loadBurnReport } from "../base/burn-report.js";
 import { baseContext } from "../base/context.js";
 import { finalizeInTransaction } from "../base/finalize.js";
-import { periodSumsThrough, segmentBurnedNow } from "../db/burn-counters.js";
+import { burnAlertSums } from "../db/burn-counters.js";
 import { inImmediateTransaction } from "../db/statements.js";
 import { share } from "../domain/burn.js";
 import { createTranslator, type Translate, type Translator } from "../bot/i18n.js";
@@ -85,9 +85,9 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
  */
 function mayHold(db: Db, team: Team, now: number): boolean {
   const today = localDate(now, team.timezone);
-  const month = periodSumsThrough(db, team.id, today.slice(0, 7), today);
-  if (month.contacted > 0 && share(month.burned, month.contacted) >= team.burnThreshold) return true;
-  return segmentBurnedNow(db, team.id).some((segment) => share(segment.burned, segment.size) >= team.pauseThreshold);
+  const sums = burnAlertSums(db, team.id, today.slice(0, 7), today);
+  if (sums.contacted > 0 && share(sums.burned, sums.contacted) >= team.burnThreshold) return true;
+  return sums.maxSegmentShare >= team.pauseThreshold;
 }
 
 /**

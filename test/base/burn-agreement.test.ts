@@ -20,6 +20,7 @@ import {
   unpauseSegment,
 } from "../../src/base/index.js";
 import type { Db } from "../../src/db/open.js";
+import { burnAlertSums } from "../../src/db/burn-counters.js";
 import { burnFiguresByPlainQueries } from "./burn-reference.js";
 import { at, createBaseDb, seededRandom, TEAM } from "./helpers.js";
 import type { TeamOptions } from "./helpers.js";
@@ -98,6 +99,10 @@ function play(scenario: Scenario): { db: Db; end: number; checkpoints: number } 
       const today = localDate(now, tz);
       const report = loadBurnReport(db, TEAM, { now });
       expect(report.figures).toEqual(burnFiguresByPlainQueries(db, TEAM, today.slice(0, 7), today, now));
+      // The alerts' quick check reads the same month figures and the largest segment share of the report.
+      const sums = burnAlertSums(db, TEAM, today.slice(0, 7), today);
+      expect([sums.contacted, sums.burned]).toEqual([report.figures.contacted, report.figures.burned]);
+      expect(sums.maxSegmentShare).toBe(Math.max(0, ...report.figures.segments.map((segment) => segment.burnedShare)));
       checkpoints++;
     }
   }

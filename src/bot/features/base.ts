@@ -11,6 +11,7 @@ import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } fr
 import { getCompany, type Company } from "../../db/companies.js";
 import { setRefusalComment } from "../../db/company-events.js";
 import { createKvStore, type KvStore } from "../../db/kv.js";
+import { inImmediateTransaction } from "../../db/statements.js";
 import type { Db } from "../../db/open.js";
 import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js";
 import { getTeam } from "../../db/teams.js";
@@ -45,6 +46,7 @@ import {
   type ActionOutcome,
   type BaseAction,
   type BaseCommand,
+  type Resolution,
 } from "./base-actions.js";
 import { reasonLabel } from "./base-card.js";
 import { importDocument, looksLikeCsv } from "./base-import.js";
@@ -145,13 +147,18 @@ function pendingFor(ctx: BotContext, nonce: string): PendingPick | undefined {
 /** Runs a command line that names a company: parse, find the company (or offer names), act, answer. */
 async function runCompanyCommand<T>(ctx: BotContext, cmd: BaseCommand, parsed: Parsed<T>, toAction: (extra: T) => BaseAction): Promise<void> {
   if (!parsed.ok) return void (await ctx.reply(argErrorText(ctx, parsed, cmd)));
-  const resolution = resolveReadings(ctx.deps.db, ctx.team.id, parsed.readings);
-  if (resolution.kind === "ambiguous") return void (await ctx.reply(`${ctx.t("base-ambiguous")}\n${ctx.t(`base-usage-${cmd}`)}`));
-  const action = toAction(resolution.reading.extra);
-  if (resolution.kind === "not-found") return offerSuggestions(ctx, action, resolution.reading.company, resolution.suggestions);
-  const outcome = performAction(envOf(ctx), action, resolution.company);
-  ctx.log.info({ cmd, companyId: resolution.company.id, queued: outcome.queued }, "base command");
-  await deliver(ctx, outcome);
+  // The company is found and acted on in one transaction: the row cannot change in between, and the lookup
+  // reads under the write's lock instead of taking one of its own.
+  const step = inImmediateTransaction(ctx.deps.db, (): Exclude<Resolution<T>, { kind: "found" }> | { kind: "found"; company: Company; outcome: ActionOutcome } => {
+    const resolution = resolveReadings(ctx.deps.db, ctx.team.id, parsed.readings);
+    if (resolution.kind !== "found") return resolution;
+    const { company, reading } = resolution;
+    return { kind: "found", company, outcome: performAction(envOf(ctx), toAction(reading.extra), company) };
+  });
+  if (step.kind === "ambiguous") return void (await ctx.reply(`${ctx.t("base-ambiguous")}\n${ctx.t(`base-usage-${cmd}`)}`));
+  if (step.kind === "not-found") return offerSuggestions(ctx, toAction(step.reading.extra), step.reading.company, step.suggestions);
+  ctx.log.info({ cmd, companyId: step.company.id, queued: step.outcome.queued }, "base command");
+  await deliver(ctx, step.outcome);
 }
 
 composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):(\d{1,12}|new)$/, async (ctx) => {
