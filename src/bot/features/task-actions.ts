@@ -4,6 +4,7 @@
  * in one transaction, so a change and its notification are written together or not at all.
  */
 import type { Db } from "../../db/open.js";
+import { inImmediateTransaction } from "../../db/statements.js";
 import { getMember, listMembers, type Member } from "../../db/members.js";
 import type { Team } from "../../db/teams.js";
 import { changeTaskState, createTask, getTask, listTasks, type Task } from "../../db/tasks.js";
@@ -68,11 +69,11 @@ export function teamToday(team: Team, now: number): string {
 
 /** Assigns a task and tells the manager at once. */
 export function assignTask(env: ActionEnv, author: Member, assignee: Member, text: string, dueDate: string | null): Task {
-  return env.db.transaction(() => {
+  return inImmediateTransaction(env.db, () => {
     const task = createTask(env.db, { teamId: env.team.id, assigneeId: assignee.id, authorId: author.id, text, dueDate }, env.now);
     notifyTaskAssigned(env.db, env.translator, env.team, task, assignee, author, env.now);
     return task;
-  })();
+  });
 }
 
 export type ActionFailure = "not-found" | "not-allowed" | "wrong-state";
@@ -95,7 +96,7 @@ export function applyTaskAction(
   action: "start" | "done" | "accept" | "return" | "cancel",
   comment?: string,
 ): TaskActionResult {
-  return env.db.transaction((): TaskActionResult => {
+  return inImmediateTransaction(env.db, (): TaskActionResult => {
     const task = getTask(env.db, env.team.id, taskId);
     if (!task) return { ok: false, reason: "not-found" };
     const actor = actorFor(member, task);
@@ -115,7 +116,7 @@ export function applyTaskAction(
       }
     }
     return { ok: true, task: updated, from: task.state };
-  })();
+  });
 }
 
 export type AskResult = { ok: true; question: Question } | { ok: false; reason: ActionFailure };
@@ -137,14 +138,14 @@ function openQuestion(env: ActionEnv, asker: Member, task: Task | undefined, tex
 
 /** A manager's question, about one of own tasks or general; it reaches the lead at once. */
 export function askQuestion(env: ActionEnv, asker: Member, taskId: number | null, text: string): AskResult {
-  return env.db.transaction((): AskResult => {
+  return inImmediateTransaction(env.db, (): AskResult => {
     let task: Task | undefined;
     if (taskId !== null) {
       task = getTask(env.db, env.team.id, taskId);
       if (!task || task.assigneeId !== asker.id) return { ok: false, reason: "not-found" };
     }
     return openQuestion(env, asker, task, text, null);
-  })();
+  });
 }
 
 export type AnswerResult = { ok: true; question: Question } | { ok: false; reason: "not-found" | "answered" };
@@ -154,7 +155,7 @@ export type AnswerResult = { ok: true; question: Question } | { ok: false; reaso
  * the question) when no other question on it is still open.
  */
 export function answerQuestion(env: ActionEnv, answerer: Member, questionId: number, text: string): AnswerResult {
-  return env.db.transaction((): AnswerResult => {
+  return inImmediateTransaction(env.db, (): AnswerResult => {
     const question = getQuestion(env.db, env.team.id, questionId);
     if (!question) return { ok: false, reason: "not-found" };
     if (!saveAnswer(env.db, question.id, text, answerer.id, env.now)) return { ok: false, reason: "answered" };
@@ -168,7 +169,7 @@ export function answerQuestion(env: ActionEnv, answerer: Member, questionId: num
       }
     }
     return { ok: true, question: getQuestion(env.db, env.team.id, question.id)! };
-  })();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +233,7 @@ export function recordCheckupAnswer(
   answer: CheckupAnswer,
   questionText?: string,
 ): CheckupWriteResult {
-  return env.db.transaction((): CheckupWriteResult => {
+  return inImmediateTransaction(env.db, (): CheckupWriteResult => {
     const checkup = openOwnCheckup(env, manager, checkupId);
     if (!checkup) return { ok: false, reason: "closed" };
     const task = getTask(env.db, env.team.id, taskId);
@@ -252,29 +253,29 @@ export function recordCheckupAnswer(
       if (eventId !== null && to === "done") notifyTaskDone(env.db, env.translator, env.team, getTask(env.db, env.team.id, taskId)!, manager, eventId, env.now);
     }
     return { ok: true };
-  })();
+  });
 }
 
 /** Saves the numbers since the last check-up. */
 export function recordCheckupNumbers(env: ActionEnv, manager: Member, checkupId: number, numbers: CheckupNumbers): CheckupWriteResult {
-  return env.db.transaction((): CheckupWriteResult => {
+  return inImmediateTransaction(env.db, (): CheckupWriteResult => {
     const checkup = openOwnCheckup(env, manager, checkupId);
     if (!checkup) return { ok: false, reason: "closed" };
     markStarted(env.db, checkup.id, env.now);
     saveNumbers(env.db, checkup.id, numbers);
     return { ok: true };
-  })();
+  });
 }
 
 /** Saves the note (null: skipped) and closes the check-up as answered; needs the numbers first. */
 export function finishCheckup(env: ActionEnv, manager: Member, checkupId: number, note: string | null): CheckupWriteResult {
-  return env.db.transaction((): CheckupWriteResult => {
+  return inImmediateTransaction(env.db, (): CheckupWriteResult => {
     const checkup = openOwnCheckup(env, manager, checkupId);
     if (!checkup) return { ok: false, reason: "closed" };
     if (!checkup.numbers || remainingTasks(env.db, checkup).length > 0) return { ok: false, reason: "not-allowed" };
     completeCheckup(env.db, checkup.id, note, env.now);
     return { ok: true };
-  })();
+  });
 }
 
 export type OpenCheckupResult =
@@ -287,7 +288,7 @@ export type OpenCheckupResult =
  * time after the cut-off have none.
  */
 export function openTodaysCheckup(env: ActionEnv, manager: Member): OpenCheckupResult {
-  return env.db.transaction((): OpenCheckupResult => {
+  return inImmediateTransaction(env.db, (): OpenCheckupResult => {
     const settings = checkupSettings(env.team);
     const today = teamToday(env.team, env.now);
     const existing = findCheckup(env.db, env.team.id, manager.id, today);
@@ -310,7 +311,7 @@ export function openTodaysCheckup(env: ActionEnv, manager: Member): OpenCheckupR
       deadlineAt: day.cutoffAt,
     })!;
     return { ok: true, checkup };
-  })();
+  });
 }
 
 export interface RoundResult {
@@ -324,7 +325,7 @@ export interface RoundResult {
  * check-up of today is reopened until the end of the day); away managers are left alone.
  */
 export function startLeadRound(env: ActionEnv): RoundResult {
-  return env.db.transaction((): RoundResult => {
+  return inImmediateTransaction(env.db, (): RoundResult => {
     const settings = checkupSettings(env.team);
     const today = teamToday(env.team, env.now);
     const deadline = checkupDeadline(today, env.now, settings);
@@ -358,7 +359,7 @@ export function startLeadRound(env: ActionEnv): RoundResult {
       result.prompted.push(manager);
     }
     return result;
-  })();
+  });
 }
 
 /** The day before `date` (for /back). */
