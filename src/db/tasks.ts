@@ -84,23 +84,31 @@ export function listTasks(db: Db, teamId: number, states: readonly TaskState[], 
   return (prepared(db, sql).all(...params) as TaskRow[]).map(toTask);
 }
 
-/** How many tasks of the team are in `states` (of one assignee when given): listTasks(...).length without the rows. */
-export function countTasks(db: Db, teamId: number, states: readonly TaskState[], assigneeId?: number): number {
-  const marks = states.map(() => "?").join(", ");
-  const sql = `SELECT COUNT(*) FROM tasks WHERE team_id = ? AND state IN (${marks})${assigneeId === undefined ? "" : " AND assignee_id = ?"}`;
-  const params: (number | string)[] = [teamId, ...states];
-  if (assigneeId !== undefined) params.push(assigneeId);
-  return prepared(db, sql).pluck().get(...params) as number;
+/**
+ * LISTED_STATES (src/domain/tasks.ts) — every state but the two final ones — spelled as the partial index
+ * tasks_listed (migration 0006) is, so that SQLite uses it; a test checks it against LISTED_STATES.
+ */
+export const LISTED_SQL = "state NOT IN ('accepted', 'cancelled')";
+
+/** How many listed tasks the team has (of one assignee when given): listTasks(db, teamId, LISTED_STATES, …).length. */
+export function countListedTasks(db: Db, teamId: number, assigneeId?: number): number {
+  return assigneeId === undefined
+    ? (prepared(db, `SELECT COUNT(*) FROM tasks WHERE team_id = ? AND ${LISTED_SQL}`).pluck().get(teamId) as number)
+    : (prepared(db, `SELECT COUNT(*) FROM tasks WHERE team_id = ? AND assignee_id = ? AND ${LISTED_SQL}`).pluck().get(teamId, assigneeId) as number);
 }
 
-/** `limit` tasks of listTasks(...) from position `offset`, in the same order. */
-export function listTasksPage(db: Db, teamId: number, states: readonly TaskState[], assigneeId: number | undefined, offset: number, limit: number): Task[] {
-  const marks = states.map(() => "?").join(", ");
-  const sql = `SELECT * FROM tasks WHERE team_id = ? AND state IN (${marks})${assigneeId === undefined ? "" : " AND assignee_id = ?"} ORDER BY assignee_id, id LIMIT ? OFFSET ?`;
-  const params: (number | string)[] = [teamId, ...states];
-  if (assigneeId !== undefined) params.push(assigneeId);
-  params.push(limit, offset);
-  return (prepared(db, sql).all(...params) as TaskRow[]).map(toTask);
+/** `limit` tasks of listTasks(db, teamId, LISTED_STATES, …) from position `offset`, in the same order. */
+export function listListedTasksPage(db: Db, teamId: number, assigneeId: number | undefined, offset: number, limit: number): Task[] {
+  const rows =
+    assigneeId === undefined
+      ? prepared(db, `SELECT * FROM tasks WHERE team_id = ? AND ${LISTED_SQL} ORDER BY assignee_id, id LIMIT ? OFFSET ?`).all(teamId, limit, offset)
+      : prepared(db, `SELECT * FROM tasks WHERE team_id = ? AND assignee_id = ? AND ${LISTED_SQL} ORDER BY assignee_id, id LIMIT ? OFFSET ?`).all(
+          teamId,
+          assigneeId,
+          limit,
+          offset,
+        );
+  return (rows as TaskRow[]).map(toTask);
 }
 
 function insertEvent(

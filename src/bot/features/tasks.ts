@@ -5,7 +5,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
-import { countTasks, getTask, listTasks, listTasksPage, type Task } from "../../db/tasks.js";
+import { countListedTasks, getTask, listListedTasksPage, listTasks, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
 import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, textLength, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
@@ -113,9 +113,9 @@ function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task)
 function listedTasks(ctx: BotContext, member: Member, query: TaskListQuery, index: number) {
   const assigneeId = member.role === "manager" ? member.id : query.assigneeId;
   if (!query.overdue && !query.stalled && pagingByCount(ctx.t)) {
-    const total = countTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
+    const total = countListedTasks(ctx.deps.db, ctx.team.id, assigneeId);
     const page = pageByCount(total, index);
-    const rows = total === 0 ? [] : listTasksPage(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId, page.offset, TASK_PAGE.maxItems);
+    const rows = total === 0 ? [] : listListedTasksPage(ctx.deps.db, ctx.team.id, assigneeId, page.offset, TASK_PAGE.maxItems);
     return { total, rows, page, flags: taskFlags(ctx.deps.db, ctx.team, rows, ctx.now) };
   }
   const all = listTasks(ctx.deps.db, ctx.team.id, LISTED_STATES, assigneeId);
