@@ -7,6 +7,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { findMemberByUsername, getMember, type Member } from "../../db/members.js";
 import { countListedTasks, getTask, listListedTasksPage, listTasks, type Task } from "../../db/tasks.js";
 import { listOpenQuestions } from "../../db/questions.js";
+import { inReadTransaction } from "../../db/statements.js";
 import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, textLength, type TaskAction } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -70,7 +71,7 @@ function taskPageData(query: TaskListQuery, index: number): string {
 }
 const TASK_PAGE_DATA = /^tasks:p:(\d{1,4}):(o?)(s?)(?:u(\d{1,9}))?$/;
 
-type TaskListView = { text: string; markup?: InlineKeyboardMarkup };
+type TaskView = { text: string; markup?: InlineKeyboardMarkup };
 
 /** Per translation: whether the longest line a task can have still lets a full page fit TASK_PAGE.maxSize. */
 const countPagingFits = new WeakMap<Translate, boolean>();
@@ -125,7 +126,11 @@ function listedTasks(ctx: BotContext, member: Member, query: TaskListQuery, inde
 }
 
 /** One page of the task list for `member`: the tasks as lines, review and card buttons for them, the pager. */
-function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskListView {
+function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskView {
+  return inReadTransaction(ctx.deps.db, () => readTaskView(ctx, member, query, index));
+}
+
+function readTaskView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskView {
   const listed = listedTasks(ctx, member, query, index);
   const { flags } = listed;
   if (listed.total === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
@@ -223,7 +228,15 @@ function memberById(ctx: BotContext | ConvContext, id: number): Member | undefin
   return ctx.member?.id === id ? ctx.member : getMember(ctx.deps.db, id);
 }
 
-async function showCard(ctx: BotContext, task: Task): Promise<void> {
+/** The card of task `id` as the sender may see it (read in one transaction), or undefined. */
+function cardView(ctx: BotContext, id: number): TaskView | undefined {
+  return inReadTransaction(ctx.deps.db, () => {
+    const task = visibleTask(ctx, id);
+    return task && readCardView(ctx, task);
+  });
+}
+
+function readCardView(ctx: BotContext, task: Task): TaskView {
   const t = ctx.t;
   const today = teamToday(ctx.team, ctx.now);
   const flags = taskFlags(ctx.deps.db, ctx.team, [task], ctx.now).get(task.id);
@@ -236,15 +249,15 @@ async function showCard(ctx: BotContext, task: Task): Promise<void> {
   if (task.state === "returned" && task.returnComment) lines.push(t("task-card-returned", { comment: task.returnComment }));
   for (const question of listOpenQuestions(ctx.deps.db, ctx.team.id, task.id)) lines.push(t("task-card-question", { id: String(question.id), text: question.text }));
   const rows = actionButtons(t, task, ctx.member!);
-  await ctx.reply(lines.join("\n"), rows[0]?.length ? { reply_markup: keyboard(rows) } : {});
+  return rows[0]?.length ? { text: lines.join("\n"), markup: keyboard(rows) } : { text: lines.join("\n") };
 }
 
 composer.command("task", async (ctx) => {
   const id = /^#?(\d{1,9})$/.exec(commandArgs(ctx))?.[1];
   if (!id) return ctx.reply(ctx.t("task-card-usage"));
-  const task = visibleTask(ctx, Number(id));
-  if (!task) return ctx.reply(ctx.t("task-not-found", { id }));
-  await showCard(ctx, task);
+  const view = cardView(ctx, Number(id));
+  if (!view) return ctx.reply(ctx.t("task-not-found", { id }));
+  await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -271,10 +284,10 @@ async function reportAction(ctx: BotContext | ConvContext, result: TaskActionRes
 }
 
 composer.callbackQuery(/^task:show:(\d+)$/, async (ctx) => {
-  const task = visibleTask(ctx, Number(ctx.match[1]));
-  if (!task) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
+  const view = cardView(ctx, Number(ctx.match[1]));
+  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
   await ctx.answerCallbackQuery();
-  await showCard(ctx, task);
+  await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
 });
 
 composer.callbackQuery(/^task:(start|done|accept|cancel):(\d+)$/, async (ctx) => {
