@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Bot, type Context } from "grammy";
+import { Bot, BotError, Composer, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import { LeanComposer } from "../../src/bot/lean-composer.js";
 import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../../src/emulator/bot-info.js";
@@ -38,5 +38,67 @@ describe("LeanComposer", () => {
     await bot.handleUpdate(command(2, "/two"));
     await bot.handleUpdate(command(3, "/three"));
     expect(seen).toEqual(["one:x", "one-chained", "two", "fallback"]);
+  });
+
+  it("runs middleware in order like grammY: nested composers, chains extended later, plain Composers, next past the end", async () => {
+    const seen: string[] = [];
+    const bot = new Bot<Context>(TEST_BOT_TOKEN, { botInfo: TEST_BOT_INFO });
+    const root = new LeanComposer<Context>();
+    bot.use(root);
+    root.use(async (ctx, next) => {
+      seen.push("a");
+      await next();
+      seen.push("a-after");
+    });
+    const inner = new LeanComposer<Context>();
+    const chained = inner.use((_ctx, next) => {
+      seen.push("b");
+      return next();
+    });
+    root.use(inner);
+    // Added after `inner` was installed: still runs, in its place.
+    chained.use((_ctx, next) => {
+      seen.push("b-chained");
+      return next();
+    });
+    const plain = new Composer<Context>();
+    plain.use((_ctx, next) => {
+      seen.push("plain");
+      return next();
+    });
+    root.use(plain);
+    root.on("callback_query", () => {
+      seen.push("callback");
+    });
+    bot.use(() => {
+      seen.push("after-root");
+    });
+    await bot.handleUpdate(command(1, "/x"));
+    expect(seen).toEqual(["a", "b", "b-chained", "plain", "after-root", "a-after"]);
+  });
+
+  it("passes errors, thrown or rejected, to the bot as grammY does", async () => {
+    for (const fail of [
+      () => {
+        throw new Error("sync");
+      },
+      async () => {
+        throw new Error("async");
+      },
+    ]) {
+      const bot = new Bot<Context>(TEST_BOT_TOKEN, { botInfo: TEST_BOT_INFO });
+      const root = new LeanComposer<Context>();
+      const after: string[] = [];
+      root.use((_ctx, next) => next());
+      root.command("x", fail);
+      root.use(() => {
+        after.push("not reached");
+      });
+      bot.use(root);
+      const error = await bot.handleUpdate(command(1, "/x")).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BotError);
+      expect((error as BotError).error).toBeInstanceOf(Error);
+      expect(after).toEqual([]);
+    }
   });
 });
