@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES_DIR, createTranslator } from "../src/bot/i18n.js";
@@ -46,5 +47,25 @@ describe("locales", () => {
         expect(text.trim().length, `${locale}:${key}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it("falls back to Russian for a key English lacks, reads attributes, marks a key missing everywhere", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scb-locales-"));
+    const files = {
+      ru: ["a.ftl", "greet = Привет, { $name }!\nonly-ru = Только по-русски\n"],
+      en: ["a.ftl", "greet = Hello, { $name }!\nbutton = Menu\n    .hint = Opens the menu\n"],
+    } as const;
+    for (const [locale, [file, text]] of Object.entries(files)) {
+      mkdirSync(join(dir, locale));
+      writeFileSync(join(dir, locale, file), text);
+    }
+    const translator = createTranslator(dir);
+    const en = translator.forLocale("en");
+    expect(en("greet", { name: "Olga" })).toBe("Hello, Olga!");
+    expect(translator.t("ru", "greet", { name: "Ольга" })).toBe("Привет, Ольга!");
+    expect(en("only-ru")).toBe("Только по-русски");
+    expect(en("button.hint")).toBe("Opens the menu");
+    expect(en("nowhere")).toBe("{nowhere}");
+    expect(translator.t("ru", "button")).toBe("{button}");
   });
 });

@@ -1,4 +1,5 @@
-import { I18n } from "@grammyjs/i18n";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 
@@ -14,42 +15,46 @@ export interface Translator {
   forLocale(locale: Locale): Translate;
 }
 
-/** The part of a Fluent bundle the fast path uses. */
-interface MessageBundle {
-  getMessage(id: string): { value: unknown } | undefined;
-  formatPattern(pattern: unknown, args?: TranslationVars): string;
+/**
+ * One Fluent bundle per locale from every `<directory>/<locale>/*.ftl`. Fluent directly rather than
+ * @grammyjs/i18n: the bot formats its own texts (ctx.t is ours), and that plugin's Deno shim alone held
+ * about 8 MB of the bot's resident memory (issue 7 allows 100 MB with a million companies open).
+ */
+function loadBundles(directory: string): Map<Locale, FluentBundle> {
+  const bundles = new Map<Locale, FluentBundle>();
+  for (const locale of LOCALES) {
+    const bundle = new FluentBundle(locale, { useIsolating: false });
+    const dir = join(directory, locale);
+    for (const file of readdirSync(dir).filter((name) => name.endsWith(".ftl")).sort()) {
+      const errors = bundle.addResource(new FluentResource(readFileSync(join(dir, file), "utf8")));
+      if (errors.length > 0) throw new Error(`${locale}/${file}: ${errors.map((error) => error.message).join("; ")}`);
+    }
+    bundles.set(locale, bundle);
+  }
+  return bundles;
 }
 
 /**
- * The bundles @grammyjs/i18n would search for `locale`, in its order (the locale's, then the default).
- * The plugin negotiates them again on every call, which cost more than formatting the message; they
- * never change once the files are loaded. Undefined when the plugin no longer has the method.
+ * Loads every `locales/<lang>/*.ftl`; Russian is the fallback for a key missing in English, and a key missing
+ * everywhere shows as `{key}` (a test keeps both locales complete). `key.attribute` reads a message attribute.
  */
-function bundlesOf(i18n: I18n, locale: Locale): MessageBundle[] | undefined {
-  const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => Set<MessageBundle> };
-  return typeof fluent.matchBundles === "function" ? [...fluent.matchBundles.call(i18n.fluent, [locale])] : undefined;
-}
-
-/** Loads every `locales/<lang>/*.ftl`; Russian is the fallback for a missing key. */
 export function createTranslator(directory = LOCALES_DIR): Translator {
-  const i18n = new I18n({ defaultLocale: "ru", directory, fluentBundleOptions: { useIsolating: false } });
+  const bundles = loadBundles(directory);
   const cache = new Map<Locale, Translate>();
   const forLocale = (locale: Locale): Translate => {
     let translate = cache.get(locale);
     if (!translate) {
-      const bundles = bundlesOf(i18n, locale);
+      const search = locale === "ru" ? [bundles.get("ru")!] : [bundles.get(locale)!, bundles.get("ru")!];
       // A message without variables always formats to the same text (labels, buttons, refusals).
       const constant = new Map<string, string>();
       const format = (key: string, vars?: TranslationVars): string => {
-        // Plain message ids are formatted from the bundles directly; attributes and missing keys take
-        // the plugin's own path (its warnings and its `{key}` placeholder).
-        if (bundles && !key.includes(".")) {
-          for (const bundle of bundles) {
-            const message = bundle.getMessage(key);
-            if (message?.value) return bundle.formatPattern(message.value, vars);
-          }
+        const [id, attribute] = key.split(".", 2) as [string, string | undefined];
+        for (const bundle of search) {
+          const message = bundle.getMessage(id);
+          const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
+          if (pattern) return bundle.formatPattern(pattern, vars);
         }
-        return i18n.t(locale, key, vars);
+        return `{${key}}`;
       };
       translate = (key, vars) => {
         if (vars !== undefined) return format(key, vars);
