@@ -10,3 +10,7 @@ CREATE INDEX members_role ON members(team_id, role, status);
 -- through tasks_assignee it read and sorted every listed task first. The condition must stay spelled as in
 -- src/db/tasks.ts (LISTED_SQL) for SQLite to use the index.
 CREATE INDEX tasks_listed ON tasks(team_id, assignee_id) WHERE state NOT IN ('accepted', 'cancelled');
+
+-- The month's expenses summed per day and category (/expense, /budget, /plan): read from the index alone, in
+-- group order, instead of looking up every expense row of the month.
+CREATE INDEX expenses_totals ON expenses(team_id, local_day, category, amount_kopecks);
