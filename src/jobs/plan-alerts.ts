@@ -1,6 +1,6 @@
 /**
  * Plan alerts to the founder's alert chat (SPEC §5): plan behind, budget overrun and the "sweet lie".
- * `checkPlanAlerts` is called after every deal and once a day by `planAlertsJob`, `checkBudgetAlert` after every
+ * `checkPlanAlerts` is called after every deal and once a day by `planAlertsJob`, `checkExpenseAlerts` after every
  * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
  * says so), so calling it again is always safe.
  */
@@ -159,9 +159,24 @@ function queueAlerts(
 }
 
 /**
+ * The alerts an expense brings: the budget alert, which the expense may have tipped, every time; the plan alerts
+ * on the day's first expense only. An expense cannot move the plan figures, but on a day the daily job does not
+ * cover (a weekend, a holiday, before the check-up time) it is what brings that day's plan alerts, as a deal
+ * does; a second look the same day would find the same figures.
+ */
+export function checkExpenseAlerts(db: Db, team: Team, now: number, figures: BudgetFigures, translator: Translator): PlanAlertKind[] {
+  const kv = createKvStore(db);
+  const marker = `plan-alerts:expense-day:${team.id}`;
+  const today = localDate(now, team.timezone);
+  if ((kv.read<string>(marker) ?? "") >= today) return checkBudgetAlert(db, team, now, figures, translator);
+  kv.write(marker, today, now);
+  return checkPlanAlerts(db, team.id, now, { translator });
+}
+
+/**
  * Once a working day, on the first tick at or after the team's check-up time, checks the plan alerts. Weekends
  * and holidays are skipped: nothing elapses on them, so the daily check would only repeat Friday's news; a deal
- * or expense logged on such a day still triggers the check itself.
+ * or the day's first expense logged on such a day still triggers the check itself.
  */
 export const planAlertsJob: Job = {
   name: "plan-alerts",

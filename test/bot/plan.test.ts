@@ -181,6 +181,27 @@ describe("/budget and /expense", () => {
   });
 });
 
+describe("expenses and the plan alerts", () => {
+  it("the day's first expense brings the plan alerts on a weekend, when the daily check does not run; later ones do not look again", async () => {
+    const { founder, lead } = await team();
+    await founder.send("/setplan 2026-11 10 100000");
+    // Saturday 14th: 9 of 20 working days gone, nothing sold: the forecast is far behind the plan.
+    h.clock.set("2026-11-14T09:00:00Z");
+    const behind = () => founder.messages().filter((m) => said(m).includes("Отставание от плана"));
+    expect(behind()).toHaveLength(0);
+    await lead.send("/expense 100 marketing");
+    expect(behind()).toHaveLength(1);
+    await lead.send("/expense 100 marketing");
+    await founder.send("/expense 100 tools");
+    expect(behind()).toHaveLength(1);
+    expect(h.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind = 'alert-plan-behind'").pluck().get()).toBe(1);
+    // Sunday: a new day, a new first expense, the alert again.
+    h.clock.set("2026-11-15T09:00:00Z");
+    await lead.send("/expense 1 marketing");
+    expect(behind()).toHaveLength(2);
+  });
+});
+
 describe("/plan", () => {
   it("shows plan vs fact, forecast, pace, managers and budget, with a chart", async () => {
     const { founder, ivan } = await team();

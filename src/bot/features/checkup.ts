@@ -4,6 +4,7 @@
  * each step saved when answered, so a restart mid-way loses nothing. Also the lead's /checkup
  * round, /discipline, and /away and /back. The schedule itself is in jobs/checkup-*.ts.
  */
+import { inImmediateTransaction } from "../../db/statements.js";
 import { createConversation } from "@grammyjs/conversations";
 import { findMemberByUsername, type Member } from "../../db/members.js";
 import { addAway, endAway, listAway } from "../../db/away.js";
@@ -223,7 +224,7 @@ async function inlineCheckup(ctx: BotContext, input: InlineCheckup): Promise<voi
   const opened = openTodaysCheckup(env, member);
   if (!opened.ok) return void (await ctx.reply(refusal(ctx, opened.reason)));
   const checkup = opened.checkup;
-  const complete = ctx.deps.db.transaction(() => {
+  const complete = inImmediateTransaction(ctx.deps.db, () => {
     for (const answer of input.answers) {
       const result = recordCheckupAnswer(env, member, checkup.id, answer.taskId, answer.answer, answer.question);
       if (!result.ok) throw new Error(`inline check-up answer refused: ${result.reason}`);
@@ -231,7 +232,7 @@ async function inlineCheckup(ctx: BotContext, input: InlineCheckup): Promise<voi
     if (input.numbers) recordCheckupNumbers(env, member, checkup.id, input.numbers);
     if (input.numbers && remainingTasks(ctx.deps.db, checkup).length === 0) return finishCheckup(env, member, checkup.id, input.note ?? null).ok;
     return false;
-  })();
+  });
   ctx.deps.onOutbox?.();
   if (complete) return void (await ctx.reply(summaryText(ctx.t, checkupSummary(ctx.deps.db, ctx.team.id, checkup.id))));
   await enterCheckup(ctx, checkup.id);
@@ -291,12 +292,12 @@ composer.command("away", async (ctx) => {
   if (to.date < from.date) return ctx.reply(ctx.t("checkup-away-order"));
   if (to.date > `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`) return ctx.reply(ctx.t("checkup-away-too-long"));
   const manager = target;
-  const period = ctx.deps.db.transaction(() => {
+  const period = inImmediateTransaction(ctx.deps.db, () => {
     const added = addAway(ctx.deps.db, { teamId: ctx.team.id, memberId: manager.id, fromDate: from.date, toDate: to.date, createdBy: member.id }, ctx.now);
     if (from.date <= today) deleteUntouchedCheckup(ctx.deps.db, ctx.team.id, manager.id, today);
     if (manager.id === member.id) notifyAway(ctx.deps.db, ctx.deps.translator, ctx.team, manager, { from: from.date, to: to.date }, `away:${added.id}`, ctx.now);
     return added;
-  })();
+  });
   ctx.deps.onOutbox?.();
   await ctx.reply(
     ctx.t(manager.id === member.id ? "checkup-away-set" : "checkup-away-set-for", { name: memberName(manager), from: formatDay(period.fromDate), to: formatDay(period.toDate) }),
@@ -316,11 +317,11 @@ composer.command("back", async (ctx) => {
   }
   const manager = target;
   const today = teamToday(ctx.team, ctx.now);
-  const changed = ctx.deps.db.transaction(() => {
+  const changed = inImmediateTransaction(ctx.deps.db, () => {
     const ended = endAway(ctx.deps.db, ctx.team.id, manager.id, today, dayBefore(today));
     if (ended && manager.id === member.id) notifyAway(ctx.deps.db, ctx.deps.translator, ctx.team, manager, "back", `back:${manager.id}:${ctx.now}`, ctx.now);
     return ended;
-  })();
+  });
   ctx.deps.onOutbox?.();
   if (!changed) return ctx.reply(manager.id === member.id ? ctx.t("checkup-back-none-own") : ctx.t("checkup-back-none", { name: memberName(manager) }));
   await ctx.reply(ctx.t(manager.id === member.id ? "checkup-back-done" : "checkup-back-done-for", { name: memberName(manager) }));

@@ -15,7 +15,7 @@ import { deleteBudgetLine, setBudgetLine } from "../../db/budget.js";
 import { insertExpense } from "../../db/expenses.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
-import { checkBudgetAlert } from "../../jobs/plan-alerts.js";
+import { checkExpenseAlerts } from "../../jobs/plan-alerts.js";
 import {
   budgetLines,
   categoryName,
@@ -197,10 +197,8 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
       at: ctx.now,
       localDay: day,
     });
-    // An expense can change only the budget figures, so only the budget alert is checked (deals and the daily
-    // job check the plan alerts).
     const figures = loadBudgetFigures(db, ctx.team, period, day);
-    return { queued: checkBudgetAlert(db, ctx.team, ctx.now, figures, ctx.deps.translator), figures };
+    return { queued: checkExpenseAlerts(db, ctx.team, ctx.now, figures, ctx.deps.translator), figures };
     // IMMEDIATE like the lead base's writes: take the write lock before reading (a CLI may share the file).
   });
   if (queued.length > 0) ctx.deps.onOutbox?.();
