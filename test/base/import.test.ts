@@ -164,6 +164,53 @@ describe("importBase", () => {
     expect(db.prepare("SELECT kind FROM company_events ORDER BY id").all()).toEqual([{ kind: "refusal" }, { kind: "moved" }]);
   });
 
+  it("a company twice in one file: the later row is a duplicate of the earlier one's line, by name or by INN", () => {
+    const db = createBaseDb();
+    importBase(db, TEAM, "company;segment;inn\nСтарая;S;7701234567\nБез ИНН;S;\nС ИНН;S;7709876543\n", NOW);
+    const csv = [
+      "company;segment;inn", // 1
+      "Новая;S;", // 2 created
+      "НОВАЯ;S;", // 3 duplicate of 2 by name
+      "Другая;S;7801111111", // 4 created
+      "Третья;S;7801111111", // 5 duplicate of 4 by INN
+      "Старая;S;7701234567", // 6 updates an existing company
+      "старая;T;", // 7 duplicate of 6 by name, and segment T is not created for it
+      "Переименована;S;7701234567", // 8 duplicate of 6 by INN
+      ";S;7802222222", // 9 bad row
+      "Четвёртая;S;7802222222", // 10 created: the bad row 9 is no earlier company
+      "Без ИНН;S;", // 11 updates an existing company by name
+      "С ИНН;S;", // 12 updates by name, the row has no INN
+      "Кто-то;S;7709876543", // 13 the INN of the company row 12 updated: row 12 named no INN, so this is no repeat
+      "Новая;U;", // 14 duplicate of 2 (the segment U is not created)
+    ].join("\n");
+    const result = importBase(db, TEAM, csv, at("2026-03-03"));
+    expect(result).toEqual({
+      ok: true,
+      rows: 13,
+      created: 3,
+      updated: 4,
+      moved: 0,
+      segmentsCreated: 0,
+      badRows: [
+        { line: 3, reason: "duplicate", duplicateOf: 2 },
+        { line: 5, reason: "duplicate", duplicateOf: 4 },
+        { line: 7, reason: "duplicate", duplicateOf: 6 },
+        { line: 8, reason: "duplicate", duplicateOf: 6 },
+        { line: 9, reason: "company-missing" },
+        { line: 14, reason: "duplicate", duplicateOf: 2 },
+      ],
+    });
+    expect(db.prepare("SELECT name FROM segments ORDER BY id").pluck().all()).toEqual(["S"]);
+    expect(companies(db).map((c) => [(c as { name: string }).name, (c as { inn: string | null }).inn])).toEqual([
+      ["Старая", "7701234567"],
+      ["Без ИНН", null],
+      ["Кто-то", "7709876543"],
+      ["Новая", null],
+      ["Другая", "7801111111"],
+      ["Четвёртая", "7802222222"],
+    ]);
+  });
+
   it("detects the delimiter from the header line", () => {
     expect(detectDelimiter("a;b;c\n1,2,3")).toBe(";");
     expect(detectDelimiter("a,b\n")).toBe(",");
