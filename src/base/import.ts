@@ -252,9 +252,20 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
     owners.set(member.username.toLowerCase(), member.id);
   }
   const newBySegment = new Map<number, number>();
-  // The line that wrote each company of this file, by name key and by INN: a later row for it is a duplicate.
-  const firstLineByKey = new Map<string, number>();
-  const firstLineByInn = new Map<string, number>();
+  // A later row for a company this file already wrote is a duplicate of that row's line. The companies it
+  // created take the ids from firstNewId on, one by one in file order (a new rowid is the largest plus one, and
+  // the transaction is the only writer), so their lines are an array; the ones it updated, a re-import's, are
+  // kept by the row's name key and INN. Looked up only when a row cannot be inserted as new (or would create a
+  // segment): a fresh file does not keep a map of every name.
+  const firstNewId = writer.nextId();
+  const createdLines: number[] = [];
+  const updatedByKey = new Map<string, number>();
+  const updatedByInn = new Map<string, number>();
+  const createdLine = (id: number | undefined): number | undefined => (id !== undefined && id >= firstNewId ? createdLines[id - firstNewId] : undefined);
+  const earlierLine = (checked: CheckedRow): number | undefined =>
+    createdLine(writer.idByNameKey(checked.nameKey)) ??
+    updatedByKey.get(checked.nameKey) ??
+    (checked.inn === null ? undefined : (createdLine(writer.idByInn(checked.inn)) ?? updatedByInn.get(checked.inn)));
   const badRows: ImportBadRow[] = [];
   let rows = 0;
   let created = 0;
@@ -272,13 +283,14 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       badRows.push({ line, reason: checked });
       continue;
     }
-    const duplicateOf = firstLineByKey.get(checked.nameKey) ?? (checked.inn === null ? undefined : firstLineByInn.get(checked.inn));
-    if (duplicateOf !== undefined) {
-      badRows.push({ line, reason: "duplicate", duplicateOf });
-      continue;
-    }
     let segmentId = segmentsByName.get(checked.segment);
     if (segmentId === undefined) {
+      // A duplicate creates no segment.
+      const duplicateOf = earlierLine(checked);
+      if (duplicateOf !== undefined) {
+        badRows.push({ line, reason: "duplicate", duplicateOf });
+        continue;
+      }
       const segmentKey = nameKey(checked.segment);
       segmentId = segmentsByKey.get(segmentKey);
       if (segmentId === undefined) {
@@ -300,11 +312,18 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       phone: checked.phone,
       email: checked.email,
     };
-    if (writer.insert(row) !== null) {
-      firstLineByKey.set(checked.nameKey, line);
-      if (checked.inn !== null) firstLineByInn.set(checked.inn, line);
+    const id = writer.insert(row);
+    if (id !== null) {
+      if (id !== firstNewId + createdLines.length) throw new Error(`import: company id ${id} out of sequence`);
+      createdLines.push(line);
       created++;
       newBySegment.set(segmentId, (newBySegment.get(segmentId) ?? 0) + 1);
+      continue;
+    }
+    // Its name or INN is taken: by a company this file wrote (a duplicate), or by one already in the base.
+    const duplicateOf = earlierLine(checked);
+    if (duplicateOf !== undefined) {
+      badRows.push({ line, reason: "duplicate", duplicateOf });
       continue;
     }
     let hit: { id: number; segmentId: number } | null;
@@ -319,8 +338,8 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       badRows.push({ line, reason: "inn-conflict" });
       continue;
     }
-    firstLineByKey.set(checked.nameKey, line);
-    if (checked.inn !== null) firstLineByInn.set(checked.inn, line);
+    updatedByKey.set(checked.nameKey, line);
+    if (checked.inn !== null) updatedByInn.set(checked.inn, line);
     updated++;
     if (hit.segmentId !== segmentId) {
       moveCompany(ctx, hit.id, segmentId);

@@ -106,6 +106,9 @@ function prepare(db: Db) {
       `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?
         ORDER BY cooling_until_at, id LIMIT 1`,
     ),
+    nextId: db.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM companies").pluck(),
+    idByNameKey: db.prepare("SELECT id FROM companies WHERE team_id = ? AND name_key = ?").pluck(),
+    idByInn: db.prepare("SELECT id FROM companies WHERE team_id = ? AND inn = ?").pluck(),
     insertNew: db.prepare(
       `INSERT INTO companies (team_id, segment_id, name, name_key, core_key, inn, owner_username, owner_member_id,
          phone, email, created_at, created_day, updated_at)
@@ -191,6 +194,10 @@ export function nextCoolingEnd(db: Db, teamId: number, now: number): Company | u
 export function companyImportWriter(db: Db, teamId: number, now: number, day: string) {
   const s = stmts(db);
   return {
+    /** The id the next inserted company takes (rowids are the largest plus one). */
+    nextId: (): number => s.nextId.get() as number,
+    idByNameKey: (nameKey: string): number | undefined => s.idByNameKey.get(teamId, nameKey) as number | undefined,
+    idByInn: (inn: string): number | undefined => s.idByInn.get(teamId, inn) as number | undefined,
     insert(row: CompanyImportRow): number | null {
       const result = s.insertNew.run(
         teamId,
