@@ -146,6 +146,30 @@ export function changeTaskState(
   );
 }
 
+/**
+ * Gives the task to another assignee when it is still in `from`: it starts over as new for them (its state
+ * clock restarts, a return comment is dropped) and the event records the change with `comment`. Null when a
+ * concurrent change won.
+ */
+export function reassignTask(
+  db: Db,
+  task: Pick<Task, "id" | "teamId">,
+  from: TaskState,
+  assigneeId: number,
+  change: { actorId: number | null; comment: string | null },
+  now: number,
+): number | null {
+  const updated = prepared(db,
+    "UPDATE tasks SET assignee_id = ?, state = 'new', state_changed_at = ?, return_comment = NULL WHERE id = ? AND team_id = ? AND state = ?",
+  ).run(assigneeId, now, task.id, task.teamId, from);
+  if (updated.changes !== 1) return null;
+  return insertEvent(
+    db,
+    { teamId: task.teamId, taskId: task.id, actorId: change.actorId, fromState: from, toState: "new", comment: change.comment, checkupId: null },
+    now,
+  );
+}
+
 /** The task's history, oldest first. */
 export function listTaskEvents(db: Db, taskId: number): TaskEvent[] {
   const rows = prepared(db, "SELECT * FROM task_events WHERE task_id = ? ORDER BY at, id").all(taskId) as {

@@ -88,6 +88,36 @@ export function notifyTaskAssigned(db: Db, translator: Translator, team: Team, t
   send(db, team.id, to, "task-assigned", `task-assigned:${task.id}`, text, now, assigneeButtons(t, task.id, task.state));
 }
 
+/**
+ * A task given to another manager (/reassign): the new assignee gets it as a new task, with buttons; the one
+ * who had it, if still in the team, learns who has it now. Keys carry the event, so each handover is said once.
+ */
+export function notifyTaskReassigned(
+  db: Db,
+  translator: Translator,
+  team: Team,
+  task: Task,
+  assignee: Member,
+  previous: Member | undefined,
+  actor: Member,
+  eventId: number,
+  now: number,
+): void {
+  const from = previous ? memberName(previous) : "?";
+  if (reachesMember(assignee)) {
+    const to = recipientOf(assignee, team);
+    const t = translator.forLocale(to.locale);
+    const text = t("task-reassigned-notice", { id: String(task.id), author: memberName(actor), from, text: task.text, due: dueSuffix(t, task) });
+    send(db, team.id, to, "task-reassigned", `task-reassigned:${task.id}:${eventId}`, text, now, assigneeButtons(t, task.id, task.state));
+  }
+  if (previous && reachesMember(previous) && previous.id !== actor.id) {
+    const to = recipientOf(previous, team);
+    const t = translator.forLocale(to.locale);
+    const text = t("task-reassigned-away", { id: String(task.id), name: memberName(assignee), text: task.text });
+    send(db, team.id, to, "task-reassigned-away", `task-reassigned-away:${task.id}:${eventId}`, text, now);
+  }
+}
+
 /** The reviewers learn a task is done, with [Accept] [Return]. */
 export function notifyTaskDone(db: Db, translator: Translator, team: Team, task: Task, assignee: Member, eventId: number, now: number): void {
   for (const reviewer of reviewersOf(db, team.id)) {

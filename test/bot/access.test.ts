@@ -246,7 +246,7 @@ describe("a removed member receives nothing new", () => {
     const ivanId = ivan.member()!.id;
     const removed = await founder.send("/remove @ivan_sales");
     expect(removed[0]!.text).toMatch(/no longer in the team/);
-    expect(removed[0]!.text).toMatch(/open tasks: 2.*\/tasks/s);
+    expect(removed[0]!.text).toMatch(/open tasks: 2 \(#2, #3\).*\/reassign.*\/tasks/s);
     expect(removed[0]!.text).toMatch(/questions.*closed: 2/);
     const ivanBefore = ivan.messages().length;
 

@@ -9,6 +9,7 @@ afterEach(async () => {
 
 /** Monday 2 November 2026, 09:00 Moscow (before the check-up). */
 const MONDAY_0900 = "2026-11-02T06:00:00Z";
+const ACCESS_DENIED = "Эта команда недоступна для вашей роли.";
 
 async function team(options: { managerLanguage?: string } = {}) {
   h = await startHarness({ now: MONDAY_0900 });
@@ -38,6 +39,76 @@ function lastWith(user: TestUser, pattern: RegExp): SentMessage {
   if (!found) throw new Error(`no message ${pattern} to ${user.id}: ${user.messages().map((m) => m.text).join(" | ")}`);
   return found;
 }
+
+describe("/reassign", () => {
+  it("gives an open task to another manager: it starts over for them with buttons, the one who had it is told", async () => {
+    const { lead, ivan, petr } = await team();
+    await lead.send("/assign @ivan_sales Call Romashka due 05.11");
+    await ivan.press("task:start:1");
+    expect(taskState(1)).toBe("in_progress");
+    const replies = await lead.send("/reassign 1 @petr_sales");
+    expect(replies[0]!.text).toBe("Задача #1 передана: @petr_sales (была у @ivan_sales). Менеджер уже получил её.");
+    const notice = lastWith(petr, /Вам передана задача #1/);
+    expect(notice.text).toContain("от @anna_lead (была у @ivan_sales) (срок 05.11)");
+    expect(notice.text).toContain("Call Romashka");
+    expect(buttonData(notice, "start")).toBe("task:start:1");
+    expect(lastWith(ivan, /Задачу #1 передали/).text).toBe("Задачу #1 передали @petr_sales: Call Romashka");
+    expect(h.db.prepare("SELECT assignee_id, state, due_date FROM tasks WHERE id = 1").get()).toEqual({
+      assignee_id: petr.member()!.id,
+      state: "new",
+      due_date: "2026-11-05",
+    });
+    expect(h.db.prepare("SELECT from_state, to_state, comment FROM task_events WHERE task_id = 1 ORDER BY id DESC LIMIT 1").get()).toEqual({
+      from_state: "in_progress",
+      to_state: "new",
+      comment: "reassigned from @ivan_sales",
+    });
+    // Ivan no longer sees it; Petr can start it.
+    expect((await ivan.send("/task 1"))[0]!.text).toMatch(/Задачи #1 нет/);
+    await petr.press("task:start:1");
+    expect(taskState(1)).toBe("in_progress");
+  });
+
+  it("moves the tasks of a manager who left the team", async () => {
+    const { founder, lead, ivan, petr } = await team();
+    await lead.send("/assign @ivan_sales Call Vector");
+    await founder.send("/remove @ivan_sales");
+    const before = ivan.messages().length;
+    expect((await lead.send("/reassign #1 petr_sales"))[0]!.text).toMatch(/передана: @petr_sales \(была у @ivan_sales\)/);
+    expect(lastWith(petr, /Вам передана задача #1/).text).toContain("Call Vector");
+    expect(ivan.messages()).toHaveLength(before);
+  });
+
+  it("answers bad input clearly and writes nothing", async () => {
+    const { founder, lead, ivan } = await team();
+    await lead.send("/assign @ivan_sales Call Romashka");
+    await lead.send("/assign @ivan_sales Send the offer");
+    await ivan.press("task:done:2");
+    const cases: [string, RegExp][] = [
+      ["/reassign", /Как передать задачу/],
+      ["/reassign 1", /Как передать задачу/],
+      ["/reassign @petr_sales 1", /Как передать задачу/],
+      ["/reassign 99 @petr_sales", /Задачи #99 нет/],
+      ["/reassign 1 @nobody_here", /nobody_here/],
+      ["/reassign 1 @anna_lead", /не менеджер/],
+      ["/reassign 1 @ivan_sales", /и так у @ivan_sales/],
+      ["/reassign 2 @petr_sales", /нельзя передать: сейчас она «сделана/],
+    ];
+    const rows = () => [h.db.prepare("SELECT * FROM tasks ORDER BY id").all(), count("task_events"), count("outbox")];
+    const before = rows();
+    for (const [command, expected] of cases) {
+      const replies = await lead.send(command);
+      expect(replies, command).toHaveLength(1);
+      expect(replies[0]!.text, command).toMatch(expected);
+    }
+    expect(rows()).toEqual(before);
+    // A manager may not; the founder may.
+    expect((await ivan.send("/reassign 1 @petr_sales"))[0]!.text).toBe(ACCESS_DENIED);
+    expect(rows()).toEqual(before);
+    expect((await founder.send("/reassign 1 @petr_sales"))[0]!.text).toMatch(/передана: @petr_sales/);
+    expect(rows()).not.toEqual(before);
+  });
+});
 
 describe("/assign", () => {
   it("gives the manager the task at once with buttons, in the manager's language", async () => {

@@ -39,6 +39,7 @@ export const EXPECTED: Record<string, Expectation> = {
   tasks: { allowed: ALL, chats: "private" },
   task: { allowed: ALL, chats: "private" },
   return: { allowed: ["founder", "lead"], chats: "private" },
+  reassign: { allowed: ["founder", "lead"], chats: "private" },
   accept: { allowed: ["founder", "lead"], chats: "private" },
   checkup: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
   away: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },

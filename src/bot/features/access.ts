@@ -138,11 +138,11 @@ composer.command("remove", allow("founder"), async (ctx) => {
   if (!target) return ctx.reply(ctx.t("member-not-found", { username: arg.replace(/^@/, "") }));
   if (target.id === ctx.member!.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
   const { openTasks, closedQuestions } = removeFromTeam(ctx, target);
-  ctx.log.info({ removed: target.id, openTasks, closedQuestions }, "member removed");
+  ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions }, "member removed");
   await refreshMenu(ctx, { ...target, status: "removed" });
   const username = target.username ?? target.firstName;
   const lines = [ctx.t("remove-done", { username })];
-  if (openTasks > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks }));
+  if (openTasks.length > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks.length, ids: openTasks.map((id) => `#${id}`).join(", ") }));
   if (closedQuestions > 0) lines.push(ctx.t("remove-questions-closed", { username, count: closedQuestions }));
   await ctx.reply(lines.join("\n"));
 });
@@ -151,9 +151,9 @@ composer.command("remove", allow("founder"), async (ctx) => {
  * /remove in one transaction: the member becomes a stranger and receives nothing new — their open
  * questions are closed, messages still queued to their private chat are dropped, and founder alerts
  * routed to that chat go back to the founders' private chats. Their open tasks stay for the remover
- * to cancel or give to someone else; the count is returned.
+ * to give to another manager (/reassign) or cancel; their ids are returned.
  */
-function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number; closedQuestions: number } {
+function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number[]; closedQuestions: number } {
   const db = ctx.deps.db;
   const privateChat = target.chatId ?? target.userId;
   return db.transaction(() => {
@@ -162,7 +162,7 @@ function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number; c
     const alertChat = getTeam(db, ctx.team.id)?.alertChatId;
     if (alertChat === privateChat) updateTeamSetting(db, ctx.team.id, "alertChatId", null);
     for (const item of pendingForChat(db, privateChat)) markFailed(db, item.id, "member removed");
-    return { openTasks: listTasks(db, ctx.team.id, OPEN_STATES, target.id).length, closedQuestions };
+    return { openTasks: listTasks(db, ctx.team.id, OPEN_STATES, target.id).map((task) => task.id), closedQuestions };
   })();
 }
 

@@ -7,7 +7,7 @@ import type { Db } from "../../db/open.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { getMember, listMembers, type Member } from "../../db/members.js";
 import type { Team } from "../../db/teams.js";
-import { changeTaskState, createTask, getTask, listTasks, type Task } from "../../db/tasks.js";
+import { changeTaskState, createTask, getTask, listTasks, reassignTask, type Task } from "../../db/tasks.js";
 import { answerQuestion as saveAnswer, getQuestion, insertQuestion, listOpenQuestions, type Question } from "../../db/questions.js";
 import {
   completeCheckup,
@@ -24,7 +24,7 @@ import {
 import { listAway } from "../../db/away.js";
 import type { Translator } from "../i18n.js";
 import { addDays, isWorkingDay, localDate } from "../../domain/calendar.js";
-import { ASKED_STATES, stateAfterAnswer, transition, type Actor, type CheckupAnswer, type TaskState } from "../../domain/tasks.js";
+import { ASKED_STATES, OPEN_STATES, stateAfterAnswer, transition, type Actor, type CheckupAnswer, type TaskState } from "../../domain/tasks.js";
 import {
   checkupDay,
   checkupDeadline,
@@ -35,10 +35,12 @@ import {
   type CheckupSettings,
 } from "../../domain/checkup.js";
 import {
+  memberName,
   notifyAnswer,
   notifyQuestion,
   notifyTaskAssigned,
   notifyTaskDone,
+  notifyTaskReassigned,
   notifyTaskReviewed,
   sendCheckupPrompt,
 } from "../../jobs/checkup-notify.js";
@@ -116,6 +118,30 @@ export function applyTaskAction(
       }
     }
     return { ok: true, task: updated, from: task.state };
+  });
+}
+
+export type ReassignResult =
+  | { ok: true; task: Task; previous: Member | undefined }
+  | { ok: false; reason: "not-found" | "wrong-state" | "same"; task?: Task };
+
+/**
+ * The lead gives an open task (new, in progress, returned, blocked) to another manager — the one who had it may
+ * have left the team. It starts over as new for them; a done task is accepted or returned first.
+ */
+export function reassignTaskTo(env: ActionEnv, actor: Member, taskId: number, assignee: Member): ReassignResult {
+  return inImmediateTransaction(env.db, (): ReassignResult => {
+    const task = getTask(env.db, env.team.id, taskId);
+    if (!task) return { ok: false, reason: "not-found" };
+    if (!OPEN_STATES.includes(task.state)) return { ok: false, reason: "wrong-state", task };
+    if (task.assigneeId === assignee.id) return { ok: false, reason: "same", task };
+    const previous = getMember(env.db, task.assigneeId);
+    const comment = previous ? `reassigned from ${memberName(previous)}` : "reassigned";
+    const eventId = reassignTask(env.db, task, task.state, assignee.id, { actorId: actor.id, comment }, env.now);
+    if (eventId === null) return { ok: false, reason: "wrong-state", task };
+    const updated = getTask(env.db, env.team.id, taskId)!;
+    notifyTaskReassigned(env.db, env.translator, env.team, updated, assignee, previous, actor, eventId, env.now);
+    return { ok: true, task: updated, previous };
   });
 }
 

@@ -14,7 +14,7 @@ import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import type { BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../pager.js";
-import { actorFor, applyTaskAction, askQuestion, assignTask, teamToday, type TaskActionResult } from "./task-actions.js";
+import { actorFor, applyTaskAction, askQuestion, assignTask, reassignTaskTo, teamToday, type TaskActionResult } from "./task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { button, dueSuffix, keyboard, memberName } from "../../jobs/checkup-notify.js";
 import { stateLabel, taskFlags, taskLine } from "../../jobs/checkup-report.js";
@@ -41,6 +41,26 @@ composer.command("assign", allow("founder", "lead"), async (ctx) => {
   ctx.deps.onOutbox?.();
   ctx.log.info({ taskId: task.id, assignee: assignee.id }, "task assigned");
   await ctx.reply(ctx.t("task-assigned", { id: String(task.id), name: memberName(assignee), due: dueSuffix(ctx.t, task) }));
+});
+
+/** /reassign 12 @username: an open task goes to another manager (say, when its manager left the team). */
+composer.command("reassign", allow("founder", "lead"), async (ctx) => {
+  const m = /^#?(\d{1,9})\s+@?([A-Za-z][A-Za-z0-9_]{3,31})$/.exec(commandArgs(ctx));
+  if (!m) return ctx.reply(ctx.t("task-reassign-usage"));
+  const id = m[1]!;
+  const assignee = findMemberByUsername(ctx.deps.db, ctx.team.id, m[2]!);
+  if (!assignee) return ctx.reply(ctx.t("member-not-found", { username: m[2]! }));
+  if (assignee.role !== "manager") return ctx.reply(ctx.t("task-assign-not-manager", { name: memberName(assignee) }));
+  const result = reassignTaskTo(envOf(ctx), ctx.member!, Number(id), assignee);
+  if (!result.ok) {
+    if (result.reason === "not-found") return ctx.reply(ctx.t("task-not-found", { id }));
+    if (result.reason === "same") return ctx.reply(ctx.t("task-reassign-same", { id, name: memberName(assignee) }));
+    return ctx.reply(ctx.t("task-reassign-not-open", { id, state: stateLabel(ctx.t, result.task!.state) }));
+  }
+  ctx.deps.onOutbox?.();
+  ctx.log.info({ taskId: result.task.id, assignee: assignee.id, previous: result.previous?.id }, "task reassigned");
+  const from = result.previous ? memberName(result.previous) : "?";
+  await ctx.reply(ctx.t("task-reassigned", { id, name: memberName(assignee), from }));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +395,7 @@ export const tasksFeature: Feature = {
     { command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private" },
     { command: "task", roles: ["founder", "lead", "manager"], description: "cmd-task", chats: "private" },
     { command: "return", roles: ["founder", "lead"], description: "cmd-return", chats: "private" },
+    { command: "reassign", roles: ["founder", "lead"], description: "cmd-reassign", chats: "private" },
   ],
 };
 

@@ -23,7 +23,7 @@ invite-joined-notice = { $name } accepted the invite: { $role }.
 
 remove-usage = To remove a member: /remove @username
 remove-done = { $username } is no longer in the team.
-remove-open-tasks = { $username } still had open tasks: { $count }. Cancel them or give them to someone else: /tasks, /assign.
+remove-open-tasks = { $username } still had open tasks: { $count } ({ $ids }). Give each to another manager (/reassign number @username) or cancel it in /tasks.
 remove-questions-closed = Open questions of { $username } closed: { $count }.
 remove-last-founder = You cannot remove the last founder.
 member-not-found = There is no member @{ $username } in the team.

@@ -2,6 +2,7 @@ cmd-assign = assign a task to a manager
 cmd-tasks = tasks (filters: overdue, stalled, @user)
 cmd-task = task card: /task 12
 cmd-return = return a task with a comment
+cmd-reassign = give a task to another manager
 
 task-assign-usage =
     To assign a task: /assign @username task text [due dd.mm]
@@ -73,3 +74,12 @@ task-return-ask =
     Type a comment for the manager in one message.
 task-return-hint = Type the comment as text — it goes to the manager with the task.
 task-return-usage = To return a task: /return 12 comment (or the Return button under the task)
+
+task-reassign-usage = To give a task to another manager: /reassign 12 @username — it starts over for them.
+task-reassign-same = Task #{ $id } is already with { $name }.
+task-reassign-not-open = Task #{ $id } cannot be passed on: it is “{ $state }” now. A new, in-progress, returned or blocked task can; accept or return a done one first.
+task-reassigned = Task #{ $id } given to { $name } (it was with { $from }). The manager already has it.
+task-reassigned-notice =
+    Task #{ $id } from { $author } is yours now (it was with { $from }){ $due }:
+    { $text }
+task-reassigned-away = Task #{ $id } was given to { $name }: { $text }

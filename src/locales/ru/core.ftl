@@ -23,7 +23,7 @@ invite-joined-notice = { $name } принял(а) приглашение: { $rol
 
 remove-usage = Как удалить участника: /remove @username
 remove-done = { $username } больше не в команде.
-remove-open-tasks = У { $username } осталось открытых задач: { $count }. Отмените их или поручите другому: /tasks, /assign.
+remove-open-tasks = У { $username } осталось открытых задач: { $count } ({ $ids }). Передайте каждую другому менеджеру (/reassign номер @username) или отмените в /tasks.
 remove-questions-closed = Открытые вопросы { $username } закрыты: { $count }.
 remove-last-founder = Нельзя удалить последнего основателя.
 member-not-found = В команде нет участника @{ $username }.

@@ -2,6 +2,7 @@ cmd-assign = поставить задачу менеджеру
 cmd-tasks = задачи (фильтры: overdue, stalled, @user)
 cmd-task = карточка задачи: /task 12
 cmd-return = вернуть задачу с комментарием
+cmd-reassign = передать задачу другому менеджеру
 
 task-assign-usage =
     Как поставить задачу: /assign @username текст задачи [до дд.мм]
@@ -73,3 +74,12 @@ task-return-ask =
     Напишите комментарий для менеджера одним сообщением.
 task-return-hint = Напишите комментарий текстом — он уйдёт менеджеру вместе с задачей.
 task-return-usage = Как вернуть задачу: /return 12 комментарий (или кнопка «Вернуть» под задачей)
+
+task-reassign-usage = Как передать задачу другому менеджеру: /reassign 12 @username — у него она начнётся заново.
+task-reassign-same = Задача #{ $id } и так у { $name }.
+task-reassign-not-open = Задачу #{ $id } нельзя передать: сейчас она «{ $state }». Передать можно новую, в работе, возвращённую или с вопросом; сделанную сначала примите или верните.
+task-reassigned = Задача #{ $id } передана: { $name } (была у { $from }). Менеджер уже получил её.
+task-reassigned-notice =
+    Вам передана задача #{ $id } от { $author } (была у { $from }){ $due }:
+    { $text }
+task-reassigned-away = Задачу #{ $id } передали { $name }: { $text }
