@@ -1,4 +1,4 @@
-import type { Statement } from "better-sqlite3";
+import type { Statement, Transaction } from "better-sqlite3";
 import type { Db } from "./open.js";
 
 const caches = new WeakMap<Db, Map<string, Statement>>();
@@ -20,23 +20,22 @@ export function prepared(db: Db, sql: string): Statement {
   return statement;
 }
 
-const immediateRunners = new WeakMap<Db, (run: () => unknown) => unknown>();
+const runners = new WeakMap<Db, Transaction<(body: () => unknown) => unknown>>();
 
-/**
- * Runs `run` in a BEGIN IMMEDIATE transaction of the connection (nested: a savepoint), like
- * `db.transaction(run).immediate()`, without building a new transaction function on every call.
- */
-export function inImmediateTransaction<R>(db: Db, run: () => R): R {
-  let runner = immediateRunners.get(db);
+/** The connection's one transaction function, built once: building one per call costs more than a small write. */
+function runnerOf(db: Db): Transaction<(body: () => unknown) => unknown> {
+  let runner = runners.get(db);
   if (!runner) {
-    const transaction = db.transaction((body: () => unknown) => body());
-    runner = (body) => transaction.immediate(body);
-    immediateRunners.set(db, runner);
+    runner = db.transaction((body: () => unknown) => body());
+    runners.set(db, runner);
   }
-  return runner(run) as R;
+  return runner;
 }
 
-const readRunners = new WeakMap<Db, (run: () => unknown) => unknown>();
+/** Runs `run` in a BEGIN IMMEDIATE transaction of the connection (nested: a savepoint), like `db.transaction(run).immediate()`. */
+export function inImmediateTransaction<R>(db: Db, run: () => R): R {
+  return runnerOf(db).immediate(run) as R;
+}
 
 /**
  * Runs `run` in a deferred transaction: the reads of one reply see one snapshot and take the WAL read lock
@@ -44,11 +43,5 @@ const readRunners = new WeakMap<Db, (run: () => unknown) => unknown>();
  * our indexed reads; a view that reads four times pays it four times.
  */
 export function inReadTransaction<R>(db: Db, run: () => R): R {
-  let runner = readRunners.get(db);
-  if (!runner) {
-    const transaction = db.transaction((body: () => unknown) => body());
-    runner = (body) => transaction(body);
-    readRunners.set(db, runner);
-  }
-  return runner(run) as R;
+  return runnerOf(db)(run) as R;
 }
