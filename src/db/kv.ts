@@ -1,13 +1,17 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
-/** A tiny key-value table: conversation state and other per-chat data that must survive a restart. */
+/**
+ * A tiny key-value table: conversation state and other per-chat data that must survive a restart. Cheap to
+ * create where it is used: the statements come from the connection's cache.
+ */
 export function createKvStore(db: Db) {
-  const read = db.prepare("SELECT value FROM kv WHERE key = ?");
-  const write = db.prepare(
+  const read = prepared(db, "SELECT value FROM kv WHERE key = ?");
+  const write = prepared(db,
     "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
   );
-  const remove = db.prepare("DELETE FROM kv WHERE key = ?");
-  const keysFrom = db.prepare("SELECT key FROM kv WHERE key >= ? AND key < ?").pluck();
+  const remove = prepared(db, "DELETE FROM kv WHERE key = ?");
+  const keysFrom = prepared(db, "SELECT key FROM kv WHERE key >= ? AND key < ?").pluck();
   return {
     /** Every key starting with `prefix`. */
     keys(prefix: string): string[] {

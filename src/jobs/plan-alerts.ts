@@ -118,7 +118,7 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
  * just read in its transaction (an expense changes nothing else the plan alerts look at). Returns the kinds
  * newly queued, as checkPlanAlerts does.
  */
-export function checkBudgetAlert(db: Db, team: Team, now: number, figures: BudgetFigures, translator?: Translator): PlanAlertKind[] {
+function checkBudgetAlert(db: Db, team: Team, now: number, figures: BudgetFigures, translator?: Translator): PlanAlertKind[] {
   if (!figures.alerts.budgetOverrun) return [];
   return queueAlerts(db, team, now, ["budget-overrun"], translator ?? translatorOf({}), (_kind, t, locale) => budgetAlertText(figures, team, t, locale));
 }
@@ -165,12 +165,17 @@ function queueAlerts(
  * does; a second look the same day would find the same figures.
  */
 export function checkExpenseAlerts(db: Db, team: Team, now: number, figures: BudgetFigures, translator: Translator): PlanAlertKind[] {
+  return firstTimeOn(db, `plan-alerts:expense-day:${team.id}`, localDate(now, team.timezone), now)
+    ? checkPlanAlerts(db, team.id, now, { translator })
+    : checkBudgetAlert(db, team, now, figures, translator);
+}
+
+/** True the first time it is asked under `key` on `day`; the day is marked then, in the caller's transaction. */
+function firstTimeOn(db: Db, key: string, day: string, now: number): boolean {
   const kv = createKvStore(db);
-  const marker = `plan-alerts:expense-day:${team.id}`;
-  const today = localDate(now, team.timezone);
-  if ((kv.read<string>(marker) ?? "") >= today) return checkBudgetAlert(db, team, now, figures, translator);
-  kv.write(marker, today, now);
-  return checkPlanAlerts(db, team.id, now, { translator });
+  if ((kv.read<string>(key) ?? "") >= day) return false;
+  kv.write(key, day, now);
+  return true;
 }
 
 /**
@@ -186,11 +191,10 @@ export const planAlertsJob: Job = {
     const today = localDate(now, team.timezone);
     if (!isWorkingDay(today, { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays })) return;
     if (localTime(now, team.timezone) < team.checkupTime) return;
-    const kv = createKvStore(deps.db);
-    const marker = `plan-alerts:last-day:${team.id}`;
-    if ((kv.read<string>(marker) ?? "") >= today) return;
-    const queued = checkPlanAlerts(deps.db, team.id, now, { translator: deps.translator });
-    kv.write(marker, today, now);
+    // The day's mark and the alerts land together: a check that fails is tried again on the next tick.
+    const queued = inImmediateTransaction(deps.db, () =>
+      firstTimeOn(deps.db, `plan-alerts:last-day:${team.id}`, today, now) ? checkPlanAlerts(deps.db, team.id, now, { translator: deps.translator }) : [],
+    );
     if (queued.length > 0) deps.logger.info({ queued }, "plan alerts queued");
   },
 };

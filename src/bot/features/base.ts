@@ -10,7 +10,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../base/index.js";
 import { getCompany, type Company } from "../../db/companies.js";
 import { setRefusalComment } from "../../db/company-events.js";
-import { createKvStore, type KvStore } from "../../db/kv.js";
+import { createKvStore } from "../../db/kv.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import type { Db } from "../../db/open.js";
 import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js";
@@ -63,13 +63,6 @@ const ADD_ROLES = ["founder", "lead", "manager"] as const;
 /** How long after "which segment?" a typed text is taken for the answer. */
 const SEGMENT_ANSWER_MS = 60 * 60 * 1000;
 const REFUSAL_DIALOGUE = "base-refusal";
-
-const kvStores = new WeakMap<Db, KvStore>();
-function kvOf(db: Db): KvStore {
-  let kv = kvStores.get(db);
-  if (!kv) kvStores.set(db, (kv = createKvStore(db)));
-  return kv;
-}
 
 function envOf(ctx: BotContext): ActionEnv {
   return actionEnv(ctx.deps, ctx.team, ctx.member!, ctx.now, ctx.locale);
@@ -131,7 +124,7 @@ async function offerSuggestions(ctx: BotContext, action: BaseAction, typed: stri
   if (suggestions.length === 0 && !addable) return void (await ctx.reply(ctx.t("base-company-unknown-none", { company: typed })));
   // Unique per update, short enough for callback data (64 bytes) with a company id.
   const nonce = ctx.update.update_id.toString(36);
-  kvOf(ctx.deps.db).write(pendingKey(ctx.team.id, ctx.from!.id), { nonce, action, typed } satisfies PendingPick, ctx.now);
+  createKvStore(ctx.deps.db).write(pendingKey(ctx.team.id, ctx.from!.id), { nonce, action, typed } satisfies PendingPick, ctx.now);
   const rows: InlineKeyboardButton[][] = suggestions.map((s) => [button(label(s.name), `bpick:${nonce}:${s.id}`)]);
   if (addable) rows.push([button(ctx.t("base-add-new", { company: label(typed, 32) }), `bpick:${nonce}:new`)]);
   const key = suggestions.length > 0 ? "base-company-unknown" : "base-company-unknown-add";
@@ -140,7 +133,7 @@ async function offerSuggestions(ctx: BotContext, action: BaseAction, typed: stri
 
 /** Reads the pending command behind a button; undefined when the button is stale. */
 function pendingFor(ctx: BotContext, nonce: string): PendingPick | undefined {
-  const pending = kvOf(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from!.id));
+  const pending = createKvStore(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from!.id));
   return pending?.nonce === nonce ? pending : undefined;
 }
 
@@ -171,7 +164,7 @@ composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):(\d{1,12}|new)$/, async (ctx) =>
   if (ctx.match[2] === "new") {
     const segments = listSegments(db, ctx.team.id);
     if (segments.length > 0) {
-      kvOf(db).write(pendingKey(ctx.team.id, ctx.from.id), { ...pending, segmentAskedAt: ctx.now } satisfies PendingPick, ctx.now);
+      createKvStore(db).write(pendingKey(ctx.team.id, ctx.from.id), { ...pending, segmentAskedAt: ctx.now } satisfies PendingPick, ctx.now);
       await ctx.answerCallbackQuery();
       const rows = segments.slice(0, 12).map((segment) => [button(label(segment.name), `bpick:${pending.nonce}:seg:${segment.id}`)]);
       rows.push([button(ctx.t("base-default-segment-button"), `bpick:${pending.nonce}:seg:0`)]);
@@ -181,7 +174,7 @@ composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):(\d{1,12}|new)$/, async (ctx) =>
   }
   const company = getCompany(db, ctx.team.id, Number(ctx.match[2]));
   if (!company) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  kvOf(db).delete(pendingKey(ctx.team.id, ctx.from.id));
+  createKvStore(db).delete(pendingKey(ctx.team.id, ctx.from.id));
   await ctx.answerCallbackQuery();
   await deliver(ctx, performAction(envOf(ctx), pending.action, company));
 });
@@ -202,7 +195,7 @@ composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):seg:(\d{1,12})$/, async (ctx) =>
 composer.on("message:text", async (ctx, next) => {
   const text = ctx.message.text.replace(/\s+/g, " ").trim();
   if (text === "" || text.startsWith("/") || ctx.chat.type !== "private") return next();
-  const pending = kvOf(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from.id));
+  const pending = createKvStore(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from.id));
   if (pending?.segmentAskedAt === undefined || ctx.now - pending.segmentAskedAt > SEGMENT_ANSWER_MS) return next();
   if (!ACTION_ROLES[pending.action.cmd].includes(ctx.member!.role)) return next();
   if (text.length > MAX_COMPANY_NAME) return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
@@ -220,7 +213,7 @@ async function addAndContinue(ctx: BotContext, pending: PendingPick, segmentName
   const db = ctx.deps.db;
   const defaultSegment = defaultSegmentName(ctx);
   const added = addCompany(db, { teamId: ctx.team.id, name: pending.typed, segmentName: segmentName ?? defaultSegment, now: ctx.now });
-  kvOf(db).delete(pendingKey(ctx.team.id, ctx.from!.id));
+  createKvStore(db).delete(pendingKey(ctx.team.id, ctx.from!.id));
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   if (!added.ok && added.reason !== "exists") return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
   const company: Company = added.company;
