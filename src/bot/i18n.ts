@@ -17,8 +17,8 @@ export interface Translator {
 
 /**
  * One Fluent bundle per locale from every `<directory>/<locale>/*.ftl`. Fluent directly rather than
- * @grammyjs/i18n: the bot formats its own texts (ctx.t is ours), and that plugin's Deno shim alone held
- * about 8 MB of the bot's resident memory (issue 7 allows 100 MB with a million companies open).
+ * @grammyjs/i18n: the bot formats its own texts (ctx.t is ours), and that plugin brought a Deno shim into
+ * memory (8 MB loaded alone, about 2 MB less for the running bot; issue 7 allows 100 MB in all).
  */
 function loadBundles(directory: string): Map<Locale, FluentBundle> {
   const bundles = new Map<Locale, FluentBundle>();

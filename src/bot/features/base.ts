@@ -12,7 +12,6 @@ import { getCompany, type Company } from "../../db/companies.js";
 import { setRefusalComment } from "../../db/company-events.js";
 import { createKvStore } from "../../db/kv.js";
 import { inImmediateTransaction } from "../../db/statements.js";
-import type { Db } from "../../db/open.js";
 import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js";
 import { getTeam } from "../../db/teams.js";
 import { MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
