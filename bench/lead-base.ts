@@ -26,6 +26,7 @@ import { migrate, readMigrations } from "../src/db/migrate.js";
 import { openDatabase } from "../src/db/open.js";
 import type { Db } from "../src/db/open.js";
 import { median, removeDatabase } from "./stats.js";
+import { seededRandom } from "../src/seeded-random.js";
 
 export const TEAM = 1;
 const SEGMENTS = 20;
@@ -48,17 +49,6 @@ export function schemaKey(): string {
   for (const migration of readMigrations()) hash.update(`${migration.name}\n${migration.sql}\n`);
   hash.update(`generator ${GENERATOR_VERSION}`);
   return hash.digest("hex").slice(0, 12);
-}
-
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function createTeamDb(path: string): Db {

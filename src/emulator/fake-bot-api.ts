@@ -31,6 +31,7 @@ import type {
 import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "./bot-info.js";
 import { EntityParseError, parseFormattedText, type FormattedText } from "./formatted-text.js";
 import { parseMultipart } from "./multipart.js";
+import { seededRandom } from "../seeded-random.js";
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -324,18 +325,6 @@ const isLoopbackUrl = (url: string): boolean => {
     return false;
   }
 };
-
-/** mulberry32: tiny seeded PRNG so fault injection is reproducible. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   csv: "text/csv",
@@ -1351,7 +1340,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
       faultPlan = plan
         ? {
             ...plan,
-            random: createRandom(plan.seed),
+            random: seededRandom(plan.seed),
             ...(plan.methods ? { methodSet: new Set(plan.methods.map((method) => method.toLowerCase())) } : {}),
           }
         : undefined;

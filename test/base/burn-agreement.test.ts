@@ -22,7 +22,8 @@ import {
 import type { Db } from "../../src/db/open.js";
 import { burnAlertSums } from "../../src/db/burn-counters.js";
 import { burnFiguresByPlainQueries } from "./burn-reference.js";
-import { at, createBaseDb, seededRandom, TEAM } from "./helpers.js";
+import { seededRandom } from "../../src/seeded-random.js";
+import { at, createBaseDb, TEAM } from "./helpers.js";
 import type { TeamOptions } from "./helpers.js";
 
 type Scenario = { seed: number; options: TeamOptions; companies: number; days: number; start: string; expectCooling: boolean };

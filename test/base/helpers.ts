@@ -39,18 +39,6 @@ export function at(day: string, time = "12:00", timezone = "Europe/Moscow"): num
   return zonedInstant(day, time, timezone).getTime();
 }
 
-/** Deterministic PRNG (mulberry32) so randomized tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Company id by exact name (tests only). */
 export function companyId(db: Db, name: string): number {
   const row = db.prepare("SELECT id FROM companies WHERE team_id = ? AND name = ?").get(TEAM, name) as { id: number } | undefined;

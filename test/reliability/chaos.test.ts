@@ -25,6 +25,7 @@ import { upsertMember } from "../../src/db/members.js";
 import { allCommands } from "../../src/bot/command-registry.js";
 import { FEATURES } from "../../src/bot/features/index.js";
 import { createTranslator } from "../../src/bot/i18n.js";
+import { seededRandom } from "../../src/seeded-random.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SEED = 0x5eed;
@@ -37,18 +38,6 @@ const REPLY_TIMEOUT_MS = 3000;
 void FEATURES; // the registry is filled by importing the features
 const has = (command: string) => allCommands().some((spec) => spec.command === command);
 const t = (key: string, vars?: Record<string, string | number>) => createTranslator().t("en", key, vars);
-
-/** mulberry32: the kill schedule and every choice come from the seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A zone where it is about noon now, so the check-up window (00:00–23:59) is open all test long. */
 function noonZone(): string {
@@ -85,7 +74,7 @@ afterAll(async () => {
 
 describe("kill -9 chaos", () => {
   it("keeps every confirmed answer exactly once, the database intact and the dialogues going", { timeout: 120_000 }, async () => {
-    const random = createRandom(SEED);
+    const random = seededRandom(SEED);
     fake = await createFakeBotApi({ waitTimeoutMs: REPLY_TIMEOUT_MS });
     const api = fake;
     const dir = mkdtempSync(join(tmpdir(), "scb-chaos-"));
