@@ -8,10 +8,10 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createConfig } from "../src/config.js";
 import { startApp, TEAM_ID } from "../src/app.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/shared/logger.js";
 import { upsertMember, setMemberLocale } from "../src/db/members.js";
 import { outboxCounts } from "../src/db/outbox.js";
-import { createFakeBotApi } from "../src/emulator/fake-bot-api.js";
+import { createFakeBotApi } from "../tools/emulator/fake-bot-api.js";
 import { scratchDir } from "./stats.js";
 
 /** A Tuesday, 10:00:05 in Moscow: the check-up time has just come. */

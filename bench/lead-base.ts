@@ -13,12 +13,12 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { importBase } from "../src/base/import.js";
-import { loadBurnReport } from "../src/base/burn-report.js";
-import { recordDeal } from "../src/base/deal.js";
-import { recordHandled } from "../src/base/handled.js";
-import { recordRefusal } from "../src/base/refusal.js";
-import { recordTouch } from "../src/base/touch.js";
+import { importBase } from "../src/services/leads/import.js";
+import { loadBurnReport } from "../src/services/leads/burn-report.js";
+import { recordDeal } from "../src/services/leads/deal.js";
+import { recordHandled } from "../src/services/leads/handled.js";
+import { recordRefusal } from "../src/services/leads/refusal.js";
+import { recordTouch } from "../src/services/leads/touch.js";
 import { zonedInstant } from "../src/domain/calendar.js";
 import { coreKey, nameKey } from "../src/domain/company-name.js";
 import { REFUSAL_REASONS } from "../src/domain/company-state.js";
@@ -26,7 +26,7 @@ import { migrate, readMigrations } from "../src/db/migrate.js";
 import { openDatabase } from "../src/db/open.js";
 import type { Db } from "../src/db/open.js";
 import { median, removeDatabase } from "./stats.js";
-import { seededRandom } from "../src/seeded-random.js";
+import { seededRandom } from "../tools/seeded-random.js";
 
 export const TEAM = 1;
 const SEGMENTS = 20;

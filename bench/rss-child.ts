@@ -8,9 +8,9 @@
 import type { Update } from "grammy/types";
 import { createConfig } from "../src/config.js";
 import { startApp } from "../src/app.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/shared/logger.js";
 import { openDatabase } from "../src/db/open.js";
-import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../src/emulator/bot-info.js";
+import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../tools/emulator/bot-info.js";
 import { buildWorkload, CLOCK_STEP_MS, createApiStub, seedTeam } from "./bot-workload.js";
 
 const rssAtStart = process.memoryUsage().rss;

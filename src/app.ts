@@ -8,16 +8,16 @@ import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { ensureTeam } from "./db/teams.js";
 import { createBot } from "./bot/create-bot.js";
-import { bootstrapFounders } from "./bot/bootstrap.js";
-import { createTranslator } from "./bot/i18n.js";
+import { bootstrapFounders } from "./services/team/bootstrap.js";
+import { createTranslator } from "./shared/i18n.js";
 import type { Clock } from "./bot/context.js";
-import { createOutboxWorker, type OutboxLimits } from "./jobs/outbox-worker.js";
+import { createOutboxWorker, type OutboxLimits } from "./outbox/worker.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { JOBS } from "./jobs/index.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger, type Logger } from "./shared/logger.js";
 import { syncCommandMenus } from "./bot/menus.js";
 import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
-import { fitTelegramLimits } from "./bot/telegram-limits.js";
+import { fitTelegramLimits } from "./shared/telegram/limits.js";
 
 export const TEAM_ID = 1;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOCALES_DIR, createTranslator } from "../src/bot/i18n.js";
+import { LOCALES_DIR, createTranslator } from "../src/shared/i18n.js";
 
 /** message id → the variables it uses, for every file of one locale */
 function messages(locale: string): Map<string, string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/shared/logger.js";
 
 const TOKEN = "123456789:AAH-secretPartOfTheToken_0123456789";
 

@@ -1,5 +1,5 @@
 import type { Role } from "../db/members.js";
-import type { Translate } from "./i18n.js";
+import type { Translate } from "../shared/i18n.js";
 import { allCommands } from "./command-registry.js";
 
 export function describeRole(t: Translate, role: Role): string {

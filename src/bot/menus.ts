@@ -4,9 +4,9 @@ import type { BotCommand } from "grammy/types";
 import type { Db } from "../db/open.js";
 import { listMembers, type Member, type Role } from "../db/members.js";
 import { createKvStore } from "../db/kv.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../shared/logger.js";
 import { allCommands } from "./command-registry.js";
-import { LOCALES, type Locale, type Translate, type Translator } from "./i18n.js";
+import { LOCALES, type Locale, type Translate, type Translator } from "../shared/i18n.js";
 
 /** The menu a role sees in a private chat, in one language; descriptions get `$role` (as in /help). */
 export function menuFor(role: Role, t: Translate): BotCommand[] {

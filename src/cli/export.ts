@@ -7,7 +7,7 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parsePeriod } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
-import { createTranslator, type Locale } from "../bot/i18n.js";
+import { createTranslator, type Locale } from "../shared/i18n.js";
 import { buildExport } from "../reports/export-xlsx.js";
 import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 

@@ -5,8 +5,8 @@
  * Exit codes: 0 imported (bad rows are reported, good rows kept), 1 the file was refused, 2 bad arguments.
  */
 import { readFileSync } from "node:fs";
-import { importBase } from "../base/import.js";
-import type { ImportResult } from "../base/import.js";
+import { importBase } from "../services/leads/import.js";
+import type { ImportResult } from "../services/leads/import.js";
 import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 
 export const USAGE = "usage: npm run import -- <file.csv> [--json]";

@@ -4,7 +4,7 @@
  */
 import { localDate } from "../domain/calendar.js";
 import { periodOf } from "../domain/period.js";
-import { resolveAsOf } from "../base/burn-report.js";
+import { resolveAsOf } from "../services/leads/burn-report.js";
 import { getTeam } from "../db/teams.js";
 import type { Db } from "../db/open.js";
 import { loadPlanFigures, planReportJson, type PlanReportJson } from "../reports/plan-report.js";

@@ -9,7 +9,7 @@ import { isValidDate, localDate } from "../domain/calendar.js";
 import { parsePeriod, periodBounds, periodOf } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
 import type { BurnFigures } from "../domain/burn.js";
-import { loadBurnReport } from "../base/burn-report.js";
+import { loadBurnReport } from "../services/leads/burn-report.js";
 import type { Db } from "../db/open.js";
 import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
 import { planReport } from "./report-plan.js";

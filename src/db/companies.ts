@@ -2,7 +2,7 @@ import type { Db } from "./open.js";
 
 export type CompanyStatus = "active" | "cooling" | "lost" | "closed";
 
-/** A company of the lead base with its materialized state (kept by src/base/). */
+/** A company of the lead base with its materialized state (kept by src/services/leads/). */
 export interface Company {
   id: number;
   teamId: number;

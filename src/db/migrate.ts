@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { PACKAGE_ROOT } from "../shared/package-root.js";
 import type { Db } from "./open.js";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "migrations");

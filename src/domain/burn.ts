@@ -1,6 +1,6 @@
 /**
  * The burn figures of SPEC §4 for one period, as of one day — the single source of /burn, the JSON report,
- * the chart and the burn alerts. Pure: it only adds up the counter rows src/base/burn-report.ts reads.
+ * the chart and the burn alerts. Pure: it only adds up the counter rows src/services/leads/burn-report.ts reads.
  *
  * Definitions (all counts are distinct companies; "as of D" means at the end of local day D, or now if
  * D is today):

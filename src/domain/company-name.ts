@@ -140,7 +140,7 @@ export type NameSuggestion<T> = { item: T; name: string; score: number };
 /**
  * The `limit` candidates most like `typed`, best first (ties by name), leaving out those scoring below
  * `minScore`. Candidates are whatever the caller could fetch cheaply (with their stored core keys, to
- * skip recomputing them); see src/base/lookup.ts.
+ * skip recomputing them); see src/services/leads/lookup.ts.
  */
 export function rankSuggestions<T>(
   typed: string,

@@ -2,7 +2,7 @@
  * A company's state as a pure function of its events and a moment (SPEC §4): fresh, contacted, refused
  * (a refusal inside its handling window), handled, cooling until a day, lost (for good), closed, won.
  *
- * The rules, shared with the write paths in src/base/ (which keep the same state incrementally):
+ * The rules, shared with the write paths in src/services/leads/ (which keep the same state incrementally):
  * - A refusal opens a handling window (default 48 h). /handled, or a deal, inside the window handles every
  *   refusal still open. When a window closes unhandled the refusal burns the company: it cools from that
  *   moment until local midnight starting `cooldownUntil` = the refusal's local day + cooldown days.

@@ -2,8 +2,8 @@ import { getTeam } from "../db/teams.js";
 import { listMembers } from "../db/members.js";
 import { claimDigest, listCheckupsOfDay } from "../db/checkups.js";
 import { chunkLines, digestDay } from "../domain/checkup.js";
-import { recipientOf, reviewersOf, sendDigest } from "./checkup-notify.js";
-import { digestLines } from "./checkup-report.js";
+import { recipientOf, reviewersOf, sendDigest } from "../services/tasks/notify.js";
+import { digestLines } from "../services/tasks/checkup-report.js";
 import type { JobDeps } from "./job.js";
 
 /**

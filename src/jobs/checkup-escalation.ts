@@ -2,7 +2,7 @@ import { getTeam } from "../db/teams.js";
 import { getMember } from "../db/members.js";
 import { listOpenQuestions, markEscalated } from "../db/questions.js";
 import { ESCALATE_AFTER_WORKING_MS, needsEscalation } from "../domain/checkup.js";
-import { notifyEscalation } from "./checkup-notify.js";
+import { notifyEscalation } from "../services/tasks/notify.js";
 import type { JobDeps } from "./job.js";
 
 /** A question unanswered for more than 4 working hours goes to the founder's alert chat, once. */

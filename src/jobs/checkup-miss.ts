@@ -2,7 +2,7 @@ import { getTeam } from "../db/teams.js";
 import { getMember } from "../db/members.js";
 import { listOpenCheckups, markMissed, recentStatuses } from "../db/checkups.js";
 import { MISSED_STREAK_ALERT, isMissDue, missedStreak } from "../domain/checkup.js";
-import { sendMissedStreakAlert } from "./checkup-notify.js";
+import { sendMissedStreakAlert } from "../services/tasks/notify.js";
 import type { JobDeps } from "./job.js";
 
 /** Misses older than this are recorded without an alert: the bot was down, the news is stale. */

@@ -5,7 +5,7 @@ import { insertCheckup } from "../db/checkups.js";
 import { listTasks } from "../db/tasks.js";
 import { checkupDay, isAwayOn, reminderAt, scheduledPromptDay } from "../domain/checkup.js";
 import { ASKED_STATES } from "../domain/tasks.js";
-import { sendCheckupPrompt } from "./checkup-notify.js";
+import { sendCheckupPrompt } from "../services/tasks/notify.js";
 import type { JobDeps } from "./job.js";
 
 /**

@@ -3,7 +3,7 @@ import { getMember } from "../db/members.js";
 import { listAway } from "../db/away.js";
 import { listOpenCheckups, markReminded } from "../db/checkups.js";
 import { isAwayOn, isReminderDue } from "../domain/checkup.js";
-import { sendCheckupReminder } from "./checkup-notify.js";
+import { sendCheckupReminder } from "../services/tasks/notify.js";
 import type { JobDeps } from "./job.js";
 
 /** One reminder 2 h after the prompt while the check-up is unanswered and before its deadline. */

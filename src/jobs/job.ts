@@ -1,6 +1,6 @@
 import type { Db } from "../db/open.js";
-import type { Translator } from "../bot/i18n.js";
-import type { Logger } from "../logger.js";
+import type { Translator } from "../shared/i18n.js";
+import type { Logger } from "../shared/logger.js";
 
 export interface JobDeps {
   db: Db;

@@ -5,7 +5,7 @@
  */
 import type { BurnReport } from "../domain/burn.js";
 import { weekday } from "../domain/calendar.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { burnChartSpec, type BurnChartInput } from "./chart-specs.js";
 import { formatDay, formatDecimal, formatMonth, formatPercent } from "./plan-report.js";

@@ -27,9 +27,9 @@ import { periodBounds, periodOf } from "../domain/period.js";
 import { kopecksToRoubles } from "../domain/money.js";
 import type { PlanFigures } from "../domain/plan.js";
 import type { BurnReport } from "../domain/burn.js";
-import { loadBurnReport, resolveAsOf } from "../base/burn-report.js";
-import { taskFlags, stateLabel, type TaskFlags } from "../jobs/checkup-report.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import { loadBurnReport, resolveAsOf } from "../services/leads/burn-report.js";
+import { taskFlags, stateLabel, type TaskFlags } from "../services/tasks/checkup-report.js";
+import type { Locale, Translate } from "../shared/i18n.js";
 import { categoryName, formatMonth, loadPlanFigures } from "./plan-report.js";
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { loadBudgetInput, loadPlanInput } from "../db/plans.js";
 import { computeBudgetFigures, computePlanFigures, type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
 import { formatMoney, kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bot, BotError, Composer, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import { LeanComposer } from "../../src/bot/lean-composer.js";
-import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../../src/emulator/bot-info.js";
+import { TEST_BOT_INFO, TEST_BOT_TOKEN } from "../../tools/emulator/bot-info.js";
 
 const command = (id: number, text: string): Update => ({
   update_id: id,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { getTeam } from "../../src/db/teams.js";
 import { TEAM_ID } from "../../src/app.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { closeReasonsText } from "../../src/bot/features/settings.js";
 
 let h: Harness;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildScenario, EXPECTED } from "../base/scenario.js";
+import { buildScenario, EXPECTED } from "../services/leads/scenario.js";
 import { parseReportArgs, resolveReportWindow } from "../../src/cli/report.js";
 import { localDate } from "../../src/domain/calendar.js";
 import { runCli } from "./run-cli.js";

@@ -30,7 +30,7 @@ function runDemo(args: string[]): Promise<DemoRun> {
   const forbiddenDb = join(out, "real-database-must-not-be-touched.sqlite");
   const started = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(TSX, ["src/demo/run.ts", "--out", out, ...args], {
+    const child = spawn(TSX, ["tools/demo/run.ts", "--out", out, ...args], {
       cwd: ROOT,
       env: { ...process.env, BOT_TOKEN: "", DATABASE_PATH: forbiddenDb, TELEGRAM_API_ROOT: "http://192.0.2.1:9", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],

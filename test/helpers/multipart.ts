@@ -1,2 +1,2 @@
-// Moved to src/emulator (the demo ships the emulator); tests keep importing it from here.
-export * from "../../src/emulator/multipart.js";
+// Moved to tools/emulator (the demo ships the emulator); tests keep importing it from here.
+export * from "../../tools/emulator/multipart.js";

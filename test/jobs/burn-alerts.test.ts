@@ -1,7 +1,7 @@
 /** Burn alerts (SPEC §5): burn high and segment paused reach the founder's alert chat once per kind, subject and day. */
 import { afterEach, describe, expect, it } from "vitest";
-import { checkBurnAlerts } from "../../src/jobs/burn-alerts.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { checkBurnAlerts } from "../../src/services/leads/burn-alerts.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { TEAM_ID } from "../../src/app.js";
 import { baseTeam, loadBase, said, type BaseTeam } from "../bot/base-fixture.js";
 

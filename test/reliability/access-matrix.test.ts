@@ -11,7 +11,7 @@ import { startHarness, type Harness, type TestUser } from "../helpers/harness.js
 import { groupChat } from "../helpers/updates.js";
 import { TEAM_ID } from "../../src/app.js";
 import { allCommands } from "../../src/bot/command-registry.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { ensureTeam } from "../../src/db/teams.js";
 import { removeMember, upsertMember } from "../../src/db/members.js";
 import type { SentMessage } from "../helpers/fake-bot-api.js";

@@ -24,8 +24,8 @@ import { ensureTeam } from "../../src/db/teams.js";
 import { upsertMember } from "../../src/db/members.js";
 import { allCommands } from "../../src/bot/command-registry.js";
 import { FEATURES } from "../../src/bot/features/index.js";
-import { createTranslator } from "../../src/bot/i18n.js";
-import { seededRandom } from "../../src/seeded-random.js";
+import { createTranslator } from "../../src/shared/i18n.js";
+import { seededRandom } from "../../tools/seeded-random.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SEED = 0x5eed;

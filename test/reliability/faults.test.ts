@@ -4,8 +4,8 @@ import { groupChat, myChatMemberUpdate } from "../helpers/updates.js";
 import type { RecordedCall } from "../helpers/fake-bot-api.js";
 import { TEAM_ID } from "../../src/app.js";
 import { enqueue, outboxCounts } from "../../src/db/outbox.js";
-import { backoffDelayMs, TELEGRAM_LIMITS } from "../../src/jobs/outbox-worker.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { backoffDelayMs, TELEGRAM_LIMITS } from "../../src/outbox/worker.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type Replies, type TestUser } from "../helpers/harness.js";
 import { textUpdate } from "../helpers/updates.js";
 import { allCommands } from "../../src/bot/command-registry.js";
-import { createTranslator, LOCALES_DIR } from "../../src/bot/i18n.js";
+import { createTranslator, LOCALES_DIR } from "../../src/shared/i18n.js";
 import type { Db } from "../../src/db/open.js";
 import type { Role } from "../../src/db/members.js";
 import { EXPECTED } from "./expectations.js";

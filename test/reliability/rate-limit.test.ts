@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { createTokenBuckets, RATE_LIMIT } from "../../src/bot/middleware/rate-limit.js";
 
 let h: Harness | undefined;

@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
 import { startApp, StartupError, TEAM_ID, type App } from "../../src/app.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/shared/logger.js";
 import { upsertMember } from "../../src/db/members.js";
 import { enqueue } from "../../src/db/outbox.js";
 import { createFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";

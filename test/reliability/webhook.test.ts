@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
 import { startApp, TEAM_ID, type App } from "../../src/app.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/shared/logger.js";
 import { upsertMember } from "../../src/db/members.js";
 import { createFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";
 import { commandUpdate, makeUser } from "../helpers/updates.js";

@@ -17,10 +17,10 @@ import { insertAnswer } from "../../src/db/checkups.js";
 import { setPlan } from "../../src/db/plans.js";
 import { setBudgetLine } from "../../src/db/budget.js";
 import { insertExpense } from "../../src/db/expenses.js";
-import { addCompany } from "../../src/base/add.js";
-import { recordDeal } from "../../src/base/deal.js";
-import { recordRefusal } from "../../src/base/refusal.js";
-import { recordHandled } from "../../src/base/handled.js";
+import { addCompany } from "../../src/services/leads/add.js";
+import { recordDeal } from "../../src/services/leads/deal.js";
+import { recordRefusal } from "../../src/services/leads/refusal.js";
+import { recordHandled } from "../../src/services/leads/handled.js";
 import type { RefusalReason } from "../../src/domain/company-state.js";
 import { addMember, msk, RUB, TEAM_ID } from "./plan-fixtures.js";
 

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildExport, EXPORT_SHEETS } from "../../src/reports/export-xlsx.js";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { getTeam } from "../../src/db/teams.js";
 import type { Db } from "../../src/db/open.js";
 import { planReport } from "../../src/cli/report-plan.js";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "../../src/bot/i18n.js";
+import { createTranslator } from "../../src/shared/i18n.js";
 import { loadPlanFigures, planChartInput, planReportJson, renderPlanChart, renderPlanSummaryText, renderPlanText } from "../../src/reports/plan-report.js";
 import { addMember, createPlanDb, deal, RUB, seedNovember, team } from "./plan-fixtures.js";
 

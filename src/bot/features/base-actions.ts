@@ -1,6 +1,6 @@
 /**
  * The lead-base commands as actions on one company: finding the company a line means, doing the write
- * (src/base, one transaction with its notices and alerts) and saying what happened. Used by the commands,
+ * (src/services/leads, one transaction with its notices and alerts) and saying what happened. Used by the commands,
  * by the buttons that continue a command once an unknown name was resolved, and by the refusal dialogue —
  * so every path writes and answers the same way.
  */
@@ -16,10 +16,10 @@ import {
   unfreezeCompany,
   type Blocked,
   type CompanySuggestion,
-} from "../../base/index.js";
-import { baseContext, burnSettingsOf } from "../../base/context.js";
-import { blockFor } from "../../base/enforce.js";
-import { finalizeInTransaction } from "../../base/finalize.js";
+} from "../../services/leads/index.js";
+import { baseContext, burnSettingsOf } from "../../services/leads/context.js";
+import { blockFor } from "../../services/leads/enforce.js";
+import { finalizeInTransaction } from "../../services/leads/finalize.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
 import { findCompaniesByCoreKey, findCompanyByInn, findCompanyByNameKey, getCompany, type Company } from "../../db/companies.js";
 import type { Member, Role } from "../../db/members.js";
@@ -28,12 +28,12 @@ import type { Team } from "../../db/teams.js";
 import { coreKey, nameKey } from "../../domain/company-name.js";
 import { allowedCloseReasons, type RefusalReason } from "../../domain/company-state.js";
 import { formatMoney } from "../../domain/money.js";
-import { button, keyboard } from "../../jobs/checkup-notify.js";
+import { button, keyboard } from "../../services/tasks/notify.js";
 import { formatDay } from "../../reports/plan-report.js";
-import type { Locale, Translate, Translator } from "../i18n.js";
+import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import type { Reading } from "./base-args.js";
 import { formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
-import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "./base-notify.js";
+import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "../../services/leads/notify.js";
 
 /** What a command asks to do with the company it names. */
 export type BaseAction =

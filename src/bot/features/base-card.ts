@@ -1,13 +1,13 @@
 /** /lead: a company's card as chat text — who it is, its state now and its latest history. */
-import type { CompanyCard } from "../../base/index.js";
+import type { CompanyCard } from "../../services/leads/index.js";
 import { getMember } from "../../db/members.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
 import { BASE_CLOSE_REASONS, REFUSAL_REASONS } from "../../domain/company-state.js";
-import { memberName } from "../../jobs/checkup-notify.js";
+import { memberName } from "../../services/tasks/notify.js";
 import { formatDay } from "../../reports/plan-report.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../shared/i18n.js";
 
 const LABELLED_REASONS: ReadonlySet<string> = new Set([...REFUSAL_REASONS, ...BASE_CLOSE_REASONS]);
 

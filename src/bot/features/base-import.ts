@@ -4,10 +4,10 @@
  * same code as `npm run import`. Good rows are imported, bad rows reported by line number.
  */
 import type { Document } from "grammy/types";
-import { importBase, type ImportResult } from "../../base/index.js";
-import { checkBurnAlerts } from "../../jobs/burn-alerts.js";
+import { importBase, type ImportResult } from "../../services/leads/index.js";
+import { checkBurnAlerts } from "../../services/leads/burn-alerts.js";
 import type { BotContext } from "../context.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../shared/i18n.js";
 
 /** Bots may download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

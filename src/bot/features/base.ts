@@ -1,13 +1,13 @@
 /**
  * Zone 3 — the lead base (SPEC §4): /import, /add, /touch, /refusal, /handled, /deal, /close, /unfreeze, /unpause,
- * /lead. The writes, the rules and the figures live in src/base; this file reads the line, finds the company
+ * /lead. The writes, the rules and the figures live in src/services/leads; this file reads the line, finds the company
  * (an unknown name gets the closest names and [Add as new], and nothing is written until one is chosen — the
  * choice continues the original command, kept in kv), asks what a line left out (the refusal's reason with
  * buttons, the close reason) and answers.
  */
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
-import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../base/index.js";
+import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../services/leads/index.js";
 import { getCompany, type Company } from "../../db/companies.js";
 import { setRefusalComment } from "../../db/company-events.js";
 import { createKvStore } from "../../db/kv.js";
@@ -16,7 +16,7 @@ import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js
 import { getTeam } from "../../db/teams.js";
 import { MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
 import { REFUSAL_REASONS, type RefusalReason } from "../../domain/company-state.js";
-import { button, keyboard } from "../../jobs/checkup-notify.js";
+import { button, keyboard } from "../../services/tasks/notify.js";
 import { formatPercent } from "../../reports/plan-report.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -49,7 +49,7 @@ import {
 } from "./base-actions.js";
 import { reasonLabel } from "./base-card.js";
 import { importDocument, looksLikeCsv } from "./base-import.js";
-import { noticeHooks } from "./base-notify.js";
+import { noticeHooks } from "../../services/leads/notify.js";
 import { freshMember } from "./task-dialogs.js";
 import { burnFeature } from "./burn.js";
 import { LeanComposer } from "../lean-composer.js";

@@ -3,7 +3,7 @@
  * first, and the chart, both from the one report `npm run report -- burn --json` prints (loadBurnReport).
  */
 import { InputFile } from "grammy";
-import { loadBurnReport } from "../../base/index.js";
+import { loadBurnReport } from "../../services/leads/index.js";
 import { localDate } from "../../domain/calendar.js";
 import { periodOf } from "../../domain/period.js";
 import { renderBurnChart, renderBurnText, type BurnTextOptions } from "../../reports/burn-report.js";

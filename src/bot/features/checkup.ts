@@ -22,7 +22,7 @@ import {
 import { ASKED_STATES, MAX_TEXT, formatDay, parseAheadDate, textLength, type CheckupAnswer } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../shared/i18n.js";
 import type { BotConversation } from "../conversation-tools.js";
 import {
   checkupSummary,
@@ -37,10 +37,10 @@ import {
   teamToday,
   type ActionEnv,
   type CheckupStep,
-} from "./task-actions.js";
+} from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, passThrough, waitForText } from "./task-dialogs.js";
-import { button, keyboard, memberName, notifyAway } from "../../jobs/checkup-notify.js";
-import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../jobs/checkup-report.js";
+import { button, keyboard, memberName, notifyAway } from "../../services/tasks/notify.js";
+import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../services/tasks/checkup-report.js";
 import { LeanComposer } from "../lean-composer.js";
 
 const composer = new LeanComposer<BotContext>();

@@ -15,7 +15,7 @@ import { deleteBudgetLine, setBudgetLine } from "../../db/budget.js";
 import { insertExpense } from "../../db/expenses.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
-import { checkExpenseAlerts } from "../../jobs/plan-alerts.js";
+import { checkExpenseAlerts } from "../../services/plan/plan-alerts.js";
 import {
   budgetLines,
   categoryName,

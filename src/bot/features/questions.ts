@@ -12,10 +12,10 @@ import { MAX_TEXT, textLength } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
-import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../pager.js";
-import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "./task-actions.js";
+import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
+import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
-import { button, keyboard, memberName } from "../../jobs/checkup-notify.js";
+import { button, keyboard, memberName } from "../../services/tasks/notify.js";
 import { LeanComposer } from "../lean-composer.js";
 
 const composer = new LeanComposer<BotContext>();

@@ -15,9 +15,9 @@ import { localDate, localTime } from "../../domain/calendar.js";
 import { formatPercentSetting, validateSetting, type SettingChange, type SettingKey, type SettingResult, type TeamSettings } from "../../domain/settings.js";
 import { allow } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../shared/i18n.js";
 import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
-import { checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow } from "../pager.js";
+import { checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow } from "../../shared/telegram/pager.js";
 import { closeReasonsText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
 import { LeanComposer } from "../lean-composer.js";
 

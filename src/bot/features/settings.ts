@@ -6,7 +6,7 @@
 import { commandArgs, allow, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
 import { menuKeyboard, settingsMenu, settingsMenuConversations } from "./settings-menu.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../shared/i18n.js";
 import type { Db } from "../../db/open.js";
 import { setCloseReasons, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";

@@ -8,7 +8,7 @@ import { getTeam } from "../../db/teams.js";
 import { MAX_TEXT, textLength } from "../../domain/tasks.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
-import type { ActionEnv } from "./task-actions.js";
+import type { ActionEnv } from "../../services/tasks/task-actions.js";
 
 /** The environment of an operation in an ordinary handler. */
 export function envOf(ctx: BotContext): ActionEnv {

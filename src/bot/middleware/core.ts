@@ -3,7 +3,7 @@ import type { Transaction } from "better-sqlite3";
 import { claimUpdate } from "../../db/processed-updates.js";
 import { findActiveMember, refreshProfile, setMemberLocale, type Member } from "../../db/members.js";
 import { getTeam, type Team } from "../../db/teams.js";
-import { pickLocale } from "../i18n.js";
+import { pickLocale } from "../../shared/i18n.js";
 import type { BotDeps, CoreFlavor } from "../context.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { NextFunction } from "grammy";
 import { setUnreachable } from "../../db/members.js";
-import { reportUnreachable } from "../../jobs/outbox-worker.js";
+import { reportUnreachable } from "../../outbox/worker.js";
 import type { BotContext } from "../context.js";
 
 /**

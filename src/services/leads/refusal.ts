@@ -1,0 +1,97 @@
+/** /refusal: a company said no, with a reason, maybe for good. */
+import { cooldownUntil, handlingWindowEnd } from "../../domain/company-state.js";
+import type { RefusalReason } from "../../domain/company-state.js";
+import { REFUSAL_REASONS } from "../../domain/company-state.js";
+import { insertCompanyEvent } from "../../db/company-events.js";
+import type { Db } from "../../db/open.js";
+import { periodOfDay } from "./context.js";
+import { blockFor, logBlocked } from "./enforce.js";
+import { changeCompany, changePeriod } from "./state-change.js";
+import type { Blocked, CompanyWriteInput, NotFound, WriteHooks } from "./write.js";
+import { countContact, loadCompany, runWrite } from "./write.js";
+
+/** Longest free comment (SPEC §8). */
+export const MAX_COMMENT = 1000;
+
+export type RefusalInput = CompanyWriteInput & {
+  reason: RefusalReason;
+  lostForGood: boolean;
+  comment?: string | null;
+};
+
+export type RefusalResult =
+  | {
+      ok: true;
+      eventId: number;
+      /** lost for good: burned at once, never cools back */
+      lostForGood: boolean;
+      /** not lost: handle it before this moment or the company burns */
+      windowEndAt: number | null;
+      /** not lost: the day it would be available again if it burns */
+      cooldownUntil: string | null;
+    }
+  | Blocked
+  | NotFound
+  | { ok: false; reason: "invalid-reason" | "comment-too-long" };
+
+/**
+ * Logs a refusal. A normal one opens the handling window; one lost for good burns the company at once
+ * (counted burned and lost in this period). Refused like a touch on cooling, lost, closed or paused.
+ */
+export function recordRefusal(db: Db, input: RefusalInput, hooks?: WriteHooks<RefusalResult>): RefusalResult {
+  if (!(REFUSAL_REASONS as readonly string[]).includes(input.reason)) return { ok: false, reason: "invalid-reason" };
+  if (input.comment && input.comment.length > MAX_COMMENT) return { ok: false, reason: "comment-too-long" };
+  return runWrite(
+    db,
+    input.teamId,
+    input.now,
+    (ctx): RefusalResult => {
+      const company = loadCompany(ctx, input.companyId);
+      if (!company) return { ok: false, reason: "not-found" };
+      const memberId = input.memberId ?? null;
+      const block = blockFor(ctx, company);
+      if (block) {
+        const attemptId = logBlocked(ctx, company, "refusal", block, memberId);
+        return { ok: false, ...block, attemptId, companyId: company.id, companyName: company.name, segmentId: company.segmentId };
+      }
+      const lost = input.lostForGood;
+      const windowEndAt = lost ? ctx.now : handlingWindowEnd(ctx.now, ctx.settings);
+      const eventId = insertCompanyEvent(db, {
+        teamId: ctx.teamId,
+        companyId: company.id,
+        segmentId: company.segmentId,
+        kind: "refusal",
+        at: ctx.now,
+        localDay: ctx.today,
+        memberId,
+        reason: input.reason,
+        lostForGood: lost,
+        comment: input.comment ?? null,
+        windowEndAt,
+        status: lost ? "lost" : "pending",
+        settledAt: lost ? ctx.now : null,
+      });
+      const fields = countContact(ctx, company);
+      changePeriod(ctx, periodOfDay(ctx.today), company.id, ctx.today, (row) => {
+        row.refusedDay ??= ctx.today;
+        if (lost) {
+          row.burnedDay ??= ctx.today;
+          row.lostDay ??= ctx.today;
+        } else {
+          row.openRefusals++;
+        }
+      });
+      const next = lost ? { ...fields, status: "lost" as const, coolingUntilDay: null, coolingUntilAt: null } : fields;
+      if (Object.keys(next).length > 0) changeCompany(ctx, company, ctx.today, next);
+      return {
+        ok: true,
+        eventId,
+        lostForGood: lost,
+        windowEndAt: lost ? null : windowEndAt,
+        cooldownUntil: lost ? null : cooldownUntil(ctx.now, ctx.settings),
+      };
+    },
+    hooks,
+    input.settings,
+  );
+}
