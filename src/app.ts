@@ -87,7 +87,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     db.close();
     throw error;
   }
-  ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale }, clock.now());
+  ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale, country: config.defaultCountry }, clock.now());
   const translator = createTranslator();
 
   const replyRetry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });

@@ -49,6 +49,14 @@ const schema = z
       z.string().default("Europe/Moscow").refine(isTimeZone, "is not an IANA time zone (e.g. Europe/Moscow)"),
     ),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(["ru", "en"]).default("ru")),
+    DEFAULT_COUNTRY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code (e.g. RU)")
+        .default("RU")
+        .transform((code) => code.toUpperCase()),
+    ),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(["polling", "webhook"]).default("polling")),
     WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url("must be an https URL").optional()),
@@ -71,6 +79,8 @@ export interface Config {
   apiRoot: string;
   defaultTimezone: string;
   defaultLocale: "ru" | "en";
+  /** ISO country code of a new team's public calendar. */
+  defaultCountry: string;
   logLevel: (typeof LOG_LEVELS)[number];
   mode: "polling" | "webhook";
   webhookUrl?: string;
@@ -101,6 +111,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     apiRoot: e.TELEGRAM_API_ROOT,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
+    defaultCountry: e.DEFAULT_COUNTRY,
     logLevel: e.LOG_LEVEL,
     mode: e.BOT_MODE,
     webhookUrl: e.WEBHOOK_URL,

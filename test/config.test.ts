@@ -23,6 +23,7 @@ describe("createConfig", () => {
       apiRoot: "https://api.telegram.org",
       defaultTimezone: "Europe/Moscow",
       defaultLocale: "ru",
+      defaultCountry: "RU",
       logLevel: "info",
       mode: "polling",
       webhookUrl: undefined,
@@ -39,6 +40,7 @@ describe("createConfig", () => {
       TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
       DEFAULT_TIMEZONE: "Europe/Berlin",
       DEFAULT_LOCALE: "en",
+      DEFAULT_COUNTRY: "kz",
       LOG_LEVEL: "debug",
       BOT_MODE: "webhook",
       WEBHOOK_URL: "https://bot.example.com/hook",
@@ -50,6 +52,7 @@ describe("createConfig", () => {
     expect(config.mode).toBe("webhook");
     expect(config.port).toBe(3000);
     expect(config.defaultLocale).toBe("en");
+    expect(config.defaultCountry).toBe("KZ");
   });
 
   it("treats empty values as unset", () => {
@@ -65,6 +68,7 @@ describe("createConfig", () => {
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nonsense" }, "TELEGRAM_API_ROOT"],
     [{ BOT_TOKEN: TOKEN, DEFAULT_TIMEZONE: "Mars/Olympus" }, "DEFAULT_TIMEZONE"],
     [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "de" }, "DEFAULT_LOCALE"],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_COUNTRY: "Russia" }, "DEFAULT_COUNTRY"],
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "s3cret-token-value_1" }, "WEBHOOK_URL"],

@@ -6,6 +6,7 @@ import { listBudgetLines } from "./budget.js";
 import { listExpenseDayTotals } from "./expenses.js";
 import { periodBounds } from "../domain/period.js";
 import type { BudgetInput, PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
+import { teamCalendar } from "../domain/settings.js";
 
 /** The founder's plan of a period: X new clients with an average check of Y kopecks. */
 export interface Plan {
@@ -152,7 +153,7 @@ export function loadBudgetInput(db: Db, team: Team, period: string): BudgetInput
   const { from, to } = periodBounds(period);
   return {
     period,
-    calendar: { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays },
+    calendar: teamCalendar(team),
     expenses: listExpenseDayTotals(db, team.id, from, to).map((e) => ({ localDate: e.localDay, category: e.category, amountKopecks: e.amountKopecks })),
     budget: listBudgetLines(db, team.id, period).map((line) => ({ category: line.category, amountKopecks: line.amountKopecks })),
   };

@@ -20,6 +20,8 @@ interface TeamRow {
   cutoff_time: string;
   working_days: string;
   holidays: string;
+  country: string;
+  extra_workdays: string;
   handling_window_hours: number;
   cooldown_days: number;
   burn_threshold: number;
@@ -39,6 +41,8 @@ function toTeam(row: TeamRow): Team {
     cutoffTime: row.cutoff_time,
     workingDays: row.working_days.split(",").filter(Boolean).map(Number),
     holidays: JSON.parse(row.holidays) as string[],
+    country: row.country,
+    extraWorkdays: JSON.parse(row.extra_workdays) as string[],
     handlingWindowHours: row.handling_window_hours,
     cooldownDays: row.cooldown_days,
     burnThreshold: row.burn_threshold,
@@ -49,11 +53,17 @@ function toTeam(row: TeamRow): Team {
 }
 
 /** The team this process serves; created with the configured defaults on first start. */
-export function ensureTeam(db: Db, id: number, defaults: { timezone: string; locale: string }, now: number): Team {
-  prepared(db, "INSERT OR IGNORE INTO teams (id, timezone, locale, created_at) VALUES (?, ?, ?, ?)").run(
+export function ensureTeam(
+  db: Db,
+  id: number,
+  defaults: { timezone: string; locale: string; country?: string },
+  now: number,
+): Team {
+  prepared(db, "INSERT OR IGNORE INTO teams (id, timezone, locale, country, created_at) VALUES (?, ?, ?, ?, ?)").run(
     id,
     defaults.timezone,
     defaults.locale,
+    defaults.country ?? "RU",
     now,
   );
   return getTeam(db, id)!;
@@ -68,6 +78,7 @@ const SETTING_COLUMNS = {
   timezone: "timezone",
   locale: "locale",
   currency: "currency",
+  country: "country",
   checkupTime: "checkup_time",
   cutoffTime: "cutoff_time",
   handlingWindowHours: "handling_window_hours",
@@ -89,6 +100,10 @@ export function setWorkingDays(db: Db, teamId: number, days: number[]): void {
 
 export function setHolidays(db: Db, teamId: number, holidays: string[]): void {
   prepared(db, "UPDATE teams SET holidays = ? WHERE id = ?").run(JSON.stringify([...new Set(holidays)].sort()), teamId);
+}
+
+export function setExtraWorkdays(db: Db, teamId: number, days: string[]): void {
+  prepared(db, "UPDATE teams SET extra_workdays = ? WHERE id = ?").run(JSON.stringify([...new Set(days)].sort()), teamId);
 }
 
 export function setCloseReasons(db: Db, teamId: number, reasons: string[]): void {

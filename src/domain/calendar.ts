@@ -1,19 +1,29 @@
 /**
  * Team calendar: local dates and wall times in the team time zone, working days and working time.
  *
- * Pure and dependency-free: time zones come from the runtime's Intl (full ICU ships with Node 20).
+ * Pure: time zones come from the runtime's Intl (full ICU ships with Node 20); public holidays and transfers
+ * of days off come from the country's shipped calendar (public-calendar.ts).
  * Local calendar days are 'YYYY-MM-DD' strings (they compare correctly as strings); wall times are 'HH:MM';
  * instants are `Date` or epoch milliseconds (UTC).
  */
+import { publicYear } from "./public-calendar.js";
 
-/** Settings that decide which local days count as working days for a team. */
+/**
+ * Settings that decide which local days count as working days for a team. A day is working when the founder
+ * made it one (`extraWorkdays`); otherwise not when the founder or the country made it a day off; otherwise
+ * when the country made a weekend day worked or it is one of the team's working weekdays.
+ */
 export type TeamCalendar = {
   /** IANA time zone, e.g. 'Europe/Moscow'. */
   timezone: string;
   /** ISO weekday numbers that are working days: Monday = 1 … Sunday = 7. */
   workingDays: number[];
-  /** Local days off on top of the weekly rest days, 'YYYY-MM-DD'. */
+  /** The founder's local days off on top of the weekly rest days and public holidays, 'YYYY-MM-DD'. */
   holidays: string[];
+  /** ISO country code whose public holidays and transfers apply ('RU'); absent or unknown: none. */
+  country?: string;
+  /** The founder's local working days on top, e.g. a working Saturday, 'YYYY-MM-DD'. */
+  extraWorkdays?: string[];
 };
 
 /** A local wall-clock reading of an instant in some time zone. */
@@ -272,21 +282,38 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** True when `date` is one of the team's working weekdays and not one of its holidays. */
+/** The team's working-day test, with its lists turned into sets once for loops over many days. */
+function workingDayTest(cal: TeamCalendar): (date: string, isoWeekday: number) => boolean {
+  const weekdays = new Set(cal.workingDays);
+  const holidays = new Set(cal.holidays);
+  const extra = new Set(cal.extraWorkdays ?? []);
+  return (date, isoWeekday) => {
+    if (extra.has(date)) return true;
+    if (holidays.has(date)) return false;
+    const national = publicYear(cal.country, Number(date.slice(0, 4)));
+    if (national.daysOff.has(date)) return false;
+    return national.workedWeekendDays.has(date) || weekdays.has(isoWeekday);
+  };
+}
+
+/**
+ * True when `date` is a working day for the team: its working weekdays, less the country's public holidays and
+ * transferred days off and the founder's holidays, plus the country's worked weekend days and the founder's
+ * extra working days.
+ */
 export function isWorkingDay(date: string, cal: TeamCalendar): boolean {
-  return cal.workingDays.includes(weekday(date)) && !cal.holidays.includes(date);
+  return workingDayTest(cal)(date, weekday(date));
 }
 
 /** Working days from `from` to `to`, both inclusive, in order; empty when `from` is after `to`. */
 export function listWorkingDays(from: string, to: string, cal: TeamCalendar): string[] {
   const first = dayNumber(from);
   const last = dayNumber(to);
-  const weekdays = new Set(cal.workingDays);
-  const holidays = new Set(cal.holidays);
+  const isWorking = workingDayTest(cal);
   const days: string[] = [];
   for (let n = first; n <= last; n++) {
     const date = fromDayNumber(n);
-    if (weekdays.has(((((n + 3) % 7) + 7) % 7) + 1) && !holidays.has(date)) days.push(date);
+    if (isWorking(date, ((((n + 3) % 7) + 7) % 7) + 1)) days.push(date);
   }
   return days;
 }

@@ -5,7 +5,7 @@
  * Every parser returns a `SettingResult`: either the complete new value to store (`SettingChange`) or an
  * error code the bot turns into a clear message. Nothing here writes anything.
  */
-import { canonicalTimeZone, parseHm } from "./calendar.js";
+import { canonicalTimeZone, parseHm, type TeamCalendar } from "./calendar.js";
 import { parseUserDate } from "./period.js";
 
 /** The settings a team can change, as the validators see them (db Team extends it). */
@@ -18,6 +18,10 @@ export type TeamSettings = {
   workingDays: number[];
   /** 'YYYY-MM-DD', sorted. */
   holidays: string[];
+  /** ISO country code whose public holidays apply, e.g. 'RU'. */
+  country: string;
+  /** Days worked on top of the working weekdays (a working Saturday), 'YYYY-MM-DD', sorted. */
+  extraWorkdays: string[];
   handlingWindowHours: number;
   cooldownDays: number;
   /** Fractions in (0, 1]. */
@@ -34,6 +38,8 @@ export type SettingChange =
   | { setting: "cutoffTime"; value: string }
   | { setting: "workingDays"; value: number[] }
   | { setting: "holidays"; value: string[] }
+  | { setting: "extraWorkdays"; value: string[] }
+  | { setting: "country"; value: string }
   | { setting: "handlingWindowHours"; value: number }
   | { setting: "cooldownDays"; value: number }
   | { setting: "burnThreshold"; value: number }
@@ -50,7 +56,8 @@ export type SettingName = SettingChange["setting"];
  * - `cutoff-not-after-checkup`: the check-up time would not be before the cut-off;
  * - `builtin-reason`: that close reason is always allowed and cannot be added or removed;
  * - `reason-exists` / `reason-missing`: adding a reason that is there, removing one that is not;
- * - `holiday-missing`: removing a day that is not in the list.
+ * - `holiday-missing`: removing a day that is not in the list;
+ * - `workday-missing`: removing an extra working day that is not in the list.
  */
 export type SettingErrorCode =
   | "unknown-setting"
@@ -59,7 +66,8 @@ export type SettingErrorCode =
   | "builtin-reason"
   | "reason-exists"
   | "reason-missing"
-  | "holiday-missing";
+  | "holiday-missing"
+  | "workday-missing";
 
 export type SettingResult =
   | { ok: true; change: SettingChange }
@@ -144,6 +152,46 @@ export function parseHolidayDates(text: string, today: string): string[] | null 
   return [...days].sort();
 }
 
+/** Validates a country as an ISO 3166 alpha-2 code (`RU`, `kz`; also `россия`); returns it upper-cased or null. */
+export function parseCountrySetting(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  if (t === "россия" || t === "рф" || t === "russia") return "RU";
+  return /^[a-z]{2}$/.test(t) ? t.toUpperCase() : null;
+}
+
+/** The team's working-day calendar: weekdays, country, and the founder's days off and extra working days. */
+export function teamCalendar(team: TeamCalendar & Pick<TeamSettings, "country" | "extraWorkdays">): TeamCalendar {
+  return {
+    timezone: team.timezone,
+    workingDays: team.workingDays,
+    holidays: team.holidays,
+    country: team.country,
+    extraWorkdays: team.extraWorkdays,
+  };
+}
+
+/**
+ * Edits a list of days with `add <days>` / `remove <days>`, or replaces it with `<days>`, or clears it with
+ * `none`. Returns the new sorted list, or the error: `invalid`, or the first removed day that is not listed.
+ */
+function editDayList(text: string, current: string[], today: string): string[] | { invalid: true } | { missing: string } {
+  const [first = "", ...rest] = text.split(/\s+/);
+  const op = first.toLowerCase();
+  if (CLEAR_WORDS.includes(op) && rest.length === 0) return [];
+  const isAdd = ADD_WORDS.includes(op);
+  const isRemove = REMOVE_WORDS.includes(op);
+  const days = parseHolidayDates(isAdd || isRemove ? rest.join(" ") : text, today);
+  if (!days) return { invalid: true };
+  let next: string[];
+  if (isAdd) next = [...new Set([...current, ...days])].sort();
+  else if (isRemove) {
+    const missing = days.find((day) => !current.includes(day));
+    if (missing) return { missing };
+    next = current.filter((day) => !days.includes(day));
+  } else next = days;
+  return next.length > MAX_HOLIDAYS ? { invalid: true } : next;
+}
+
 function parseWholeNumber(text: string, min: number, max: number): number | null {
   const t = text.trim().replace(/\s*(h|ч|час(а|ов)?|d|д|дн(я|ей)?|days?|hours?)$/iu, "");
   if (!/^\d{1,6}$/.test(t)) return null;
@@ -209,6 +257,7 @@ export const SETTING_KEYS = {
   checkup: ["checkup", "чекап", "опрос"],
   cutoff: ["cutoff", "отсечка", "срез"],
   workdays: ["workdays", "working_days", "рабочие_дни"],
+  country: ["country", "страна"],
   holidays: ["holidays", "праздники", "выходные"],
   window: ["window", "handling_window", "окно"],
   cooldown: ["cooldown", "охлаждение"],
@@ -238,6 +287,7 @@ const CLEAR_WORDS = ["none", "clear", "нет", "очистить"];
  * This is the one place the text command and the inline menu both go through.
  *
  * - `holidays`: `add <days>` / `remove <days>` edit the list; `<days>` alone replaces it; `none` clears it;
+ * - `workdays`: weekdays (`1-5`) set the working week; dates edit the extra working days like `holidays`;
  * - `close_reasons`: `add <key>` / `remove <key>`; built-in reasons cannot be added or removed;
  * - `checkup` must stay before `cutoff` and vice versa.
  */
@@ -262,25 +312,22 @@ export function validateSetting(key: SettingKey, value: string, current: TeamSet
     }
     case "workdays": {
       const days = parseWorkingDaysSetting(text);
-      return days ? ok({ setting: "workingDays", value: days }) : fail("invalid");
+      if (days) return ok({ setting: "workingDays", value: days });
+      // Dates rather than weekdays: the founder's extra working days (`add 06.06`, `remove 06.06`, `none`).
+      const next = editDayList(text, current.extraWorkdays, today);
+      if ("invalid" in next) return fail("invalid");
+      if ("missing" in next) return fail("workday-missing", next.missing);
+      return ok({ setting: "extraWorkdays", value: next });
     }
     case "holidays": {
-      const [first = "", ...rest] = text.split(/\s+/);
-      const op = first.toLowerCase();
-      if (CLEAR_WORDS.includes(op) && rest.length === 0) return ok({ setting: "holidays", value: [] });
-      const isAdd = ADD_WORDS.includes(op);
-      const isRemove = REMOVE_WORDS.includes(op);
-      const days = parseHolidayDates(isAdd || isRemove ? rest.join(" ") : text, today);
-      if (!days) return fail("invalid");
-      let next: string[];
-      if (isAdd) next = [...new Set([...current.holidays, ...days])].sort();
-      else if (isRemove) {
-        const missing = days.find((day) => !current.holidays.includes(day));
-        if (missing) return fail("holiday-missing", missing);
-        next = current.holidays.filter((day) => !days.includes(day));
-      } else next = days;
-      if (next.length > MAX_HOLIDAYS) return fail("invalid");
+      const next = editDayList(text, current.holidays, today);
+      if ("invalid" in next) return fail("invalid");
+      if ("missing" in next) return fail("holiday-missing", next.missing);
       return ok({ setting: "holidays", value: next });
+    }
+    case "country": {
+      const country = parseCountrySetting(text);
+      return country ? ok({ setting: "country", value: country }) : fail("invalid");
     }
     case "window": {
       const hours = parseWindowSetting(text);

@@ -13,6 +13,7 @@ import { loadPlanFigures, renderPlanSummaryText } from "../reports/plan-report.j
 import { burnRateFromBase, planAlertsJob, type BurnRateSource } from "../services/plan/plan-alerts.js";
 import { founderAlertRecipients } from "../services/team/alert-recipients.js";
 import type { Job, JobDeps } from "./job.js";
+import { teamCalendar } from "../domain/settings.js";
 
 /** Whether a finished period has anything to summarize: a plan, a deal, a cost or a budget line. */
 function hasActivity(figures: PlanFigures): boolean {
@@ -29,7 +30,7 @@ export function queueMonthlySummary(deps: JobDeps, now: number, burnRate?: BurnR
   const today = localDate(now, team.timezone);
   const month = periodOf(today);
   const { from, to } = periodBounds(month);
-  const calendar = { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays };
+  const calendar = teamCalendar(team);
   const firstWorkingDay = listWorkingDays(from, to, calendar)[0];
   if (firstWorkingDay === undefined || today < firstWorkingDay) return null;
   if (today === firstWorkingDay && localTime(now, team.timezone) < team.checkupTime) return null;

@@ -23,6 +23,8 @@ const team: TeamSettings = {
   checkupTime: "10:00",
   cutoffTime: "18:00",
   workingDays: [1, 2, 3, 4, 5],
+  country: "RU",
+  extraWorkdays: [],
   holidays: ["2026-11-04"],
   handlingWindowHours: 48,
   cooldownDays: 90,

@@ -18,7 +18,7 @@ import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
 import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import { checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow } from "../../shared/telegram/pager.js";
-import { closeReasonsText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
+import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
 import { LeanComposer } from "../lean-composer.js";
 
 /** What the menu message shows: its text and its buttons. */
@@ -126,6 +126,8 @@ function currentValue(t: Translate, key: SettingKey, team: Team, now: number): s
       return closeReasonsText(t, team.closeReasons);
     case "language":
       return t(`settings-language-${team.locale}`);
+    case "country":
+      return countryText(t, team.country);
   }
 }
 

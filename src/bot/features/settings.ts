@@ -8,7 +8,7 @@ import type { BotContext } from "../context.js";
 import { menuKeyboard, settingsMenu, settingsMenuConversations } from "./settings-menu.js";
 import type { Translate } from "../../shared/i18n.js";
 import type { Db } from "../../db/open.js";
-import { setCloseReasons, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
+import { setCloseReasons, setExtraWorkdays, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
 import {
   BUILTIN_CLOSE_REASONS,
@@ -28,6 +28,8 @@ export function saveSetting(db: Db, teamId: number, change: SettingChange): void
       return setWorkingDays(db, teamId, change.value);
     case "holidays":
       return setHolidays(db, teamId, change.value);
+    case "extraWorkdays":
+      return setExtraWorkdays(db, teamId, change.value);
     case "closeReasons":
       return setCloseReasons(db, teamId, change.value);
     default:
@@ -63,6 +65,17 @@ export function holidaysText(t: Translate, holidays: string[], today: string): s
   return parts.join(" ");
 }
 
+/** The team's country by what its calendar holds. */
+export function countryText(t: Translate, country: string): string {
+  return country === "RU" ? t("settings-country-ru") : t("settings-country-other", { country });
+}
+
+/** Extra working days from `today` on, or 'none'. */
+export function extraWorkdaysText(t: Translate, days: string[], today: string): string {
+  const upcoming = days.filter((d) => d >= today);
+  return upcoming.length === 0 ? t("settings-extra-workdays-none") : upcoming.map(day).join(", ");
+}
+
 /** Built-in close reasons by their labels (ЛПР умер…; the keys are for typing), then the team's own as added. */
 export function closeReasonsText(t: Translate, reasons: string[]): string {
   return [...BUILTIN_CLOSE_REASONS.map((key) => t(`base-reason-${key}`)), ...reasons].join(", ");
@@ -84,7 +97,7 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     pause: percent(team.pauseThreshold),
     reasons: closeReasonsText(t, team.closeReasons),
     language: t(`settings-language-${team.locale}`),
-  });
+  }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}`;
 }
 
 /** The confirmation after a change, naming the setting and its new value. */
@@ -101,6 +114,10 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
       return t("settings-saved-workdays", { value: weekdaysText(t, change.value) });
     case "holidays":
       return t("settings-saved-holidays", { value: holidaysText(t, change.value, today) });
+    case "extraWorkdays":
+      return t("settings-saved-extra-workdays", { value: extraWorkdaysText(t, change.value, today) });
+    case "country":
+      return t("settings-saved-country", { value: countryText(t, change.value) });
     case "handlingWindowHours":
       return t("settings-saved-window", { value: change.value });
     case "cooldownDays":
@@ -138,6 +155,8 @@ export function settingErrorText(t: Translate, result: Extract<SettingResult, { 
       return t("settings-error-reason-missing", { reason: result.detail ?? "" });
     case "holiday-missing":
       return t("settings-error-holiday-missing", { date: day(result.detail ?? "") });
+    case "workday-missing":
+      return t("settings-error-workday-missing", { date: day(result.detail ?? "") });
   }
 }
 

@@ -25,6 +25,7 @@ import { createTranslator, type Translate, type Translator } from "../../shared/
 import { formatMonth, formatPercent } from "../../reports/plan-report.js";
 import { founderAlertRecipients } from "../team/alert-recipients.js";
 import type { Job } from "../../jobs/job.js";
+import { teamCalendar } from "../../domain/settings.js";
 
 export type BurnAlertKind = "burn-high" | "segment-paused";
 
@@ -152,7 +153,7 @@ export const burnAlertsJob: Job = {
     const team = getTeam(deps.db, deps.teamId);
     if (!team) return;
     const today = localDate(now, team.timezone);
-    if (!isWorkingDay(today, { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays })) return;
+    if (!isWorkingDay(today, teamCalendar(team))) return;
     const time = localTime(now, team.timezone);
     if (time < team.checkupTime || time >= team.cutoffTime) return;
     const kv = createKvStore(deps.db);

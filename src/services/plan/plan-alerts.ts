@@ -18,6 +18,7 @@ import { createTranslator, type Locale, type Translate, type Translator } from "
 import { budgetLimitKopecks, formatMonth, formatPercent, loadPlanFigures } from "../../reports/plan-report.js";
 import { loadBurnReport } from "../leads/burn-report.js";
 import type { Job } from "../../jobs/job.js";
+import { teamCalendar } from "../../domain/settings.js";
 
 /**
  * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.
@@ -189,7 +190,7 @@ export const planAlertsJob: Job = {
     const team = getTeam(deps.db, deps.teamId);
     if (!team) return;
     const today = localDate(now, team.timezone);
-    if (!isWorkingDay(today, { timezone: team.timezone, workingDays: team.workingDays, holidays: team.holidays })) return;
+    if (!isWorkingDay(today, teamCalendar(team))) return;
     if (localTime(now, team.timezone) < team.checkupTime) return;
     // The day's mark and the alerts land together: a check that fails is tried again on the next tick.
     const queued = inImmediateTransaction(deps.db, () =>

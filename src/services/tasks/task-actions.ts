@@ -44,6 +44,7 @@ import {
   notifyTaskReviewed,
   sendCheckupPrompt,
 } from "./notify.js";
+import { teamCalendar } from "../../domain/settings.js";
 
 /** What every operation needs: the database, the translator for recipients, the team and the clock reading. */
 export interface ActionEnv {
@@ -56,9 +57,7 @@ export interface ActionEnv {
 /** The team settings the check-up schedule reads. */
 export function checkupSettings(team: Team): CheckupSettings {
   return {
-    timezone: team.timezone,
-    workingDays: team.workingDays,
-    holidays: team.holidays,
+    ...teamCalendar(team),
     checkupTime: team.checkupTime,
     cutoffTime: team.cutoffTime,
   };

@@ -58,7 +58,7 @@ settings-usage = To see the settings: /settings. To change one: /settings <what>
 settings-usage-timezone = The time zone is an IANA name: /settings timezone Europe/Moscow (or Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Check-up time is HH:MM, before the cut-off: /settings checkup 10:00
 settings-usage-cutoff = Cut-off time is HH:MM, after the check-up: /settings cutoff 18:00
-settings-usage-workdays = Working days are weekday numbers (Mon = 1 … Sun = 7) or names: /settings workdays 1-5, /settings workdays mon-sat
+settings-usage-workdays = Working days are weekday numbers (Mon = 1 … Sun = 7) or names: /settings workdays 1-5, /settings workdays mon-sat. Or dates, for extra working days (a working Saturday): /settings workdays add 06.06, /settings workdays remove 06.06, /settings workdays none.
 settings-usage-holidays = Holidays: /settings holidays add 04.11 (several with commas), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (replace the list), /settings holidays none (clear it). Dates: dd.mm, dd.mm.yyyy or yyyy-mm-dd.
 settings-usage-window = The handling window is whole hours from 1 to 720: /settings window 48
 settings-usage-cooldown = The cooldown is whole days from 1 to 3650: /settings cooldown 90

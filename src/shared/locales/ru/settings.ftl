@@ -52,7 +52,7 @@ settings-usage = Посмотреть настройки: /settings. Измен�
 settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Время сверки — ЧЧ:ММ, раньше крайнего срока: /settings checkup 10:00
 settings-usage-cutoff = Крайний срок сверки — ЧЧ:ММ, позже времени сверки: /settings cutoff 18:00
-settings-usage-workdays = Рабочие дни — номера дней недели (пн = 1 … вс = 7) или названия: /settings workdays 1-5, /settings workdays пн-сб
+settings-usage-workdays = Рабочие дни — номера дней недели (пн = 1 … вс = 7) или названия: /settings workdays 1-5, /settings workdays пн-сб. Или даты — дополнительные рабочие дни (рабочая суббота): /settings workdays add 06.06, /settings workdays remove 06.06, /settings workdays none.
 settings-usage-holidays = Праздники: /settings holidays add 04.11 (можно несколько через запятую), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (заменить весь список), /settings holidays none (очистить). Даты: дд.мм, дд.мм.гггг или гггг-мм-дд.
 settings-usage-window = Окно отработки отказа — целое число часов от 1 до 720: /settings window 48
 settings-usage-cooldown = Остывание — целое число дней от 1 до 3650: /settings cooldown 90
