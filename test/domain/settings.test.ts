@@ -183,3 +183,27 @@ describe("parseSettingsCommand", () => {
     expect(validateSetting("window", "", team, TODAY)).toMatchObject({ ok: false, code: "invalid", key: "window" });
   });
 });
+
+describe("the team calendar settings", () => {
+  it("country: a two-letter code, upper-cased; Russia by name too", () => {
+    expect(parse("country kz")).toEqual({ ok: true, change: { setting: "country", value: "KZ" } });
+    expect(parse("страна россия")).toEqual({ ok: true, change: { setting: "country", value: "RU" } });
+    expect(parse("country Kazakhstan")).toMatchObject({ ok: false, code: "invalid", key: "country" });
+  });
+
+  it("workdays: weekdays set the week, dates edit the extra working days", () => {
+    expect(parse("workdays 1-6")).toEqual({ ok: true, change: { setting: "workingDays", value: [1, 2, 3, 4, 5, 6] } });
+    expect(parse("workdays add 07.11")).toEqual({ ok: true, change: { setting: "extraWorkdays", value: ["2026-11-07"] } });
+    const withSaturday = { ...team, extraWorkdays: ["2026-11-07"] };
+    expect(parseSettingsCommand("workdays remove 07.11", withSaturday, TODAY)).toEqual({
+      ok: true,
+      change: { setting: "extraWorkdays", value: [] },
+    });
+    expect(parse("workdays remove 14.11")).toEqual({ ok: false, code: "workday-missing", key: "workdays", detail: "2026-11-14" });
+    expect(parseSettingsCommand("workdays none", withSaturday, TODAY)).toEqual({
+      ok: true,
+      change: { setting: "extraWorkdays", value: [] },
+    });
+    expect(parse("workdays add someday")).toMatchObject({ ok: false, code: "invalid" });
+  });
+});
