@@ -22,6 +22,11 @@ export function countryCode(country: string | undefined): string {
   return (country ?? "").trim().toUpperCase();
 }
 
+/** True when the bot knows `country`'s public holidays at all (only Russia so far). */
+export function hasPublicCalendar(country: string | undefined): boolean {
+  return countryCode(country) === "RU";
+}
+
 /** True when the public days of `year` in `country` follow a shipped decree, not only the fallback rules. */
 export function hasPublishedYear(country: string | undefined, year: number): boolean {
   return countryCode(country) === "RU" && RU_PUBLISHED_YEARS.has(year);

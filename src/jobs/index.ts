@@ -3,6 +3,7 @@ import { pruneJob } from "./prune.js";
 import { checkupJob } from "./checkup-jobs.js";
 import { planJobs } from "./monthly-summary.js";
 import { burnAlertsJob } from "../services/leads/burn-alerts.js";
+import { calendarNoticeJob } from "./calendar-notice.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob];
+export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, calendarNoticeJob];
