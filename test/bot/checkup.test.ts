@@ -466,7 +466,8 @@ describe("stalled and overdue, the digest and discipline", () => {
     for (const [day, answer] of [
       ["2026-11-02", "progress"],
       ["2026-11-03", "progress"],
-      ["2026-11-04", "progress"],
+      // 4 November is a public holiday: no check-up.
+      ["2026-11-05", "progress"],
     ] as const) {
       await tickAt(`${day}T07:00:00Z`);
       h.clock.set(`${day}T07:30:00Z`);

@@ -58,7 +58,9 @@ describe("checkup-prompt", () => {
     // A run after the cut-off owes nothing for the day that is over.
     expect(runCheckupPrompts(deps, at("2026-11-03T15:00:00Z"))).toBe(0);
     expect(status(ivan.id, "2026-11-03")).toBeUndefined();
-    expect(runCheckupPrompts(deps, at("2026-11-04T08:30:00Z"))).toBe(1);
+    // Wednesday 4 November is a public holiday; Thursday's late run still prompts.
+    expect(runCheckupPrompts(deps, at("2026-11-04T08:30:00Z"))).toBe(0);
+    expect(runCheckupPrompts(deps, at("2026-11-05T08:30:00Z"))).toBe(1);
   });
 
   it("skips removed members and other roles", () => {
@@ -87,10 +89,11 @@ describe("checkup-reminder and checkup-miss", () => {
       runCheckupMisses(deps, at(`${day}T15:00:00Z`));
     }
     expect(outbox("checkup-missed-streak").map((m) => [m.key, m.chat])).toEqual([[`checkup-missed-streak:3:2026-11-03:${founder.userId}`, founder.userId]]);
-    runCheckupPrompts(deps, at("2026-11-04T07:00:00Z"));
-    // Down from Wednesday noon to Friday: Wednesday's miss is recorded, the stale alert is not sent.
-    runCheckupMisses(deps, at("2026-11-06T06:00:00Z"));
-    expect(status(ivan.id, "2026-11-04")).toBe("missed");
+    // Wednesday 4 November is a public holiday. Down from Thursday noon to Monday: Thursday's miss is
+    // recorded, the stale alert is not sent.
+    runCheckupPrompts(deps, at("2026-11-05T07:00:00Z"));
+    runCheckupMisses(deps, at("2026-11-09T06:00:00Z"));
+    expect(status(ivan.id, "2026-11-05")).toBe("missed");
     expect(outbox("checkup-missed-streak")).toHaveLength(1);
   });
 

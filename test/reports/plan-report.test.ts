@@ -153,9 +153,10 @@ describe("plan JSON report (SPEC §6) — November 2026, 4 November off, 20 work
       planRevenue: null,
       wonClients: 0,
       revenue: 0,
-      workingDaysTotal: 23,
+      // 31 December 2026 is a day off by the 2026 decree.
+      workingDaysTotal: 22,
       workingDaysElapsed: 11,
-      pace: 0.4783,
+      pace: 0.5,
       forecastRevenue: 0,
       forecastClients: 0,
       requiredDailyRevenue: null,
