@@ -156,7 +156,6 @@ const results = {
   rssMb: round(memory.rssMb, 1),
 };
 const check = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value <= limit });
-const atLeast = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value >= limit });
 /**
  * A throughput ratio passes only when both the wall-clock ratio (the keys) and the ratio of CPU time spent
  * hold: on a shared machine the wall clock of one side can be stretched by other processes either way, the

@@ -13,7 +13,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
 import { startApp, StartupError, TEAM_ID, type App } from "../../src/app.js";
 import { createLogger } from "../../src/shared/logger.js";
-import { upsertMember } from "../../src/db/members.js";
 import { createFakeBotApi, WEBHOOK_DELIVERY, type FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.js";
 import { callbackUpdate, commandUpdate, makeUser, textUpdate } from "../helpers/updates.js";
 import { createTestClock } from "../helpers/clock.js";

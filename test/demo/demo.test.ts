@@ -78,7 +78,7 @@ describe("npm run demo", () => {
     expect(text).toMatch(/Анна +› \[менеджер\]/);
     for (const manager of ["ivan_sales", "petr_sales", "maria_sales", "sergey_sales"]) expect(text).toContain(`@${manager} принял(а) приглашение`);
     // The base from a CSV document, with the bad row reported by its line.
-    expect(text).toMatch(/Анна +› 📎 база\.csv  «\/import»/);
+    expect(text).toMatch(/Анна +› 📎 база\.csv {2}«\/import»/);
     expect(text).toMatch(/Новых компаний: 40.*Строк с ошибками: 1/);
     expect(text).toContain("строка 22: нет названия компании");
     // Tasks, check-ups with their buttons, the missed one, the question and its answer, a return and a review.
@@ -109,7 +109,7 @@ describe("npm run demo", () => {
     expect(text).toContain("Дисциплина менеджеров");
 
     expect(en.stdout).toMatch(/Bot +› Done: you are in the team as founder/);
-    expect(en.stdout).toMatch(/Anna +› 📎 base\.csv  «\/import»/);
+    expect(en.stdout).toMatch(/Anna +› 📎 base\.csv {2}«\/import»/);
     expect(en.stdout).toContain(`[chart saved: ${en.out}/plan.png]`);
     expect(en.stdout).toContain(`[chart saved: ${en.out}/burn.png]`);
     expect(en.stdout).not.toMatch(/[А-Яа-яЁё]{4,}/);

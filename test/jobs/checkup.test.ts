@@ -108,12 +108,12 @@ describe("checkup-reminder and checkup-miss", () => {
 });
 
 describe("checkup-digest", () => {
-  it("goes to the lead once per working day from the cut-off, after the misses", () => {
-    checkupJob.run(deps, at("2026-11-02T07:00:00Z"));
-    checkupJob.run(deps, at("2026-11-02T14:59:00Z"));
+  it("goes to the lead once per working day from the cut-off, after the misses", async () => {
+    await checkupJob.run(deps, at("2026-11-02T07:00:00Z"));
+    await checkupJob.run(deps, at("2026-11-02T14:59:00Z"));
     expect(outbox("checkup-digest")).toHaveLength(0);
-    checkupJob.run(deps, at("2026-11-02T15:00:00Z"));
-    checkupJob.run(deps, at("2026-11-02T16:00:00Z"));
+    await checkupJob.run(deps, at("2026-11-02T15:00:00Z"));
+    await checkupJob.run(deps, at("2026-11-02T16:00:00Z"));
     const digests = outbox("checkup-digest");
     expect(digests.map((m) => [m.key, m.chat])).toEqual([["checkup-digest:2:2026-11-02:1", lead.userId]]);
     expect(digests[0]!.text).toContain("❌ @ivan_sales — пропустил(а), подряд: 1");

@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
-import { TEAM_ID } from "../../src/app.js";
 import { allCommands } from "../../src/bot/command-registry.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { ensureTeam } from "../../src/db/teams.js";

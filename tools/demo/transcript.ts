@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { InlineKeyboardMarkup, Message } from "grammy/types";
 import type { RecordedCall } from "../emulator/fake-bot-api.js";
 import { localTime } from "../../src/domain/calendar.js";
-import type { Person, PersonAction, StageObserver } from "./stage.js";
+import type { Person, StageObserver } from "./stage.js";
 
 export type DemoLocale = "ru" | "en";
 

@@ -947,7 +947,8 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
       };
     }
     faultCounts["5xx"] += 1;
-    const code = kind === "500" ? 500 : kind === "502" ? 502 : (serverErrorToggle = !serverErrorToggle) ? 500 : 502;
+    if (kind === "5xx") serverErrorToggle = !serverErrorToggle;
+    const code = kind === "500" ? 500 : kind === "502" ? 502 : serverErrorToggle ? 500 : 502;
     return {
       status: code,
       fault: code === 500 ? "500" : "502",

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import { createInvite, findOpenClaim, redeemInvite } from "../../db/invites.js";
+import { createInvite, redeemInvite } from "../../db/invites.js";
 import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
 import { syncMemberMenu } from "../menus.js";
 import { getTeam, updateTeamSetting } from "../../db/teams.js";

@@ -4,7 +4,7 @@
  * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
  * says so), so calling it again is always safe.
  */
-import { founderAlertRecipients, type AlertRecipient } from "../team/alert-recipients.js";
+import { founderAlertRecipients } from "../team/alert-recipients.js";
 import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { enqueue } from "../../db/outbox.js";
