@@ -1,10 +1,21 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects, split by folder. `system` holds whatever spawns processes, serves HTTP or plays long
+ * scenarios (reliability: chaos, fuzz, access matrix, faults; e2e and webhook; the demo; the CLIs; the
+ * bench workload); `unit` is everything else and runs first, so a broken rule fails fast.
+ */
+const SYSTEM = ["reliability", "e2e", "demo", "cli", "bench"].map((folder) => `test/${folder}/**/*.test.ts`);
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SYSTEM, sequence: { groupOrder: 0 } } },
+      // Long scenarios on a shared machine: a hang still fails, a slow minute does not.
+      { extends: true, test: { name: "system", include: SYSTEM, testTimeout: 60_000, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
