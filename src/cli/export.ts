@@ -9,7 +9,8 @@ import { parsePeriod } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
 import { createTranslator, type Locale } from "../shared/i18n.js";
 import { buildExport } from "../reports/export-xlsx.js";
-import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { runIfEntryPoint, type CliIo } from "./cli-io.js";
 
 export const USAGE = "usage: npm run export -- <file.xlsx> [--period YYYY-MM]";
 
@@ -42,7 +43,8 @@ function localeOf(env: NodeJS.ProcessEnv): Locale | null {
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const { env, stdout: out, stderr: err } = io;
   const parsed = parseExportArgs(argv);
   if ("error" in parsed) {
     err(parsed.error);
@@ -54,7 +56,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out:
     err(`DEFAULT_LOCALE must be ru or en, got "${env.DEFAULT_LOCALE}"`);
     return 2;
   }
-  const now = Date.now();
+  const now = io.now();
   const db = openCliDatabase(env, now);
   try {
     const team = getTeam(db, CLI_TEAM_ID)!;

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { importBase } from "../services/leads/import.js";
 import type { ImportResult } from "../services/leads/import.js";
-import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { runIfEntryPoint, type CliIo } from "./cli-io.js";
 
 export const USAGE = "usage: npm run import -- <file.csv> [--json]";
 
@@ -35,7 +36,9 @@ export function describeImport(result: ImportResult): string[] {
   return lines;
 }
 
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): number {
+/** Runs the CLI; returns the exit code (0 imported, 1 refused or unreadable, 2 bad arguments). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const { env, stdout: out, stderr: err } = io;
   const json = argv.includes("--json");
   const files = argv.filter((arg) => arg !== "--json");
   if (files.length !== 1 || files[0]!.startsWith("--")) {
@@ -49,7 +52,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line
     err(`cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 1;
   }
-  const now = Date.now();
+  const now = io.now();
   const db = openCliDatabase(env, now);
   try {
     const result = importBase(db, CLI_TEAM_ID, content, now);

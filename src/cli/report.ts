@@ -11,7 +11,8 @@ import { getTeam } from "../db/teams.js";
 import type { BurnFigures } from "../domain/burn.js";
 import { loadBurnReport } from "../services/leads/burn-report.js";
 import type { Db } from "../db/open.js";
-import { CLI_TEAM_ID, openCliDatabase, runIfEntryPoint } from "./cli-db.js";
+import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { runIfEntryPoint, type CliIo } from "./cli-io.js";
 import { planReport } from "./report-plan.js";
 
 export type ReportOptions = {
@@ -110,14 +111,15 @@ export function resolveReportWindow(
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): number {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const { env, stdout: out, stderr: err } = io;
   const parsed = parseReportArgs(argv);
   if ("error" in parsed) {
     err(parsed.error);
     err(USAGE);
     return 2;
   }
-  const now = Date.now();
+  const now = io.now();
   const db = openCliDatabase(env, now);
   try {
     const team = getTeam(db, CLI_TEAM_ID);

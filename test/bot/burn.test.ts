@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { main as reportMain } from "../../src/cli/report.js";
 import type { BurnFigures } from "../../src/domain/burn.js";
 import type { SentMessage } from "../helpers/fake-bot-api.js";
+import { runMain } from "../helpers/cli.js";
 import { baseTeam, loadBase, said, type BaseTeam } from "./base-fixture.js";
 
 let team: BaseTeam | undefined;
@@ -111,13 +112,11 @@ function expectedFromJson(json: BurnFigures): ReturnType<typeof figuresFromText>
 }
 
 /** `npm run report -- burn --json ...` against the bot's database file, as a BI tool would run it. */
-function reportJson(dbPath: string, args: string[]): BurnFigures {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = reportMain(["burn", "--json", ...args], { DATABASE_PATH: dbPath }, (line) => out.push(line), (line) => err.push(line));
-  expect(err).toEqual([]);
-  expect(code).toBe(0);
-  return JSON.parse(out.join("\n")) as BurnFigures;
+async function reportJson(dbPath: string, args: string[]): Promise<BurnFigures> {
+  const run = await runMain(reportMain, ["burn", "--json", ...args], { DATABASE_PATH: dbPath });
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as BurnFigures;
 }
 
 /** Width and height from a PNG's IHDR, after checking the signature. */
@@ -165,8 +164,8 @@ describe("/burn", () => {
     pngSize(photoBytes(pastPhoto));
 
     // The JSON report of the same database and days (run last: the CLI finalizes at the real clock).
-    expect(today).toEqual(expectedFromJson(reportJson(h.dbPath, ["--period", "2026-10", "--as-of", "2026-10-20"])));
-    expect(october).toEqual(expectedFromJson(reportJson(h.dbPath, ["--period", "2026-10"])));
+    expect(today).toEqual(expectedFromJson(await reportJson(h.dbPath, ["--period", "2026-10", "--as-of", "2026-10-20"])));
+    expect(october).toEqual(expectedFromJson(await reportJson(h.dbPath, ["--period", "2026-10"])));
   });
 
   it("belongs to the founder and the lead; bad and future periods get the usage; an empty base says so without a chart", async () => {

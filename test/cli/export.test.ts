@@ -1,11 +1,12 @@
-/** `npm run export -- <file.xlsx> [--period YYYY-MM]` as a child process on a temporary database. */
+/** `npm run export -- <file.xlsx> [--period YYYY-MM]` on a temporary database: `main` in-process, and once as the child process npm starts. */
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseExportArgs } from "../../src/cli/export.js";
+import { main, parseExportArgs } from "../../src/cli/export.js";
 import { createPlanDb, seedExportMonth } from "../reports/export-fixtures.js";
+import { runMain } from "../helpers/cli.js";
 import { runCli } from "./run-cli.js";
 
 describe("export CLI", () => {
@@ -22,7 +23,7 @@ describe("export CLI", () => {
 
   it("writes the month's workbook in DEFAULT_LOCALE and says what it wrote", async () => {
     const file = join(dir, "november.xlsx");
-    const ru = await runCli("src/cli/export.ts", [file, "--period", "2026-11"], env);
+    const ru = await runMain(main, [file, "--period", "2026-11"], env);
     expect(ru.stderr).toBe("");
     expect(ru.code).toBe(0);
     expect(ru.stdout).toMatch(/^Export written: .*november\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2; \d+ KB\)\n$/);
@@ -34,7 +35,7 @@ describe("export CLI", () => {
     expect((workbook.getWorksheet("Отказы")!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["Когда", "Компания", "Сегмент"]);
 
     const enFile = join(dir, "november-en.xlsx");
-    const en = await runCli("src/cli/export.ts", [enFile, "--period=2026-11"], { ...env, DEFAULT_LOCALE: "en" });
+    const en = await runMain(main, [enFile, "--period=2026-11"], { ...env, DEFAULT_LOCALE: "en" });
     expect(en.code).toBe(0);
     const english = new ExcelJS.Workbook();
     await english.xlsx.readFile(enFile);
@@ -55,18 +56,27 @@ describe("export CLI", () => {
       [[join(dir, "x.xlsx"), join(dir, "y.xlsx")], /unexpected argument/],
       [[database], /must end with \.xlsx/],
     ];
-    const runs = await Promise.all(cases.map(([args]) => runCli("src/cli/export.ts", args, env)));
+    const runs = await Promise.all(cases.map(([args]) => runMain(main, args, env)));
     runs.forEach((run, index) => {
       const [args, message] = cases[index]!;
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr, args.join(" ")).toMatch(message);
       expect(run.stderr).toContain("usage: npm run export -- <file.xlsx> [--period YYYY-MM]");
     });
-    const badLocale = await runCli("src/cli/export.ts", [join(dir, "x.xlsx")], { ...env, DEFAULT_LOCALE: "de" });
+    const badLocale = await runMain(main, [join(dir, "x.xlsx")], { ...env, DEFAULT_LOCALE: "de" });
     expect(badLocale.code).toBe(2);
     expect(badLocale.stderr).toMatch(/DEFAULT_LOCALE must be ru or en/);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
     expect(statSync(database).size).toBe(size);
+  });
+
+  it("as `npm run export` starts it: writes the workbook, says so on stdout and exits 0", async () => {
+    const file = join(dir, "spawned.xlsx");
+    const run = await runCli("src/cli/export.ts", [file, "--period", "2026-11"], env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Export written: .*spawned\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2; \d+ KB\)\n$/);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
 
   it("parses its arguments", () => {

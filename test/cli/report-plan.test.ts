@@ -1,11 +1,12 @@
-/** `npm run report -- plan --json` as a child process on a temporary database seeded with November 2026. */
+/** `npm run report -- plan --json` (`main` in-process) on a temporary database seeded with November 2026. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planReport } from "../../src/cli/report-plan.js";
 import { createPlanDb, msk, seedNovember, TEAM_ID } from "../reports/plan-fixtures.js";
-import { runCli } from "./run-cli.js";
+import { main } from "../../src/cli/report.js";
+import { runMain } from "../helpers/cli.js";
 
 const SPEC_KEYS = [
   "period",
@@ -38,7 +39,7 @@ describe("report CLI: plan", () => {
 
   it("prints one line of JSON with exactly the SPEC §6 plan keys, as of the first day, a weekend and a middle day", async () => {
     const runs = await Promise.all(
-      ["2026-11-01", "2026-11-14", "2026-11-16"].map((day) => runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-11", "--as-of", day], env)),
+      ["2026-11-01", "2026-11-14", "2026-11-16"].map((day) => runMain(main, ["plan", "--json", "--period", "2026-11", "--as-of", day], env)),
     );
     const [first, saturday, monday] = runs.map((run) => {
       expect(run.stderr).toBe("");
@@ -76,8 +77,8 @@ describe("report CLI: plan", () => {
 
   it("--as-of without --period reports that day's month; an as-of before the period is refused (exit 2, one line)", async () => {
     const [november, october] = await Promise.all([
-      runCli("src/cli/report.ts", ["plan", "--json", "--as-of", "2026-11-16"], env),
-      runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-11", "--as-of", "2026-10-09"], env),
+      runMain(main, ["plan", "--json", "--as-of", "2026-11-16"], env),
+      runMain(main, ["plan", "--json", "--period", "2026-11", "--as-of", "2026-10-09"], env),
     ]);
     expect(november.code).toBe(0);
     expect(JSON.parse(november.stdout)).toMatchObject({ period: "2026-11", asOf: "2026-11-16", revenue: 460_000.5 });
@@ -88,8 +89,8 @@ describe("report CLI: plan", () => {
 
   it("bad arguments print the usage and exit 2", async () => {
     const bad = await Promise.all([
-      runCli("src/cli/report.ts", ["plan", "--json", "--period", "2026-13"], env),
-      runCli("src/cli/report.ts", ["plan", "--json", "--as-of", "14.11.2026"], env),
+      runMain(main, ["plan", "--json", "--period", "2026-13"], env),
+      runMain(main, ["plan", "--json", "--as-of", "14.11.2026"], env),
     ]);
     for (const run of bad) {
       expect(run.code).toBe(2);

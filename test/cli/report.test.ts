@@ -1,11 +1,12 @@
-/** `npm run report -- burn --json` as a child process on a temporary database. */
+/** `npm run report -- burn --json` on a temporary database: `main` in-process, and once as the child process npm starts. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildScenario, EXPECTED } from "../services/leads/scenario.js";
-import { parseReportArgs, resolveReportWindow } from "../../src/cli/report.js";
+import { main, parseReportArgs, resolveReportWindow } from "../../src/cli/report.js";
 import { localDate } from "../../src/domain/calendar.js";
+import { runMain } from "../helpers/cli.js";
 import { runCli } from "./run-cli.js";
 
 const SPEC_KEYS = ["period", "asOf", "contacted", "refused", "handled", "burned", "lost", "closed", "coolingNow", "refusalRate", "burnRate", "segments"];
@@ -24,7 +25,7 @@ describe("report CLI", () => {
   it("prints exactly the SPEC §6 burn keys with the hand-checked figures, as of several days", async () => {
     const days = EXPECTED.filter((e) => ["2026-03-03", "2026-03-04", "2026-03-22", "2026-04-02", "2026-06-14"].includes(e.asOf));
     const runs = await Promise.all(
-      days.map((e) => runCli("src/cli/report.ts", ["burn", "--json", "--period", e.period, "--as-of", e.asOf], env)),
+      days.map((e) => runMain(main, ["burn", "--json", "--period", e.period, "--as-of", e.asOf], env)),
     );
     runs.forEach((run, i) => {
       expect(run.stderr).toBe("");
@@ -39,8 +40,8 @@ describe("report CLI", () => {
 
   it("defaults: the current month as of today; a past month as of its last day", async () => {
     const [current, past] = await Promise.all([
-      runCli("src/cli/report.ts", ["burn", "--json"], env),
-      runCli("src/cli/report.ts", ["burn", "--json", "--period=2026-03"], env),
+      runMain(main, ["burn", "--json"], env),
+      runMain(main, ["burn", "--json", "--period=2026-03"], env),
     ]);
     const month = localDate(Date.now(), "Europe/Moscow").slice(0, 7);
     expect(JSON.parse(current.stdout).period.from.slice(0, 7)).toBe(month);
@@ -49,10 +50,10 @@ describe("report CLI", () => {
 
   it("bad arguments print the usage and exit 2, writing nothing", async () => {
     const bad = await Promise.all([
-      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-13"], env),
-      runCli("src/cli/report.ts", ["burn", "--as-of", "31.03.2026"], env),
-      runCli("src/cli/report.ts", ["nonsense"], env),
-      runCli("src/cli/report.ts", [], env),
+      runMain(main, ["burn", "--json", "--period", "2026-13"], env),
+      runMain(main, ["burn", "--as-of", "31.03.2026"], env),
+      runMain(main, ["nonsense"], env),
+      runMain(main, [], env),
     ]);
     for (const run of bad) {
       expect(run.code).toBe(2);
@@ -63,9 +64,9 @@ describe("report CLI", () => {
 
   it("--as-of without --period reports the as-of day's month; an as-of before the period or in the future exits 2 with one line", async () => {
     const [march, outside, future] = await Promise.all([
-      runCli("src/cli/report.ts", ["burn", "--json", "--as-of", "2026-03-22"], env),
-      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-04", "--as-of", "2026-03-22"], env),
-      runCli("src/cli/report.ts", ["burn", "--json", "--as-of", "2099-01-01"], env),
+      runMain(main, ["burn", "--json", "--as-of", "2026-03-22"], env),
+      runMain(main, ["burn", "--json", "--period", "2026-04", "--as-of", "2026-03-22"], env),
+      runMain(main, ["burn", "--json", "--as-of", "2099-01-01"], env),
     ]);
     expect(march.code).toBe(0);
     expect(JSON.parse(march.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-22" && e.period === "2026-03")!.json);
@@ -78,6 +79,21 @@ describe("report CLI", () => {
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
       expect(run.stderr).toContain(message);
     }
+  });
+
+  it("as `npm run report` starts it: one line of JSON on stdout and exit 0; bad arguments exit 2", async () => {
+    const march = EXPECTED.find((e) => e.asOf === "2026-03-22" && e.period === "2026-03")!;
+    const [run, bad] = await Promise.all([
+      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-03", "--as-of", "2026-03-22"], env),
+      runCli("src/cli/report.ts", ["burn", "--period", "2026-13"], env),
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toEqual(march.json);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain("usage: npm run report -- <burn");
   });
 
   it("resolveReportWindow: defaults and refusals", () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
+import { runMain } from "../helpers/cli.js";
 import { allCommands } from "../../src/bot/command-registry.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { ensureTeam } from "../../src/db/teams.js";
@@ -70,7 +71,7 @@ beforeAll(async () => {
     const { main } = await import("../../src/cli/import.js");
     const csv = join(mkdtempSync(join(tmpdir(), "scb-matrix-")), "base.csv");
     writeFileSync(csv, "company,segment,owner\nООО Секретстрой,Тайный сегмент,@ivan_manager\nАО Секретстрой-2,Тайный сегмент,@ivan_manager\n");
-    expect(main([csv], { DATABASE_PATH: h.dbPath }, () => undefined, () => undefined)).toBe(0);
+    expect((await runMain(main, [csv], { DATABASE_PATH: h.dbPath })).code).toBe(0);
   }
   await seed(actors.manager, "/refusal ООО Секретстрой; price; секретный комментарий");
   await seed(actors.manager, "/deal АО Секретстрой-2; 777777");

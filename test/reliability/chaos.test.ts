@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Message, Update, User } from "grammy/types";
 import { createFakeBotApi, type FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.js";
 import { callbackUpdate, commandUpdate, makeUser, textUpdate } from "../helpers/updates.js";
+import { runMain } from "../helpers/cli.js";
 import { openDatabase } from "../../src/db/open.js";
 import { migrate } from "../../src/db/migrate.js";
 import { ensureTeam } from "../../src/db/teams.js";
@@ -103,7 +104,9 @@ describe("kill -9 chaos", () => {
       const { main } = await import("../../src/cli/import.js");
       const csv = join(dir, "base.csv");
       writeFileSync(csv, `company,segment\n${companies.map((name) => `${name},Chaos`).join("\n")}\n`);
-      expect(main([csv], { DATABASE_PATH: dbPath }, () => undefined, (line) => console.error(line))).toBe(0);
+      const run = await runMain(main, [csv], { DATABASE_PATH: dbPath });
+      if (run.stderr) console.error(run.stderr);
+      expect(run.code).toBe(0);
     }
 
     const env = {

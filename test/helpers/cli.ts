@@ -1,0 +1,12 @@
+/** Runs a CLI's `main` in-process with captured output, as `npm run <name>` would print it. */
+import type { CliMain } from "../../src/cli/cli-io.js";
+
+export type CliRun = { code: number; stdout: string; stderr: string };
+
+/** Only `env` is the environment (the test's own is left out); `now` pins the clock when given. */
+export async function runMain(main: CliMain, argv: string[], env: Record<string, string>, now: () => number = Date.now): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (line) => (stdout += `${line}\n`), stderr: (line) => (stderr += `${line}\n`), env, now });
+  return { code, stdout, stderr };
+}
