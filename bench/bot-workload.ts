@@ -11,7 +11,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { createConfig } from "../src/config.js";
 import { createBot } from "../src/bot/create-bot.js";
 import { createTranslator, type Translator } from "../src/shared/i18n.js";
-import type { Clock } from "../src/bot/context.js";
+import type { Clock } from "../src/shared/clock.js";
 import { createLogger } from "../src/shared/logger.js";
 import { openDatabase, type Db } from "../src/db/open.js";
 import { migrate } from "../src/db/migrate.js";

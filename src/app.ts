@@ -10,7 +10,7 @@ import { ensureTeam } from "./db/teams.js";
 import { createBot } from "./bot/create-bot.js";
 import { bootstrapFounders } from "./services/team/bootstrap.js";
 import { createTranslator } from "./shared/i18n.js";
-import type { Clock } from "./bot/context.js";
+import type { Clock } from "./shared/clock.js";
 import { createOutboxWorker, type OutboxLimits } from "./outbox/worker.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { JOBS } from "./jobs/index.js";

@@ -5,13 +5,9 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/open.js";
 import type { Member } from "../db/members.js";
 import type { Team } from "../db/teams.js";
+import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { Locale, Translate, Translator } from "../shared/i18n.js";
-
-/** Epoch milliseconds; tests pass a movable clock. */
-export interface Clock {
-  now(): number;
-}
 
 export interface BotDeps {
   config: Config;

@@ -1,5 +1,5 @@
 import cron from "node-cron";
-import type { Clock } from "../bot/context.js";
+import type { Clock } from "../shared/clock.js";
 import type { Job, JobDeps } from "./job.js";
 
 /** Runs every job once; each has its own try/catch so one failing job does not stop the rest. */

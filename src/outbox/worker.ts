@@ -5,7 +5,7 @@ import { dueMessages, enqueue, markFailed, markSent, moveChat, pendingForChat, s
 import { listMembers, setUnreachable, type Member } from "../db/members.js";
 import { getTeam, updateTeamSetting } from "../db/teams.js";
 import type { Translator } from "../shared/i18n.js";
-import type { Clock } from "../bot/context.js";
+import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 
 export interface OutboxLimits {

@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/bot/context.js";
+import type { Clock } from "../../src/shared/clock.js";
 
 export interface TestClock extends Clock {
   set(instant: string | number | Date): void;

@@ -13,7 +13,7 @@ import { createConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/shared/logger.js";
 import { zonedInstant } from "../../src/domain/calendar.js";
-import type { Clock } from "../../src/bot/context.js";
+import type { Clock } from "../../src/shared/clock.js";
 import type { OutboxLimits } from "../../src/outbox/worker.js";
 import { createFakeBotApi, type FakeBotApi, type SentMessage } from "../emulator/fake-bot-api.js";
 import { callbackUpdate, commandUpdate, documentUpdate, makeUser, textUpdate } from "../emulator/updates.js";

@@ -1,0 +1,4 @@
+/** Epoch milliseconds; tests pass a movable clock. */
+export interface Clock {
+  now(): number;
+}
