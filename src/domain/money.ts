@@ -41,33 +41,3 @@ export function kopecksToRoubles(kopecks: number): number {
 export function roublesToKopecks(roubles: number): number {
   return Math.round(roubles * 100);
 }
-
-const SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
-const NBSP = "\u00a0";
-
-function groupThousands(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
-/**
- * Formats kopecks for a chat message. Fractions are shown only when there are kopecks.
- * - ru: "150 000 ₽", "150 000,50 ₽" — digit groups and the symbol are joined by no-break spaces (U+00A0) so
- *   Telegram never wraps inside an amount; the currency is its symbol when known (₽ $ € ₸ Br ₴), else its code.
- * - en: "RUB 150,000", "RUB 150,000.50" — ISO code first, comma groups, point decimals.
- * Negative amounts get a leading "-" (e.g. a budget left below zero). Non-integer input is rounded to kopecks.
- * Built by hand rather than with Intl.NumberFormat so the text does not change between ICU versions.
- */
-export function formatMoney(kopecks: number, locale: "ru" | "en", currency = "RUB"): string {
-  const rounded = Math.round(kopecks);
-  const sign = rounded < 0 ? "-" : "";
-  const abs = Math.abs(rounded);
-  const whole = String(Math.floor(abs / 100));
-  const cents = abs % 100;
-  const code = currency.toUpperCase();
-  if (locale === "ru") {
-    const number = groupThousands(whole, NBSP) + (cents ? `,${String(cents).padStart(2, "0")}` : "");
-    return `${sign}${number}${NBSP}${SYMBOLS[code] ?? code}`;
-  }
-  const number = groupThousands(whole, ",") + (cents ? `.${String(cents).padStart(2, "0")}` : "");
-  return `${sign}${code}${NBSP}${number}`;
-}

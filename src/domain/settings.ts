@@ -392,7 +392,3 @@ export function formatWorkingDays(days: number[]): string {
   return parts.join(",");
 }
 
-/** A fraction as a percent for display: 0.3 → '30%', 0.125 → '12.5%'. */
-export function formatPercentSetting(fraction: number): string {
-  return `${Math.round(fraction * 10_000) / 100}%`;
-}

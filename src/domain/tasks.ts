@@ -163,8 +163,3 @@ export function parseAssign(args: string, today: string): AssignParse {
   return { ok: true, username, text, dueDate };
 }
 
-/** 'YYYY-MM-DD' → 'dd.mm' (the year is added when it is not `currentYear`). */
-export function formatDay(date: string, currentYear?: string): string {
-  const short = `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-  return currentYear !== undefined && date.slice(0, 4) !== currentYear ? `${short}.${date.slice(0, 4)}` : short;
-}

@@ -7,6 +7,7 @@ import { getTeam, updateTeamSetting } from "../db/teams.js";
 import type { Translator } from "../shared/i18n.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
+import { memberName } from "../shared/format.js";
 
 export interface OutboxLimits {
   /** Telegram allows about 30 messages a second overall; direct replies share that budget. */
@@ -71,10 +72,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }
   });
-}
-
-function memberName(member: Member): string {
-  return member.username ? `@${member.username}` : member.firstName || String(member.userId);
 }
 
 /**

@@ -8,7 +8,7 @@ import { weekday } from "../domain/calendar.js";
 import type { Locale, Translate } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { burnChartSpec, type BurnChartInput } from "./chart-specs.js";
-import { formatDay, formatDecimal, formatMonth, formatPercent } from "./plan-report.js";
+import { formatDay, formatPercent, formatDecimal, formatMonth } from "../shared/format.js";
 
 export interface BurnTextOptions {
   t: Translate;

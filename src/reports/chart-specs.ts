@@ -1,4 +1,5 @@
 import type { Config, TopLevelSpec } from "vega-lite";
+import { formatPercent } from "../shared/format.js";
 
 // Chart specs for /plan and /burn. They take figures already computed in domain/ and the caller's
 // localized labels, and return Vega-Lite specs for renderChartPng. No DB rows, no i18n lookups here.
@@ -500,7 +501,3 @@ function shorten(text: string, maxChars: number): string {
   return chars.length <= maxChars ? chars.join("") : `${chars.slice(0, maxChars - 1).join("").trimEnd()}…`;
 }
 
-/** Whole percents as the axes show them; used for labels built here rather than by vega. */
-function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}

@@ -30,11 +30,11 @@ import type { BurnReport } from "../domain/burn.js";
 import { loadBurnReport, resolveAsOf } from "../services/leads/burn-report.js";
 import { taskFlags, stateLabel, type TaskFlags } from "../services/tasks/checkup-report.js";
 import type { Locale, Translate } from "../shared/i18n.js";
-import { categoryName, formatMonth, loadPlanFigures } from "./plan-report.js";
+import { categoryName, loadPlanFigures } from "./plan-report.js";
+import { formatMonth } from "../shared/format.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Rows read for the sheets
-
 
 type CheckupRow = {
   id: number;

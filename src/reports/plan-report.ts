@@ -6,13 +6,12 @@ import type { Db } from "../db/open.js";
 import type { Team } from "../db/teams.js";
 import { loadBudgetInput, loadPlanInput } from "../db/plans.js";
 import { computeBudgetFigures, computePlanFigures, type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
-import { formatMoney, kopecksToRoubles } from "../domain/money.js";
+import { kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
-import type { Translate } from "../shared/i18n.js";
+import type { Translate, Locale } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
-
-type Locale = "ru" | "en";
+import { formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
 
 /** Reads the period's data and computes every plan figure as of the local day `asOf`. */
 export function loadPlanFigures(db: Db, team: Team, period: string, asOf: string): PlanFigures {
@@ -46,12 +45,6 @@ export type PlanReportJson = {
   managers: { username: string; wonClients: number; revenue: number; checkinRate: number | null }[];
 };
 
-/** Rates are printed with 4 decimals (0.4545), forecast clients with 2 — enough for BI, stable for diffs. */
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
 const roubles = (kopecks: number): number => kopecksToRoubles(kopecks);
 const roublesOrNull = (kopecks: number | null): number | null => (kopecks === null ? null : kopecksToRoubles(kopecks));
 
@@ -70,9 +63,9 @@ export function planReportJson(figures: PlanFigures): PlanReportJson {
     revenue: roubles(figures.revenueKopecks),
     workingDaysTotal: figures.workingDaysTotal,
     workingDaysElapsed: figures.workingDaysElapsed,
-    pace: round(figures.pace, 4),
+    pace: roundTo(figures.pace, 4),
     forecastRevenue: roubles(figures.forecastRevenueKopecks),
-    forecastClients: round(figures.forecastClients, 2),
+    forecastClients: roundTo(figures.forecastClients, 2),
     requiredDailyRevenue: roublesOrNull(figures.requiredDailyRevenueKopecks),
     budget: roubles(figures.budgetKopecks),
     expenses: roubles(figures.expensesKopecks),
@@ -81,34 +74,13 @@ export function planReportJson(figures: PlanFigures): PlanReportJson {
       username: m.username,
       wonClients: m.wonClients,
       revenue: roubles(m.revenueKopecks),
-      checkinRate: m.checkinRate === null ? null : round(m.checkinRate, 4),
+      checkinRate: m.checkinRate === null ? null : roundTo(m.checkinRate, 4),
     })),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Chat text
-
-/** Whole percents: 0.4600005 → '46%'. */
-export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
-/** A plain decimal with at most `digits` decimals in the locale's style: 2.5 → '2,5' (ru). */
-export function formatDecimal(value: number, locale: Locale, digits = 1): string {
-  const text = String(round(value, digits));
-  return locale === "ru" ? text.replace(".", ",") : text;
-}
-
-/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
-export function formatDay(day: string): string {
-  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
-}
-
-/** 'YYYY-MM' → 'ноябрь 2026' / 'November 2026'. */
-export function formatMonth(t: Translate, period: string): string {
-  return t("plan-month", { month: t(`plan-month-${Number(period.slice(5, 7))}`), year: period.slice(0, 4) });
-}
 
 /** The category as users read it: a known key is translated, anything else shown as stored. */
 export function categoryName(t: Translate, category: string): string {

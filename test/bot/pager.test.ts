@@ -1,7 +1,8 @@
 /** The shared pager: pages cut the same way every time, clamped indexes, and a [‹] [n/m] [›] row within Telegram's limits. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CALLBACK_DATA_MAX_BYTES, checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow, splitPages } from "../../src/shared/telegram/pager.js";
+import { isNotModified, pageIndex, pageOf, pagerRow, splitPages } from "../../src/shared/telegram/pager.js";
+import { CALLBACK_DATA_MAX_BYTES, checkCallbackData } from "../../src/shared/telegram/keyboard.js";
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const dataOf = (row: ReturnType<typeof pagerRow>) => row.map((b) => ("callback_data" in b ? b.callback_data : ""));

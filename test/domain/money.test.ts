@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   MAX_AMOUNT_KOPECKS,
-  formatMoney,
   kopecksToRoubles,
   parseAmount,
   roublesToKopecks,
@@ -81,31 +80,6 @@ describe("parseAmount", () => {
         expect(parseAmount(text)).toBe(kopecks);
       }),
     );
-  });
-});
-
-describe("formatMoney", () => {
-  it("formats Russian amounts with no-break spaces and the rouble sign", () => {
-    expect(formatMoney(15_000_000, "ru")).toBe(`150${NBSP}000${NBSP}₽`);
-    expect(formatMoney(15_000_050, "ru")).toBe(`150${NBSP}000,50${NBSP}₽`);
-    expect(formatMoney(105, "ru")).toBe(`1,05${NBSP}₽`);
-    expect(formatMoney(0, "ru")).toBe(`0${NBSP}₽`);
-    expect(formatMoney(123_456_789_00, "ru")).toBe(`123${NBSP}456${NBSP}789${NBSP}₽`);
-    expect(formatMoney(-250_000, "ru")).toBe(`-2${NBSP}500${NBSP}₽`);
-    expect(formatMoney(10_000, "ru", "USD")).toBe(`100${NBSP}$`);
-    expect(formatMoney(10_000, "ru", "CNY")).toBe(`100${NBSP}CNY`);
-  });
-
-  it("formats English amounts with the ISO code first and comma groups", () => {
-    expect(formatMoney(15_000_000, "en")).toBe(`RUB${NBSP}150,000`);
-    expect(formatMoney(15_000_050, "en")).toBe(`RUB${NBSP}150,000.50`);
-    expect(formatMoney(99, "en", "eur")).toBe(`EUR${NBSP}0.99`);
-    expect(formatMoney(100_000_000_000_000, "en")).toBe(`RUB${NBSP}1,000,000,000,000`);
-    expect(formatMoney(-100, "en")).toBe(`-RUB${NBSP}1`);
-  });
-
-  it("rounds non-integer kopecks", () => {
-    expect(formatMoney(149.6, "en")).toBe(`RUB${NBSP}1.50`);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatPercentSetting,
   formatWorkingDays,
   parseCloseReasonKey,
   parseCooldownSetting,
@@ -113,8 +112,6 @@ describe("setting validators", () => {
     expect(formatWorkingDays([1, 2, 3, 4, 5])).toBe("1-5");
     expect(formatWorkingDays([1, 2, 3, 5])).toBe("1-3,5");
     expect(formatWorkingDays([1, 2, 6])).toBe("1,2,6");
-    expect(formatPercentSetting(0.3)).toBe("30%");
-    expect(formatPercentSetting(0.125)).toBe("12.5%");
   });
 });
 

@@ -4,7 +4,6 @@ import {
   OPEN_STATES,
   TASK_STATES,
   availableActions,
-  formatDay,
   isOverdue,
   isStalled,
   parseAssign,
@@ -139,11 +138,6 @@ describe("parseAssign", () => {
 
   it("reads a dd.mm far behind as next year's day (typed at the end of December)", () => {
     expect(parseAssign("@ivan Plan due 10.01", "2026-12-30")).toMatchObject({ ok: true, dueDate: "2027-01-10" });
-  });
-
-  it("formats days short", () => {
-    expect(formatDay("2026-11-05")).toBe("05.11");
-    expect(formatDay("2027-01-05", "2026")).toBe("05.01.2027");
   });
 });
 

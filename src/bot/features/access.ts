@@ -13,6 +13,7 @@ import type { BotContext, ConvContext } from "../context.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
 import { LeanComposer } from "../lean-composer.js";
+import { memberName } from "../../shared/format.js";
 
 const composer = new LeanComposer<BotContext>();
 
@@ -58,7 +59,7 @@ startWithPayload.command("start", async (ctx, next) => {
             chatId: inviter.user_id,
             kind: "member-joined",
             key: `joined:${token}`,
-            message: { method: "sendMessage", text: t("invite-joined-notice", { name: displayName(from), role: describeRole(t, member.role) }) },
+            message: { method: "sendMessage", text: t("invite-joined-notice", { name: memberName(member), role: describeRole(t, member.role) }) },
           },
           ctx.now,
         );
@@ -77,10 +78,6 @@ startWithPayload.command("start", async (ctx, next) => {
 /** A menu that fails to update is not worth failing the command for; the next start syncs it. */
 async function refreshMenu(ctx: BotContext, member: Member): Promise<void> {
   await syncMemberMenu(ctx.api, member, ctx.deps.translator).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
-}
-
-function displayName(user: { first_name: string; username?: string }): string {
-  return user.username ? `@${user.username}` : user.first_name;
 }
 
 composer.command(["start", "help"], async (ctx) => {

@@ -27,13 +27,13 @@ import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
 import { coreKey, nameKey } from "../../domain/company-name.js";
 import { allowedCloseReasons, type RefusalReason } from "../../domain/company-state.js";
-import { formatMoney } from "../../domain/money.js";
-import { button, keyboard } from "../../services/tasks/notify.js";
-import { formatDay } from "../../reports/plan-report.js";
+
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import type { Reading } from "./base-args.js";
 import { formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
 import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "../../services/leads/notify.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
+import { formatDay, formatMoney } from "../../shared/format.js";
 
 /** What a command asks to do with the company it names. */
 export type BaseAction =

@@ -5,9 +5,9 @@ import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
 import { BASE_CLOSE_REASONS, REFUSAL_REASONS } from "../../domain/company-state.js";
-import { memberName } from "../../services/tasks/notify.js";
-import { formatDay } from "../../reports/plan-report.js";
+
 import type { Translate } from "../../shared/i18n.js";
+import { memberName, formatDay } from "../../shared/format.js";
 
 const LABELLED_REASONS: ReadonlySet<string> = new Set([...REFUSAL_REASONS, ...BASE_CLOSE_REASONS]);
 

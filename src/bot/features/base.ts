@@ -16,8 +16,7 @@ import { findSegmentByKey, getSegment, listSegments } from "../../db/segments.js
 import { getTeam } from "../../db/teams.js";
 import { MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
 import { REFUSAL_REASONS, type RefusalReason } from "../../domain/company-state.js";
-import { button, keyboard } from "../../services/tasks/notify.js";
-import { formatPercent } from "../../reports/plan-report.js";
+
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { conversationNow, waitOrLeave, type BotConversation } from "../conversation-tools.js";
@@ -53,6 +52,8 @@ import { noticeHooks } from "../../services/leads/notify.js";
 import { freshMember } from "./task-dialogs.js";
 import { burnFeature } from "./burn.js";
 import { LeanComposer } from "../lean-composer.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
+import { formatPercent } from "../../shared/format.js";
 
 const composer = new LeanComposer<BotContext>();
 

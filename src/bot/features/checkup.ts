@@ -19,7 +19,7 @@ import {
   parseTaskAnswer,
   type InlineCheckup,
 } from "../../domain/checkup.js";
-import { ASKED_STATES, MAX_TEXT, formatDay, parseAheadDate, textLength, type CheckupAnswer } from "../../domain/tasks.js";
+import { ASKED_STATES, MAX_TEXT, parseAheadDate, textLength, type CheckupAnswer } from "../../domain/tasks.js";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
@@ -39,9 +39,11 @@ import {
   type CheckupStep,
 } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, passThrough, waitForText } from "./task-dialogs.js";
-import { button, keyboard, memberName, notifyAway } from "../../services/tasks/notify.js";
+import { notifyAway } from "../../services/tasks/notify.js";
 import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../services/tasks/checkup-report.js";
 import { LeanComposer } from "../lean-composer.js";
+import { formatShortDay, memberName } from "../../shared/format.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 const composer = new LeanComposer<BotContext>();
 
@@ -76,7 +78,7 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
 
   if (step.kind === "task") {
     const prefix = `ci:${checkupId}:${step.task.id}:`;
-    const due = step.task.dueDate ? ctx.t("task-due-suffix", { date: formatDay(step.task.dueDate) }) : "";
+    const due = step.task.dueDate ? ctx.t("task-due-suffix", { date: formatShortDay(step.task.dueDate) }) : "";
     await ctx.reply(ctx.t("checkup-task", { index: step.index, total: step.total, id: String(step.task.id), text: step.task.text, due }), {
       reply_markup: taskStepKeyboard(ctx.t, checkupId, step.task.id),
     });
@@ -180,7 +182,7 @@ async function enterCheckup(ctx: BotContext, checkupId: number): Promise<void> {
 function refusal(ctx: BotContext, reason: "answered" | "missed" | "away" | "day-off" | "closed"): string {
   if (reason === "day-off") {
     const next = nextWorkingDay(teamToday(ctx.team, ctx.now), ctx.team);
-    return ctx.t("checkup-day-off", { date: formatDay(next), time: ctx.team.checkupTime });
+    return ctx.t("checkup-day-off", { date: formatShortDay(next), time: ctx.team.checkupTime });
   }
   const keys = { answered: "checkup-already-answered", missed: "checkup-closed-missed", away: "checkup-away-today", closed: "checkup-closed-cutoff" } as const;
   return ctx.t(keys[reason], { cutoff: ctx.team.cutoffTime });
@@ -300,7 +302,7 @@ composer.command("away", async (ctx) => {
   });
   ctx.deps.onOutbox?.();
   await ctx.reply(
-    ctx.t(manager.id === member.id ? "checkup-away-set" : "checkup-away-set-for", { name: memberName(manager), from: formatDay(period.fromDate), to: formatDay(period.toDate) }),
+    ctx.t(manager.id === member.id ? "checkup-away-set" : "checkup-away-set-for", { name: memberName(manager), from: formatShortDay(period.fromDate), to: formatShortDay(period.toDate) }),
   );
 });
 

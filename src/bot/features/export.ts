@@ -5,9 +5,10 @@
 import { InputFile } from "grammy";
 import { allow, commandArgs, type Feature } from "../feature.js";
 import type { BotContext } from "../context.js";
-import { formatDay, formatMonth } from "../../reports/plan-report.js";
+
 import { parsePeriodToken } from "./plan-args.js";
 import { LeanComposer } from "../lean-composer.js";
+import { formatDay, formatMonth } from "../../shared/format.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

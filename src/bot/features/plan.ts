@@ -8,7 +8,7 @@ import { settingsFeature } from "./settings.js";
 import type { BotContext } from "../context.js";
 import { localDate } from "../../domain/calendar.js";
 import { periodBounds, periodOf } from "../../domain/period.js";
-import { formatMoney } from "../../domain/money.js";
+
 import { EXPENSE_CATEGORIES } from "../../domain/expense-categories.js";
 import { clearPlanShare, getPlan, listPlanShares, setPlan, setPlanShare } from "../../db/plans.js";
 import { deleteBudgetLine, setBudgetLine } from "../../db/budget.js";
@@ -16,19 +16,7 @@ import { insertExpense } from "../../db/expenses.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
 import { checkExpenseAlerts } from "../../services/plan/plan-alerts.js";
-import {
-  budgetLines,
-  categoryName,
-  formatDecimal,
-  formatMonth,
-  formatPercent,
-  loadBudgetFigures,
-  loadPlanFigures,
-  renderPlanChart,
-  renderPlanText,
-  type PlanMonthState,
-  type PlanTextOptions,
-} from "../../reports/plan-report.js";
+import { budgetLines, categoryName, loadBudgetFigures, loadPlanFigures, renderPlanChart, renderPlanText, type PlanMonthState, type PlanTextOptions } from "../../reports/plan-report.js";
 import {
   MAX_NOTE_CHARS,
   MAX_PLAN_CLIENTS,
@@ -40,6 +28,7 @@ import {
   type ArgError,
 } from "./plan-args.js";
 import { LeanComposer } from "../lean-composer.js";
+import { formatPercent, formatDecimal, formatMonth, formatMoney } from "../../shared/format.js";
 
 const composer = new LeanComposer<BotContext>();
 

@@ -15,8 +15,10 @@ import type { BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
 import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
-import { button, keyboard, memberName } from "../../services/tasks/notify.js";
+
 import { LeanComposer } from "../lean-composer.js";
+import { memberName } from "../../shared/format.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 const composer = new LeanComposer<BotContext>();
 

@@ -12,14 +12,16 @@ import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { getTeam, type Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
-import { formatPercentSetting, validateSetting, type SettingChange, type SettingKey, type SettingResult, type TeamSettings } from "../../domain/settings.js";
+import { validateSetting, type SettingChange, type SettingKey, type SettingResult, type TeamSettings } from "../../domain/settings.js";
 import { allow } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
 import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
-import { checkCallbackData, isNotModified, pageIndex, pageOf, pagerRow } from "../../shared/telegram/pager.js";
+import { isNotModified, pageIndex, pageOf, pagerRow } from "../../shared/telegram/pager.js";
 import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
 import { LeanComposer } from "../lean-composer.js";
+import { formatDay, formatPercent } from "../../shared/format.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 /** What the menu message shows: its text and its buttons. */
 export interface MenuView {
@@ -60,10 +62,6 @@ const ADDED_WHEN_TYPED: readonly SettingKey[] = ["holidays", "close_reasons"];
 const HOLIDAY_PAGE = { maxItems: 8 };
 const KEY_PATTERN = "timezone|checkup|cutoff|workdays|holidays|window|cooldown|burn|pause|close_reasons|language";
 
-function button(text: string, data: string): InlineKeyboardButton.CallbackButton {
-  return { text, callback_data: checkCallbackData(data) };
-}
-
 function rowsOf<T>(items: readonly T[], perRow: number): T[][] {
   const rows: T[][] = [];
   for (let i = 0; i < items.length; i += perRow) rows.push(items.slice(i, i + perRow));
@@ -92,7 +90,7 @@ function backRow(t: Translate, back: string): InlineKeyboardButton[] {
 export function menuKeyboard(t: Translate): InlineKeyboardMarkup {
   const rows = MENU_ROWS.map((row) => row.map((key) => button(t(`settings-btn-${keyName(key)}`), `set:open:${key}`)));
   rows.push([button(t("settings-btn-done"), "set:done")]);
-  return { inline_keyboard: rows };
+  return keyboard(rows);
 }
 
 /** The settings message with the menu under it; `notice` (a confirmation) goes on top. */
@@ -119,9 +117,9 @@ function currentValue(t: Translate, key: SettingKey, team: Team, now: number): s
     case "cooldown":
       return t("settings-choice-days", { value: team.cooldownDays });
     case "burn":
-      return formatPercentSetting(team.burnThreshold);
+      return formatPercent(team.burnThreshold, 2);
     case "pause":
-      return formatPercentSetting(team.pauseThreshold);
+      return formatPercent(team.pauseThreshold, 2);
     case "close_reasons":
       return closeReasonsText(t, team.closeReasons);
     case "language":
@@ -171,7 +169,7 @@ export function stepView(t: Translate, key: SettingKey, team: Team, now: number,
     lines.push(t("settings-hint-holidays"));
     const upcoming = team.holidays.filter((day) => day >= today);
     const shown = pageOf(upcoming, page, HOLIDAY_PAGE);
-    const removes = shown.items.map((day) => button(`✖ ${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`, `set:pick:holidays:remove ${day}`));
+    const removes = shown.items.map((day) => button(`✖ ${formatDay(day)}`, `set:pick:holidays:remove ${day}`));
     rows.push(...rowsOf(removes, 2));
     rows.push(pagerRow(shown, (to) => `set:open:holidays:${to}`));
     rows.push([button(t("settings-btn-add-holidays"), "set:type:holidays")]);
@@ -194,13 +192,13 @@ export function stepView(t: Translate, key: SettingKey, team: Team, now: number,
   }
   rows.push(backRow(t, "set:home"));
   const text = lines.join("\n");
-  return { text: notice ? `${notice}\n\n${text}` : text, markup: { inline_keyboard: rows.filter((row) => row.length > 0) } };
+  return { text: notice ? `${notice}\n\n${text}` : text, markup: keyboard(rows) };
 }
 
 /** The prompt of the typed-value dialogue. */
 export function promptView(t: Translate, key: SettingKey, team: Team, now: number): MenuView {
   const text = [t(`settings-step-${keyName(key)}`, { value: currentValue(t, key, team, now) }), "", t(`settings-prompt-${keyName(key)}`), t("settings-prompt-footer")].join("\n");
-  return { text, markup: { inline_keyboard: [backRow(t, `set:open:${key}`)] } };
+  return { text, markup: keyboard([backRow(t, `set:open:${key}`)]) };
 }
 
 /** After a saved change: the same step for settings changed one press at a time, the main menu for the rest. */

@@ -18,6 +18,7 @@ import {
   type SettingResult,
 } from "../../domain/settings.js";
 import { LeanComposer } from "../lean-composer.js";
+import { formatDay, formatPercent } from "../../shared/format.js";
 
 const composer = new LeanComposer<BotContext>();
 
@@ -37,15 +38,6 @@ export function saveSetting(db: Db, teamId: number, change: SettingChange): void
   }
 }
 
-/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
-function day(date: string): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-}
-
-function percent(fraction: number): string {
-  return `${Math.round(fraction * 10_000) / 100}%`;
-}
-
 /** Weekdays by name: [1,2,3,4,5] → 'пн, вт, ср, чт, пт'. */
 export function weekdaysText(t: Translate, days: number[]): string {
   return days.map((d) => t(`settings-weekday-${d}`)).join(", ");
@@ -59,7 +51,7 @@ export function holidaysText(t: Translate, holidays: string[], today: string): s
   const past = holidays.length - upcoming.length;
   const parts: string[] = [];
   if (upcoming.length === 0) parts.push(t("settings-holidays-none"));
-  else parts.push(upcoming.slice(0, SHOWN_HOLIDAYS).map(day).join(", "));
+  else parts.push(upcoming.slice(0, SHOWN_HOLIDAYS).map(formatDay).join(", "));
   if (upcoming.length > SHOWN_HOLIDAYS) parts.push(t("settings-holidays-more", { count: upcoming.length - SHOWN_HOLIDAYS }));
   if (past > 0) parts.push(t("settings-holidays-past", { count: past }));
   return parts.join(" ");
@@ -73,7 +65,7 @@ export function countryText(t: Translate, country: string): string {
 /** Extra working days from `today` on, or 'none'. */
 export function extraWorkdaysText(t: Translate, days: string[], today: string): string {
   const upcoming = days.filter((d) => d >= today);
-  return upcoming.length === 0 ? t("settings-extra-workdays-none") : upcoming.map(day).join(", ");
+  return upcoming.length === 0 ? t("settings-extra-workdays-none") : upcoming.map(formatDay).join(", ");
 }
 
 /** Built-in close reasons by their labels (ЛПР умер…; the keys are for typing), then the team's own as added. */
@@ -93,8 +85,8 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     holidays: holidaysText(t, team.holidays, today),
     window: team.handlingWindowHours,
     cooldown: team.cooldownDays,
-    burn: percent(team.burnThreshold),
-    pause: percent(team.pauseThreshold),
+    burn: formatPercent(team.burnThreshold, 2),
+    pause: formatPercent(team.pauseThreshold, 2),
     reasons: closeReasonsText(t, team.closeReasons),
     language: t(`settings-language-${team.locale}`),
   }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}`;
@@ -123,9 +115,9 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
     case "cooldownDays":
       return t("settings-saved-cooldown", { value: change.value });
     case "burnThreshold":
-      return t("settings-saved-burn", { value: percent(change.value) });
+      return t("settings-saved-burn", { value: formatPercent(change.value, 2) });
     case "pauseThreshold":
-      return t("settings-saved-pause", { value: percent(change.value) });
+      return t("settings-saved-pause", { value: formatPercent(change.value, 2) });
     case "closeReasons":
       return t("settings-saved-close-reasons", { value: closeReasonsText(t, change.value) });
     case "locale":
@@ -154,9 +146,9 @@ export function settingErrorText(t: Translate, result: Extract<SettingResult, { 
     case "reason-missing":
       return t("settings-error-reason-missing", { reason: result.detail ?? "" });
     case "holiday-missing":
-      return t("settings-error-holiday-missing", { date: day(result.detail ?? "") });
+      return t("settings-error-holiday-missing", { date: formatDay(result.detail ?? "") });
     case "workday-missing":
-      return t("settings-error-workday-missing", { date: day(result.detail ?? "") });
+      return t("settings-error-workday-missing", { date: formatDay(result.detail ?? "") });
   }
 }
 

@@ -16,11 +16,13 @@ import type { BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
 import { actorFor, applyTaskAction, askQuestion, assignTask, reassignTaskTo, teamToday, type TaskActionResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
-import { button, dueSuffix, keyboard, memberName } from "../../services/tasks/notify.js";
+import { dueSuffix } from "../../services/tasks/notify.js";
 import { stateLabel, taskFlags, taskLine } from "../../services/tasks/checkup-report.js";
 import { checkupFeature } from "./checkup.js";
 import { questionsFeature } from "./questions.js";
 import { LeanComposer } from "../lean-composer.js";
+import { memberName } from "../../shared/format.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 const composer = new LeanComposer<BotContext>();
 

@@ -22,10 +22,11 @@ import { burnAlertSums } from "../../db/burn-counters.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { share } from "../../domain/burn.js";
 import { createTranslator, type Translate, type Translator } from "../../shared/i18n.js";
-import { formatMonth, formatPercent } from "../../reports/plan-report.js";
+
 import { founderAlertRecipients } from "../team/alert-recipients.js";
 import type { Job } from "../../jobs/job.js";
 import { teamCalendar } from "../../domain/settings.js";
+import { formatPercent, formatMonth } from "../../shared/format.js";
 
 export type BurnAlertKind = "burn-high" | "segment-paused";
 

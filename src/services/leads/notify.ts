@@ -13,10 +13,11 @@ import { getSegment } from "../../db/segments.js";
 import type { Team } from "../../db/teams.js";
 import { localDate } from "../../domain/calendar.js";
 import { checkBurnAlerts } from "./burn-alerts.js";
-import { memberName } from "../tasks/notify.js";
+
 import { checkPlanAlerts } from "../plan/plan-alerts.js";
-import { formatDay, formatPercent } from "../../reports/plan-report.js";
+
 import type { Translator } from "../../shared/i18n.js";
+import { memberName, formatDay, formatPercent } from "../../shared/format.js";
 
 /** What a write needs to tell others: who acted, in which team, when. */
 export interface NoticeEnv {

@@ -11,14 +11,15 @@ import { enqueue } from "../../db/outbox.js";
 import { createKvStore } from "../../db/kv.js";
 import { isWorkingDay, localDate, localTime } from "../../domain/calendar.js";
 import { periodOf } from "../../domain/period.js";
-import { formatMoney } from "../../domain/money.js";
+
 import type { BudgetFigures, PlanFigures } from "../../domain/plan.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { createTranslator, type Locale, type Translate, type Translator } from "../../shared/i18n.js";
-import { budgetLimitKopecks, formatMonth, formatPercent, loadPlanFigures } from "../../reports/plan-report.js";
+import { budgetLimitKopecks, loadPlanFigures } from "../../reports/plan-report.js";
 import { loadBurnReport } from "../leads/burn-report.js";
 import type { Job } from "../../jobs/job.js";
 import { teamCalendar } from "../../domain/settings.js";
+import { formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
 
 /**
  * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.

@@ -12,9 +12,10 @@ import { listOpenQuestions, listQuestionsSince } from "../../db/questions.js";
 import { listAway } from "../../db/away.js";
 import type { Translate } from "../../shared/i18n.js";
 import { addDays, localDate, localTime, zonedInstant } from "../../domain/calendar.js";
-import { LISTED_STATES, OPEN_STATES, formatDay, isOverdue, isStalled, type TaskState } from "../../domain/tasks.js";
+import { LISTED_STATES, OPEN_STATES, isOverdue, isStalled, type TaskState } from "../../domain/tasks.js";
 import { computeDiscipline, isAwayOn, isOnTime, missedStreak, splitDuration, type DisciplineFigures } from "../../domain/checkup.js";
-import { dueSuffix, memberName } from "./notify.js";
+import { dueSuffix } from "./notify.js";
+import { formatShortDay, memberName, formatPercent } from "../../shared/format.js";
 
 export interface TaskFlags {
   stalled: boolean;
@@ -76,7 +77,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
   const managers = listMembers(db, team.id, "manager");
   const checkups = new Map(listCheckupsOfDay(db, team.id, date).map((row) => [row.memberId, row]));
   const away = listAway(db, team.id, date);
-  const lines: string[] = [t("checkup-digest-title", { date: formatDay(date) })];
+  const lines: string[] = [t("checkup-digest-title", { date: formatShortDay(date) })];
 
   const answered = managers.filter((m) => checkups.get(m.id)?.status === "answered");
   const due = managers.filter((m) => checkups.has(m.id));
@@ -86,7 +87,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
     const name = memberName(manager);
     if (!row) {
       const period = away.find((p) => p.memberId === manager.id && isAwayOn(date, [p]));
-      lines.push(period ? t("checkup-digest-away", { name, until: formatDay(period.toDate) }) : t("checkup-digest-no-checkup", { name }));
+      lines.push(period ? t("checkup-digest-away", { name, until: formatShortDay(period.toDate) }) : t("checkup-digest-no-checkup", { name }));
       continue;
     }
     if (row.status === "answered") {
@@ -141,7 +142,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
     t("checkup-digest-overdue-title"),
     tasks
       .filter((task) => flags.get(task.id)?.overdue)
-      .map((task) => t("checkup-digest-overdue-item", { id: String(task.id), name: who(task), text: short(task.text), date: formatDay(task.dueDate!) })),
+      .map((task) => t("checkup-digest-overdue-item", { id: String(task.id), name: who(task), text: short(task.text), date: formatShortDay(task.dueDate!) })),
   );
   section(
     t("checkup-digest-returned-title"),
@@ -189,14 +190,9 @@ export function disciplineFigures(db: Db, team: Team, now: number, days = DISCIP
   return { managers, figures, fromDate };
 }
 
-/** A rate as a whole percent, or a dash when there was nothing to rate. */
-export function percent(rate: number | null): string {
-  return rate === null ? "—" : `${Math.round(rate * 100)}%`;
-}
-
 /** The discipline figures as text lines for the lead. */
 export function disciplineLines(t: Translate, managers: readonly Member[], figures: readonly DisciplineFigures[], fromDate: string): string[] {
-  const lines = [t("checkup-discipline-title", { from: formatDay(fromDate) })];
+  const lines = [t("checkup-discipline-title", { from: formatShortDay(fromDate) })];
   if (managers.length === 0) return [...lines, t("checkup-discipline-none")];
   figures.forEach((figure, index) => {
     const manager = managers[index]!;
@@ -204,7 +200,7 @@ export function disciplineLines(t: Translate, managers: readonly Member[], figur
     lines.push(
       "",
       memberName(manager),
-      t("checkup-discipline-checkups", { rate: percent(figure.checkupRate), answered: figure.answered, total: figure.checkups, ontime: percent(figure.onTimeRate) }),
+      t("checkup-discipline-checkups", { rate: formatPercent(figure.checkupRate), answered: figure.answered, total: figure.checkups, ontime: formatPercent(figure.onTimeRate) }),
       t("checkup-discipline-tasks", { accepted: figure.accepted, returned: figure.returned, notstarted: figure.notStarted, stalled: figure.stalled }),
       t("checkup-discipline-questions", { questions: figure.questions, open: figure.openQuestions, time: answerTime }),
     );

@@ -14,7 +14,8 @@ import type { Task } from "../../db/tasks.js";
 import type { Question } from "../../db/questions.js";
 import type { Checkup } from "../../db/checkups.js";
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
-import { formatDay } from "../../domain/tasks.js";
+import { formatShortDay, memberName } from "../../shared/format.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 /** Where and in which language one person reads the bot. */
 export interface Recipient {
@@ -33,25 +34,10 @@ function reachesMember(member: Member): boolean {
   return member.status === "active";
 }
 
-/** How a member is named in messages to others: @username, else the first name. */
-export function memberName(member: Pick<Member, "username" | "firstName" | "id">): string {
-  if (member.username) return `@${member.username}`;
-  return member.firstName || `#${member.id}`;
-}
-
 /** Who reviews tasks and answers questions: the leads, or the founders when there is no lead. */
 export function reviewersOf(db: Db, teamId: number): Member[] {
   const leads = listMembers(db, teamId, "lead");
   return leads.length ? leads : listMembers(db, teamId, "founder");
-}
-
-
-export function keyboard(rows: InlineKeyboardButton[][]): InlineKeyboardMarkup {
-  return { inline_keyboard: rows.filter((row) => row.length > 0) };
-}
-
-export function button(text: string, data: string): InlineKeyboardButton.CallbackButton {
-  return { text, callback_data: data };
 }
 
 /** Buttons the assignee gets with a task: take it, report it done, ask a question. */
@@ -76,7 +62,7 @@ function send(db: Db, teamId: number, to: Recipient, kind: string, key: string, 
 
 /** The due part of a task line: " (due 05.11)" or "". */
 export function dueSuffix(t: Translate, task: Pick<Task, "dueDate">, today?: string): string {
-  return task.dueDate ? t("task-due-suffix", { date: formatDay(task.dueDate, today?.slice(0, 4)) }) : "";
+  return task.dueDate ? t("task-due-suffix", { date: formatShortDay(task.dueDate, today?.slice(0, 4)) }) : "";
 }
 
 /** The assignee learns of a new task at once, with buttons. */
@@ -195,7 +181,7 @@ export function sendCheckupPrompt(
   if (!reachesMember(manager)) return false;
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
-  const text = t("checkup-prompt", { date: formatDay(checkup.localDate), tasks: openTasks, cutoff: team.cutoffTime });
+  const text = t("checkup-prompt", { date: formatShortDay(checkup.localDate), tasks: openTasks, cutoff: team.cutoffTime });
   const markup = keyboard([[button(t("checkup-btn-start"), `checkup:start:${checkup.id}`)]]);
   return send(db, team.id, to, "checkup-prompt", key, text, now, markup);
 }
@@ -204,7 +190,7 @@ export function sendCheckupReminder(db: Db, translator: Translator, team: Team, 
   if (!reachesMember(manager)) return false;
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
-  const text = t("checkup-reminder", { date: formatDay(checkup.localDate), cutoff: team.cutoffTime });
+  const text = t("checkup-reminder", { date: formatShortDay(checkup.localDate), cutoff: team.cutoffTime });
   const markup = keyboard([[button(t("checkup-btn-start"), `checkup:start:${checkup.id}`)]]);
   return send(db, team.id, to, "checkup-reminder", `checkup-reminder:${manager.id}:${checkup.localDate}`, text, now, markup);
 }
@@ -214,7 +200,7 @@ export function sendMissedStreakAlert(db: Db, translator: Translator, team: Team
   let queued = false;
   for (const to of founderAlertRecipients(db, team)) {
     const t = translator.forLocale(to.locale);
-    const text = t("checkup-missed-streak-alert", { name: memberName(manager), count: streak, date: formatDay(checkup.localDate) });
+    const text = t("checkup-missed-streak-alert", { name: memberName(manager), count: streak, date: formatShortDay(checkup.localDate) });
     queued = send(db, team.id, to, "checkup-missed-streak", `checkup-missed-streak:${manager.id}:${checkup.localDate}:${to.chatId}`, text, now) || queued;
   }
   return queued;
@@ -236,7 +222,7 @@ export function notifyAway(db: Db, translator: Translator, team: Team, manager: 
     const text =
       change === "back"
         ? t("checkup-back-notice", { name: memberName(manager) })
-        : t("checkup-away-notice", { name: memberName(manager), from: formatDay(change.from), to: formatDay(change.to) });
+        : t("checkup-away-notice", { name: memberName(manager), from: formatShortDay(change.from), to: formatShortDay(change.to) });
     send(db, team.id, to, "away", `${key}:${reviewer.id}`, text, now);
   }
 }

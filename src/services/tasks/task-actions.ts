@@ -34,17 +34,9 @@ import {
   type CheckupNumbers,
   type CheckupSettings,
 } from "../../domain/checkup.js";
-import {
-  memberName,
-  notifyAnswer,
-  notifyQuestion,
-  notifyTaskAssigned,
-  notifyTaskDone,
-  notifyTaskReassigned,
-  notifyTaskReviewed,
-  sendCheckupPrompt,
-} from "./notify.js";
+import { notifyAnswer, notifyQuestion, notifyTaskAssigned, notifyTaskDone, notifyTaskReassigned, notifyTaskReviewed, sendCheckupPrompt } from "./notify.js";
 import { teamCalendar } from "../../domain/settings.js";
+import { memberName } from "../../shared/format.js";
 
 /** What every operation needs: the database, the translator for recipients, the team and the clock reading. */
 export interface ActionEnv {

@@ -4,9 +4,7 @@
  * Features encode which page (and whatever else they need) into their own callback data.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-
-/** Telegram refuses callback_data longer than this, counted in bytes of UTF-8. */
-export const CALLBACK_DATA_MAX_BYTES = 64;
+import { button } from "./keyboard.js";
 
 /** How a list is cut: at most `maxItems` per page and, when `size` is given, at most `maxSize` of it. */
 export interface PageLimits<T> {
@@ -55,13 +53,6 @@ export function pageOf<T>(items: readonly T[], index: number, limits: PageLimits
   return { items: pages[clamped]!, index: clamped, count: pages.length, offset };
 }
 
-/** Throws when `data` would be refused by Telegram, so a too-long encoding fails in tests, not in chats. */
-export function checkCallbackData(data: string): string {
-  const bytes = Buffer.byteLength(data, "utf8");
-  if (bytes === 0 || bytes > CALLBACK_DATA_MAX_BYTES) throw new Error(`callback data of ${bytes} bytes (1..${CALLBACK_DATA_MAX_BYTES}): ${data}`);
-  return data;
-}
-
 /**
  * The [‹] [n/m] [›] row for a page, or no buttons when there is one page. The arrows wrap around; the
  * middle button shows the page again (a refresh), so it needs no handler of its own.
@@ -71,9 +62,9 @@ export function pagerRow(page: Pick<Page<unknown>, "index" | "count">, dataFor: 
   const previous = (page.index - 1 + page.count) % page.count;
   const next = (page.index + 1) % page.count;
   return [
-    { text: "‹", callback_data: checkCallbackData(dataFor(previous)) },
-    { text: `${page.index + 1}/${page.count}`, callback_data: checkCallbackData(dataFor(page.index)) },
-    { text: "›", callback_data: checkCallbackData(dataFor(next)) },
+    button("‹", dataFor(previous)),
+    button(`${page.index + 1}/${page.count}`, dataFor(page.index)),
+    button("›", dataFor(next)),
   ];
 }
 

@@ -1,0 +1,85 @@
+/**
+ * How numbers, money, days and people are written in every message, report and CLI: one formatter
+ * of each kind, so the chat, the alerts and the exports never disagree on a figure's look.
+ */
+import type { Locale, Translate } from "./i18n.js";
+
+/** Rounds half away from zero to `decimals` places (JSON figures, chat decimals). */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * A fraction as a percent: 0.4600005 → '46%'; with `decimals` 2, 0.125 → '12.5%'. A rate that could
+ * not be computed (null: nothing to rate) is a dash.
+ */
+export function formatPercent(fraction: number | null, decimals = 0): string {
+  if (fraction === null) return "—";
+  return `${Math.round(fraction * 10 ** (2 + decimals)) / 10 ** decimals}%`;
+}
+
+/** A plain decimal with at most `digits` decimals in the locale's style: 2.5 → '2,5' (ru). */
+export function formatDecimal(value: number, locale: Locale, digits = 1): string {
+  const text = String(roundTo(value, digits));
+  return locale === "ru" ? text.replace(".", ",") : text;
+}
+
+/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
+export function formatDay(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/** 'YYYY-MM-DD' → 'dd.mm' for the short lines of tasks; the year is added when it is not `currentYear`. */
+export function formatShortDay(day: string, currentYear?: string): string {
+  const short = `${day.slice(8, 10)}.${day.slice(5, 7)}`;
+  return currentYear !== undefined && day.slice(0, 4) !== currentYear ? `${short}.${day.slice(0, 4)}` : short;
+}
+
+/** 'YYYY-MM' → 'ноябрь 2026' / 'November 2026'. */
+export function formatMonth(t: Translate, period: string): string {
+  return t("plan-month", { month: t(`plan-month-${Number(period.slice(5, 7))}`), year: period.slice(0, 4) });
+}
+
+/** The fields of a team member that name them; structural so shared/ needs no database row type. */
+export interface NamedPerson {
+  username: string | null;
+  firstName: string;
+  userId: number;
+}
+
+/** How a member is named in messages to others: @username, else the first name, else the Telegram id. */
+export function memberName(member: NamedPerson): string {
+  if (member.username) return `@${member.username}`;
+  return member.firstName || String(member.userId);
+}
+
+const SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
+const NBSP = "\u00a0";
+
+function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/**
+ * Formats kopecks for a chat message. Fractions are shown only when there are kopecks.
+ * - ru: "150 000 ₽", "150 000,50 ₽" — digit groups and the symbol are joined by no-break spaces (U+00A0) so
+ *   Telegram never wraps inside an amount; the currency is its symbol when known (₽ $ € ₸ Br ₴), else its code.
+ * - en: "RUB 150,000", "RUB 150,000.50" — ISO code first, comma groups, point decimals.
+ * Negative amounts get a leading "-" (e.g. a budget left below zero). Non-integer input is rounded to kopecks.
+ * Built by hand rather than with Intl.NumberFormat so the text does not change between ICU versions.
+ */
+export function formatMoney(kopecks: number, locale: Locale, currency = "RUB"): string {
+  const rounded = Math.round(kopecks);
+  const sign = rounded < 0 ? "-" : "";
+  const abs = Math.abs(rounded);
+  const whole = String(Math.floor(abs / 100));
+  const cents = abs % 100;
+  const code = currency.toUpperCase();
+  if (locale === "ru") {
+    const number = groupThousands(whole, NBSP) + (cents ? `,${String(cents).padStart(2, "0")}` : "");
+    return `${sign}${number}${NBSP}${SYMBOLS[code] ?? code}`;
+  }
+  const number = groupThousands(whole, ",") + (cents ? `.${String(cents).padStart(2, "0")}` : "");
+  return `${sign}${code}${NBSP}${number}`;
+}
