@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parsePeriod } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
 import { createTranslator, type Locale } from "../shared/i18n.js";
-import { buildExport } from "../reports/export-xlsx.js";
+import { buildExport } from "../services/plan/export.js";
 import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
 import { runIfEntryPoint, type CliIo } from "./cli-io.js";
 

@@ -7,7 +7,8 @@ import { periodOf } from "../domain/period.js";
 import { resolveAsOf } from "../services/leads/burn-report.js";
 import { getTeam } from "../db/teams.js";
 import type { Db } from "../db/open.js";
-import { loadPlanFigures, planReportJson, type PlanReportJson } from "../reports/plan-report.js";
+import { planReportJson, type PlanReportJson } from "../reports/plan-report.js";
+import { loadPlanFigures } from "../services/plan/figures.js";
 
 export type PlanReportOptions = { period?: string; asOf?: string; now: number };
 

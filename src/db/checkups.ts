@@ -228,3 +228,35 @@ export function deleteUntouchedCheckup(db: Db, teamId: number, memberId: number,
       .run(teamId, memberId, localDate).changes === 1
   );
 }
+
+/** A check-up as the export's sheet shows it, with its task answers. */
+export interface CheckupSheetRow {
+  id: number;
+  member_id: number;
+  local_date: string;
+  status: CheckupStatus;
+  prompted_at: number;
+  answered_at: number | null;
+  calls: number | null;
+  meetings: number | null;
+  proposals: number | null;
+  note: string | null;
+  answers: { taskId: number; answer: CheckupAnswer }[];
+}
+
+/** The check-ups of the local days [from, to], by day and member, each with its answers. */
+export function listCheckupSheetRows(db: Db, teamId: number, from: string, to: string): CheckupSheetRow[] {
+  const checkups = prepared(db,
+      `SELECT id, member_id, local_date, status, prompted_at, answered_at, calls, meetings, proposals, note
+       FROM checkups WHERE team_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date, member_id, id`,
+    )
+    .all(teamId, from, to) as Omit<CheckupSheetRow, "answers">[];
+  const answerRows = prepared(db,
+      `SELECT a.checkup_id, a.task_id, a.answer FROM checkup_answers a JOIN checkups c ON c.id = a.checkup_id
+       WHERE c.team_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY a.checkup_id, a.task_id`,
+    )
+    .all(teamId, from, to) as { checkup_id: number; task_id: number; answer: CheckupAnswer }[];
+  const answers = new Map<number, { taskId: number; answer: CheckupAnswer }[]>();
+  for (const row of answerRows) answers.set(row.checkup_id, [...(answers.get(row.checkup_id) ?? []), { taskId: row.task_id, answer: row.answer }]);
+  return checkups.map((row) => ({ ...row, answers: answers.get(row.id) ?? [] }));
+}

@@ -1,5 +1,6 @@
 import type { CompanyEvent as StateEvent } from "../domain/company-state.js";
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export type CompanyEventKind = "touch" | "refusal" | "handled" | "deal" | "close" | "unfreeze" | "blocked" | "moved";
 export type RefusalStatus = "pending" | "handled" | "burned" | "lost";
@@ -185,4 +186,51 @@ export function insertDeal(
     stmts(db).insertDeal.run(deal.teamId, deal.companyId, deal.memberId, deal.amountKopecks, deal.at, deal.localDay, deal.eventId)
       .lastInsertRowid,
   );
+}
+
+/** A refusal as the export's sheet shows it: the company and segment by name. */
+export interface RefusalSheetRow {
+  at: number;
+  company: string;
+  segment: string | null;
+  member_id: number | null;
+  reason: string | null;
+  lost: number;
+  comment: string | null;
+  status: string | null;
+  window_end_at: number | null;
+  settled_at: number | null;
+}
+
+/** The refusals of the local days [from, to], in the order they were made. */
+export function listRefusalSheetRows(db: Db, teamId: number, from: string, to: string): RefusalSheetRow[] {
+  return prepared(db,
+      `SELECT e.at, c.name AS company, s.name AS segment, e.member_id, e.reason, e.lost, e.comment, e.status, e.window_end_at, e.settled_at
+       FROM company_events e JOIN companies c ON c.id = e.company_id LEFT JOIN segments s ON s.id = e.segment_id
+       WHERE e.team_id = ? AND e.kind = 'refusal' AND e.local_day BETWEEN ? AND ? ORDER BY e.at, e.id`,
+    )
+    .all(teamId, from, to) as RefusalSheetRow[];
+}
+
+/** A won deal as the export's sheet shows it. */
+export interface DealSheetRow {
+  at: number;
+  local_day: string;
+  company: string;
+  segment: string | null;
+  member_id: number | null;
+  amount_kopecks: number;
+}
+
+/** The deals of the local days [from, to]. */
+export function listDealSheetRows(db: Db, teamId: number, from: string, to: string): DealSheetRow[] {
+  // A deal's segment is the company's segment when it was won (its event), as in the burn counters.
+  return prepared(db,
+      `SELECT d.at, d.local_day, c.name AS company, s.name AS segment, d.member_id, d.amount_kopecks
+       FROM deals d JOIN companies c ON c.id = d.company_id
+         LEFT JOIN company_events e ON e.id = d.event_id
+         LEFT JOIN segments s ON s.id = COALESCE(e.segment_id, c.segment_id)
+       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.at, d.id`,
+    )
+    .all(teamId, from, to) as DealSheetRow[];
 }

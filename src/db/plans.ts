@@ -7,6 +7,7 @@ import { listExpenseDayTotals } from "./expenses.js";
 import { periodBounds } from "../domain/period.js";
 import type { BudgetInput, PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
 import { teamCalendar } from "../domain/settings.js";
+import { reportName } from "../shared/format.js";
 
 /** The founder's plan of a period: X new clients with an average check of Y kopecks. */
 export interface Plan {
@@ -67,11 +68,6 @@ export function setPlanShare(
 /** Drops a manager's explicit share: they go back to the equal split of what is left. */
 export function clearPlanShare(db: Db, teamId: number, period: string, memberId: number): boolean {
   return prepared(db, "DELETE FROM plan_shares WHERE team_id = ? AND period = ? AND member_id = ?").run(teamId, period, memberId).changes > 0;
-}
-
-/** The name a member goes by in reports: @username without the @, else the first name. */
-export function reportName(member: { username: string | null; firstName: string }): string {
-  return member.username ?? member.firstName;
 }
 
 /** Won deals (table `deals`, written by /deal) whose local day is within [from, to]. */

@@ -404,3 +404,10 @@ function chartPoints(
     };
   });
 }
+
+/** The budget limit the overrun alert compares with: budget × pace × 1.1, whole kopecks. */
+export function budgetLimitKopecks(figures: BudgetFigures): number {
+  return figures.workingDaysTotal > 0
+    ? Math.round((figures.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
+    : 0;
+}

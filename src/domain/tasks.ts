@@ -163,3 +163,8 @@ export function parseAssign(args: string, today: string): AssignParse {
   return { ok: true, username, text, dueDate };
 }
 
+/** What a task list marks on an open task: past its due day, or not moved since several check-ups. */
+export interface TaskFlags {
+  stalled: boolean;
+  overdue: boolean;
+}

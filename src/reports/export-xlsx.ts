@@ -1,6 +1,5 @@
 /**
- * The month as an Excel workbook, for /export and `npm run export`: the month's figures (the same
- * loadPlanFigures and loadBurnReport that /plan, /burn and the JSON reports use — nothing is recomputed
+ * The month as an Excel workbook: the month's figures (computed by the services, nothing is recomputed
  * here), each manager's part of the plan, the segments, the budget, and the rows behind them: tasks,
  * check-ups, refusals, deals and expenses.
  *
@@ -14,110 +13,28 @@
  * currency format, rates as percents, a frozen header row, column widths and an autofilter.
  */
 import ExcelJS from "exceljs";
-import type { Db } from "../db/open.js";
-import type { Team } from "../db/teams.js";
-import { getMember, type Member } from "../db/members.js";
-import { reportName } from "../db/plans.js";
-import { listExpenses } from "../db/expenses.js";
-import { listTasksLiveBetween, type Task } from "../db/tasks.js";
-import type { CheckupStatus } from "../domain/checkup.js";
-import type { CheckupAnswer } from "../domain/tasks.js";
-import { addDays, localDate, localParts, zonedInstant } from "../domain/calendar.js";
-import { periodBounds, periodOf } from "../domain/period.js";
+import type { CheckupSheetRow } from "../db/checkups.js";
+import type { DealSheetRow, RefusalSheetRow } from "../db/company-events.js";
+import type { Expense } from "../db/expenses.js";
+import type { Task } from "../db/tasks.js";
+import { localParts } from "../domain/calendar.js";
 import { kopecksToRoubles } from "../domain/money.js";
 import type { PlanFigures } from "../domain/plan.js";
 import type { BurnReport } from "../domain/burn.js";
-import { loadBurnReport, resolveAsOf } from "../services/leads/burn-report.js";
-import { taskFlags, stateLabel, type TaskFlags } from "../services/tasks/checkup-report.js";
+import type { TaskFlags } from "../domain/tasks.js";
+import { formatMonth, reportName, type NamedPerson } from "../shared/format.js";
 import type { Locale, Translate } from "../shared/i18n.js";
-import { categoryName, loadPlanFigures } from "./plan-report.js";
-import { formatMonth } from "../shared/format.js";
+import { categoryName } from "./plan-report.js";
+import { stateLabel } from "./task-state.js";
 
-// ---------------------------------------------------------------------------------------------------------
-// Rows read for the sheets
-
-type CheckupRow = {
-  id: number;
-  member_id: number;
-  local_date: string;
-  status: CheckupStatus;
-  prompted_at: number;
-  answered_at: number | null;
-  calls: number | null;
-  meetings: number | null;
-  proposals: number | null;
-  note: string | null;
-};
-
-type RefusalRow = {
-  at: number;
-  company: string;
-  segment: string | null;
-  member_id: number | null;
-  reason: string | null;
-  lost: number;
-  comment: string | null;
-  status: string | null;
-  window_end_at: number | null;
-  settled_at: number | null;
-};
-
-type DealRow = { at: number; local_day: string; company: string; segment: string | null; member_id: number | null; amount_kopecks: number };
-
-/** Everything the data sheets show, read in one go. */
+/** Everything the data sheets show. */
 export type ExportRows = {
   tasks: Task[];
-  checkups: (CheckupRow & { answers: { taskId: number; answer: CheckupAnswer }[] })[];
-  refusals: RefusalRow[];
-  deals: DealRow[];
-  expenses: ReturnType<typeof listExpenses>;
+  checkups: CheckupSheetRow[];
+  refusals: RefusalSheetRow[];
+  deals: DealSheetRow[];
+  expenses: Expense[];
 };
-
-/** Reads the period's rows (see the file comment for which rows belong to a period). */
-export function readExportRows(db: Db, team: Team, period: string): ExportRows {
-  const { from, to } = periodBounds(period);
-  const startAt = zonedInstant(from, "00:00", team.timezone).getTime();
-  const endAt = zonedInstant(addDays(to, 1), "00:00", team.timezone).getTime();
-  const tasks = listTasksLiveBetween(db, team.id, startAt, endAt);
-  const checkupRows = db
-    .prepare(
-      `SELECT id, member_id, local_date, status, prompted_at, answered_at, calls, meetings, proposals, note
-       FROM checkups WHERE team_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date, member_id, id`,
-    )
-    .all(team.id, from, to) as CheckupRow[];
-  const answerRows = db
-    .prepare(
-      `SELECT a.checkup_id, a.task_id, a.answer FROM checkup_answers a JOIN checkups c ON c.id = a.checkup_id
-       WHERE c.team_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY a.checkup_id, a.task_id`,
-    )
-    .all(team.id, from, to) as { checkup_id: number; task_id: number; answer: CheckupAnswer }[];
-  const answers = new Map<number, { taskId: number; answer: CheckupAnswer }[]>();
-  for (const row of answerRows) answers.set(row.checkup_id, [...(answers.get(row.checkup_id) ?? []), { taskId: row.task_id, answer: row.answer }]);
-  const refusals = db
-    .prepare(
-      `SELECT e.at, c.name AS company, s.name AS segment, e.member_id, e.reason, e.lost, e.comment, e.status, e.window_end_at, e.settled_at
-       FROM company_events e JOIN companies c ON c.id = e.company_id LEFT JOIN segments s ON s.id = e.segment_id
-       WHERE e.team_id = ? AND e.kind = 'refusal' AND e.local_day BETWEEN ? AND ? ORDER BY e.at, e.id`,
-    )
-    .all(team.id, from, to) as RefusalRow[];
-  // A deal's segment is the company's segment when it was won (its event), as in the burn counters.
-  const deals = db
-    .prepare(
-      `SELECT d.at, d.local_day, c.name AS company, s.name AS segment, d.member_id, d.amount_kopecks
-       FROM deals d JOIN companies c ON c.id = d.company_id
-         LEFT JOIN company_events e ON e.id = d.event_id
-         LEFT JOIN segments s ON s.id = COALESCE(e.segment_id, c.segment_id)
-       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.at, d.id`,
-    )
-    .all(team.id, from, to) as DealRow[];
-  return {
-    tasks,
-    checkups: checkupRows.map((row) => ({ ...row, answers: answers.get(row.id) ?? [] })),
-    refusals,
-    deals,
-    expenses: listExpenses(db, team.id, from, to),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Cells and sheets
@@ -225,7 +142,7 @@ export type ExportInput = {
   burn: BurnReport;
   rows: ExportRows;
   /** Members by id, removed ones included (their rows still need a name). */
-  member: (id: number | null) => Member | undefined;
+  member: (id: number | null) => Pick<NamedPerson, "username" | "firstName"> | undefined;
   /** Overdue and stalled as /tasks shows them now. */
   taskFlags: Map<number, TaskFlags>;
 };
@@ -481,63 +398,4 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
     format,
   );
   return workbook;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// One call for the bot and the CLI
-
-export type ExportRequest = {
-  /** 'YYYY-MM'; default: the current month in the team time zone */
-  period?: string;
-  now: number;
-  t: Translate;
-  locale: Locale;
-};
-
-export type ExportResult = {
-  period: string;
-  asOf: string;
-  /** `sales-<period>.xlsx` */
-  fileName: string;
-  bytes: Buffer;
-  /** Data rows per sheet (header rows not counted). */
-  rows: Record<"tasks" | "checkups" | "refusals" | "deals" | "expenses", number>;
-};
-
-/**
- * The workbook of a period as of a day (default as for /plan and the reports: today for the current or a
- * future month, the last day for a past one). Figures are finalized and read exactly as /burn and /plan read them.
- */
-export async function buildExport(db: Db, team: Team, request: ExportRequest): Promise<ExportResult> {
-  const today = localDate(request.now, team.timezone);
-  const period = request.period ?? periodOf(today);
-  const asOf = resolveAsOf(period, today);
-  // The burn report settles refusals whose window is over first, so the refusal rows read after it agree.
-  const burn = loadBurnReport(db, team.id, { period, asOf, now: request.now });
-  const plan = loadPlanFigures(db, team, period, asOf);
-  const rows = readExportRows(db, team, period);
-  const members = new Map<number, Member | undefined>();
-  const member = (id: number | null): Member | undefined => {
-    if (id === null) return undefined;
-    if (!members.has(id)) members.set(id, getMember(db, id));
-    return members.get(id);
-  };
-  const workbook = buildExportWorkbook(
-    { period, asOf, now: request.now, plan, burn, rows, member, taskFlags: taskFlags(db, team, rows.tasks, request.now) },
-    { t: request.t, locale: request.locale, timezone: team.timezone, currency: team.currency },
-  );
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return {
-    period,
-    asOf,
-    fileName: `sales-${period}.xlsx`,
-    bytes,
-    rows: {
-      tasks: rows.tasks.length,
-      checkups: rows.checkups.length,
-      refusals: rows.refusals.length,
-      deals: rows.deals.length,
-      expenses: rows.expenses.length,
-    },
-  };
 }

@@ -2,26 +2,14 @@
  * The plan report: figures from computePlanFigures (src/domain/plan.ts) rendered three ways — chat text,
  * the JSON object of SPEC §6 and the PNG chart. Nothing here computes a plan figure of its own.
  */
-import type { Db } from "../db/open.js";
-import type { Team } from "../db/teams.js";
-import { loadBudgetInput, loadPlanInput } from "../db/plans.js";
-import { computeBudgetFigures, computePlanFigures, type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
+
+import { type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
 import { kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate, Locale } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
 import { formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
-
-/** Reads the period's data and computes every plan figure as of the local day `asOf`. */
-export function loadPlanFigures(db: Db, team: Team, period: string, asOf: string): PlanFigures {
-  return computePlanFigures(loadPlanInput(db, team, period, asOf), asOf);
-}
-
-/** Reads the period's budget lines and expenses and computes the budget figures as of the local day `asOf`. */
-export function loadBudgetFigures(db: Db, team: Team, period: string, asOf: string): BudgetFigures {
-  return computeBudgetFigures(loadBudgetInput(db, team, period), asOf);
-}
 
 /** Exactly the plan keys of SPEC §6. Money in roubles (2 decimals at most), rates as fractions. */
 export type PlanReportJson = {
@@ -91,13 +79,6 @@ export interface PlanTextOptions {
   t: Translate;
   locale: Locale;
   currency: string;
-}
-
-/** The budget limit the overrun alert compares with: budget × pace × 1.1, whole kopecks. */
-export function budgetLimitKopecks(figures: BudgetFigures): number {
-  return figures.workingDaysTotal > 0
-    ? Math.round((figures.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
-    : 0;
 }
 
 /** Where the month stands against today: running, over (figures final) or not begun. */

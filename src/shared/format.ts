@@ -54,6 +54,11 @@ export function memberName(member: NamedPerson): string {
   return member.firstName || String(member.userId);
 }
 
+/** The name a member goes by in reports: @username without the @, else the first name. */
+export function reportName(member: Pick<NamedPerson, "username" | "firstName">): string {
+  return member.username ?? member.firstName;
+}
+
 const SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
 const NBSP = "\u00a0";
 

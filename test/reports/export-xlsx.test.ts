@@ -1,13 +1,14 @@
 /** The export workbook: sheets, headers, row counts, formats and figures, opened back with exceljs. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildExport, EXPORT_SHEETS } from "../../src/reports/export-xlsx.js";
+import { EXPORT_SHEETS } from "../../src/reports/export-xlsx.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { getTeam } from "../../src/db/teams.js";
 import type { Db } from "../../src/db/open.js";
 import { planReport } from "../../src/cli/report-plan.js";
 import { burnReport } from "../../src/cli/report.js";
 import { createPlanDb, EXPORT_NOW, msk, NOVEMBER_COUNTS, seedExportMonth, TEAM_ID } from "./export-fixtures.js";
+import { buildExport } from "../../src/services/plan/export.js";
 
 const translator = createTranslator();
 

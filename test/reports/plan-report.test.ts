@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/shared/i18n.js";
-import { loadPlanFigures, planChartInput, planReportJson, renderPlanChart, renderPlanSummaryText, renderPlanText } from "../../src/reports/plan-report.js";
+import { planChartInput, planReportJson, renderPlanChart, renderPlanSummaryText, renderPlanText } from "../../src/reports/plan-report.js";
 import { addMember, createPlanDb, deal, RUB, seedNovember, team } from "./plan-fixtures.js";
+import { loadPlanFigures } from "../../src/services/plan/figures.js";
 
 const translator = createTranslator();
 const ru = { t: translator.forLocale("ru"), locale: "ru" as const, currency: "RUB" };

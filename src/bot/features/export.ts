@@ -22,7 +22,7 @@ composer.command("export", allow("founder"), async (ctx) => {
   let result;
   try {
     // exceljs (~20 MB resident) loads on the first /export, not with the bot.
-    const { buildExport } = await import("../../reports/export-xlsx.js");
+    const { buildExport } = await import("../../services/plan/export.js");
     result = await buildExport(ctx.deps.db, ctx.team, { period, now: ctx.now, t: ctx.t, locale: ctx.locale });
   } catch (error) {
     ctx.log.error({ err: error, period }, "export failed");

@@ -16,7 +16,7 @@ import { insertExpense } from "../../db/expenses.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { findMemberByUsername, listMembers } from "../../db/members.js";
 import { checkExpenseAlerts } from "../../services/plan/plan-alerts.js";
-import { budgetLines, categoryName, loadBudgetFigures, loadPlanFigures, renderPlanChart, renderPlanText, type PlanMonthState, type PlanTextOptions } from "../../reports/plan-report.js";
+import { budgetLines, categoryName, renderPlanChart, renderPlanText, type PlanMonthState, type PlanTextOptions } from "../../reports/plan-report.js";
 import {
   MAX_NOTE_CHARS,
   MAX_PLAN_CLIENTS,
@@ -29,6 +29,7 @@ import {
 } from "./plan-args.js";
 import { LeanComposer } from "../lean-composer.js";
 import { formatPercent, formatDecimal, formatMonth, formatMoney } from "../../shared/format.js";
+import { loadPlanFigures, loadBudgetFigures } from "../../services/plan/figures.js";
 
 const composer = new LeanComposer<BotContext>();
 

@@ -17,12 +17,13 @@ import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../
 import { actorFor, applyTaskAction, askQuestion, assignTask, reassignTaskTo, teamToday, type TaskActionResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { dueSuffix } from "../../services/tasks/notify.js";
-import { stateLabel, taskFlags, taskLine } from "../../services/tasks/checkup-report.js";
+import { taskFlags, taskLine } from "../../services/tasks/checkup-report.js";
 import { checkupFeature } from "./checkup.js";
 import { questionsFeature } from "./questions.js";
 import { LeanComposer } from "../lean-composer.js";
 import { memberName } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
+import { stateLabel } from "../../reports/task-state.js";
 
 const composer = new LeanComposer<BotContext>();
 

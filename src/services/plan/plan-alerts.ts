@@ -15,11 +15,13 @@ import { periodOf } from "../../domain/period.js";
 import type { BudgetFigures, PlanFigures } from "../../domain/plan.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { createTranslator, type Locale, type Translate, type Translator } from "../../shared/i18n.js";
-import { budgetLimitKopecks, loadPlanFigures } from "../../reports/plan-report.js";
+
 import { loadBurnReport } from "../leads/burn-report.js";
 import type { Job } from "../../jobs/job.js";
 import { teamCalendar } from "../../domain/settings.js";
 import { formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
+import { loadPlanFigures } from "./figures.js";
+import { budgetLimitKopecks } from "../../domain/plan.js";
 
 /**
  * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.

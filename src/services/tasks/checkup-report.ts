@@ -16,11 +16,8 @@ import { LISTED_STATES, OPEN_STATES, isOverdue, isStalled, type TaskState } from
 import { computeDiscipline, isAwayOn, isOnTime, missedStreak, splitDuration, type DisciplineFigures } from "../../domain/checkup.js";
 import { dueSuffix } from "./notify.js";
 import { formatShortDay, memberName, formatPercent } from "../../shared/format.js";
-
-export interface TaskFlags {
-  stalled: boolean;
-  overdue: boolean;
-}
+import type { TaskFlags } from "../../domain/tasks.js";
+import { stateLabel } from "../../reports/task-state.js";
 
 /** Stalled and overdue for each task, from the assignees' check-ups that are over. */
 export function taskFlags(db: Db, team: Team, tasks: readonly Task[], now: number): Map<number, TaskFlags> {
@@ -37,11 +34,6 @@ export function taskFlags(db: Db, team: Team, tasks: readonly Task[], now: numbe
     flags.set(task.id, { stalled: isStalled(task, prompts), overdue: isOverdue(task, today) });
   }
   return flags;
-}
-
-/** A state in words, e.g. "in progress". */
-export function stateLabel(t: Translate, state: TaskState): string {
-  return t(`task-state-${state.replace("_", "-")}`);
 }
 
 /** One line about a task: "#12 [in progress] Call Romashka (due 05.11) — stalled, overdue". */
