@@ -2,7 +2,7 @@ import type { Job } from "./job.js";
 import { pruneJob } from "./prune.js";
 import { checkupJob } from "./checkup-jobs.js";
 import { planJobs } from "./monthly-summary.js";
-import { burnAlertsJob } from "../services/leads/burn-alerts.js";
+import { burnAlertsJob } from "./burn-alerts.js";
 import { calendarNoticeJob } from "./calendar-notice.js";
 
 /** Every job the scheduler ticks, in order. */

@@ -10,11 +10,12 @@ import { listWorkingDays, localDate, localTime } from "../domain/calendar.js";
 import { periodBounds, periodOf, previousPeriod } from "../domain/period.js";
 import type { PlanFigures } from "../domain/plan.js";
 import { renderPlanSummaryText } from "../reports/plan-report.js";
-import { burnRateFromBase, planAlertsJob, type BurnRateSource } from "../services/plan/plan-alerts.js";
+import { burnRateFromBase, type BurnRateSource } from "../services/plan/plan-alerts.js";
 import { founderAlertRecipients } from "../services/team/alert-recipients.js";
 import type { Job, JobDeps } from "./job.js";
 import { teamCalendar } from "../domain/settings.js";
 import { loadPlanFigures } from "../services/plan/figures.js";
+import { planAlertsJob } from "./plan-alerts.js";
 
 /** Whether a finished period has anything to summarize: a plan, a deal, a cost or a budget line. */
 function hasActivity(figures: PlanFigures): boolean {

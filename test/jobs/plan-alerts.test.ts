@@ -8,10 +8,11 @@ import { setPlan } from "../../src/db/plans.js";
 import { addCompany } from "../../src/services/leads/add.js";
 import { recordRefusal } from "../../src/services/leads/refusal.js";
 import { recordDeal } from "../../src/services/leads/deal.js";
-import { checkPlanAlerts, isSweetLie, planAlertsJob } from "../../src/services/plan/plan-alerts.js";
+import { checkPlanAlerts, isSweetLie } from "../../src/services/plan/plan-alerts.js";
 import { queueMonthlySummary } from "../../src/jobs/monthly-summary.js";
 import type { JobDeps } from "../../src/jobs/job.js";
 import { addMember, createPlanDb, deal, expense, msk, RUB, seedNovember, TEAM_ID } from "../reports/plan-fixtures.js";
+import { planAlertsJob } from "../../src/jobs/plan-alerts.js";
 
 const translator = createTranslator();
 const logger = createLogger("silent");

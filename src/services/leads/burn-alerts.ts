@@ -6,14 +6,14 @@
  * `checkBurnAlerts` reads the same report /burn shows (loadBurnReport, current month, as of today) and queues
  * each alert that holds through the outbox, at most once per kind, subject (the month; the segment) and local
  * day — the idempotency key says so — so calling it again is always safe. It runs inside every lead-base write
- * of the bot (a refusal, and the window closings the write finalizes) and from `burnAlertsJob` during the
+ * of the bot (a refusal, and the window closings the write finalizes) and from the burn-alerts job during the
  * working day, for burns that happen by themselves when a handling window closes.
  */
 import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { enqueue } from "../../db/outbox.js";
-import { createKvStore } from "../../db/kv.js";
-import { isWorkingDay, localDate, localTime } from "../../domain/calendar.js";
+
+import { localDate } from "../../domain/calendar.js";
 import type { BurnReport } from "../../domain/burn.js";
 import { loadBurnReport } from "./burn-report.js";
 import { baseContext } from "./context.js";
@@ -24,8 +24,6 @@ import { share } from "../../domain/burn.js";
 import { createTranslator, type Translate, type Translator } from "../../shared/i18n.js";
 
 import { founderAlertRecipients } from "../team/alert-recipients.js";
-import type { Job } from "../../jobs/job.js";
-import { teamCalendar } from "../../domain/settings.js";
 import { formatPercent, formatMonth } from "../../shared/format.js";
 
 export type BurnAlertKind = "burn-high" | "segment-paused";
@@ -139,33 +137,3 @@ export function checkBurnAlerts(
   })();
   return [...queued];
 }
-
-/** How often the job looks again during the working day. */
-const CHECK_EVERY_MS = 60 * 60 * 1000;
-
-/**
- * On working days between the check-up time and the cut-off, at most once an hour: windows close and segments
- * pause by themselves as time passes, and the founder hears of it within the hour (never at night; the next
- * morning's first check catches up). Writes in the bot check at once besides.
- */
-export const burnAlertsJob: Job = {
-  name: "burn-alerts",
-  run(deps, now) {
-    const team = getTeam(deps.db, deps.teamId);
-    if (!team) return;
-    const today = localDate(now, team.timezone);
-    if (!isWorkingDay(today, teamCalendar(team))) return;
-    const time = localTime(now, team.timezone);
-    if (time < team.checkupTime || time >= team.cutoffTime) return;
-    const kv = createKvStore(deps.db);
-    const marker = `burn-alerts:last-check:${team.id}`;
-    const last = kv.read<number>(marker);
-    if (last !== undefined && now - last < CHECK_EVERY_MS && localDate(last, team.timezone) === today) return;
-    const queued = deps.db.transaction(() => {
-      const kinds = checkBurnAlerts(deps.db, team.id, now, { translator: deps.translator });
-      kv.write(marker, now, now);
-      return kinds;
-    }).immediate();
-    if (queued.length > 0) deps.logger.info({ queued }, "burn alerts queued");
-  },
-};

@@ -1,6 +1,6 @@
 /**
  * Plan alerts to the founder's alert chat (SPEC §5): plan behind, budget overrun and the "sweet lie".
- * `checkPlanAlerts` is called after every deal and once a day by `planAlertsJob`, `checkExpenseAlerts` after every
+ * `checkPlanAlerts` is called after every deal and once a day by the plan-alerts job, `checkExpenseAlerts` after every
  * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
  * says so), so calling it again is always safe.
  */
@@ -9,7 +9,7 @@ import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { enqueue } from "../../db/outbox.js";
 import { createKvStore } from "../../db/kv.js";
-import { isWorkingDay, localDate, localTime } from "../../domain/calendar.js";
+import { localDate } from "../../domain/calendar.js";
 import { periodOf } from "../../domain/period.js";
 
 import type { BudgetFigures, PlanFigures } from "../../domain/plan.js";
@@ -17,8 +17,6 @@ import { inImmediateTransaction } from "../../db/statements.js";
 import { createTranslator, type Locale, type Translate, type Translator } from "../../shared/i18n.js";
 
 import { loadBurnReport } from "../leads/burn-report.js";
-import type { Job } from "../../jobs/job.js";
-import { teamCalendar } from "../../domain/settings.js";
 import { formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
 import { loadPlanFigures } from "./figures.js";
 import { budgetLimitKopecks } from "../../domain/plan.js";
@@ -175,30 +173,10 @@ export function checkExpenseAlerts(db: Db, team: Team, now: number, figures: Bud
 }
 
 /** True the first time it is asked under `key` on `day`; the day is marked then, in the caller's transaction. */
-function firstTimeOn(db: Db, key: string, day: string, now: number): boolean {
+export function firstTimeOn(db: Db, key: string, day: string, now: number): boolean {
   const kv = createKvStore(db);
   if ((kv.read<string>(key) ?? "") >= day) return false;
   kv.write(key, day, now);
   return true;
 }
 
-/**
- * Once a working day, on the first tick at or after the team's check-up time, checks the plan alerts. Weekends
- * and holidays are skipped: nothing elapses on them, so the daily check would only repeat Friday's news; a deal
- * or the day's first expense logged on such a day still triggers the check itself.
- */
-export const planAlertsJob: Job = {
-  name: "plan-alerts",
-  run(deps, now) {
-    const team = getTeam(deps.db, deps.teamId);
-    if (!team) return;
-    const today = localDate(now, team.timezone);
-    if (!isWorkingDay(today, teamCalendar(team))) return;
-    if (localTime(now, team.timezone) < team.checkupTime) return;
-    // The day's mark and the alerts land together: a check that fails is tried again on the next tick.
-    const queued = inImmediateTransaction(deps.db, () =>
-      firstTimeOn(deps.db, `plan-alerts:last-day:${team.id}`, today, now) ? checkPlanAlerts(deps.db, team.id, now, { translator: deps.translator }) : [],
-    );
-    if (queued.length > 0) deps.logger.info({ queued }, "plan alerts queued");
-  },
-};
