@@ -233,3 +233,11 @@ export function companyImportWriter(db: Db, teamId: number, now: number, day: st
     },
   };
 }
+
+/** The local days the segment's cooling companies become available again, earliest first. */
+export function coolingEndDays(db: Db, teamId: number, segmentId: number): string[] {
+  return db
+    .prepare("SELECT cooling_until_day AS day FROM companies WHERE team_id = ? AND segment_id = ? AND status = 'cooling' ORDER BY cooling_until_day")
+    .pluck()
+    .all(teamId, segmentId) as string[];
+}

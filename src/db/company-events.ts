@@ -234,3 +234,21 @@ export function listDealSheetRows(db: Db, teamId: number, from: string, to: stri
     )
     .all(teamId, from, to) as DealSheetRow[];
 }
+
+/**
+ * Whether anything may be due for the team at `now`, in one statement over the same indexed conditions as
+ * the finalizer's look-ups (a due refusal, a due cooldown end, an open unpause): when it says no, none of them
+ * would find a row, so the sweep is skipped without changing what it does.
+ */
+export function anyFinalizationDue(db: Db, teamId: number, now: number): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM company_events WHERE team_id = ? AND status = 'pending' AND window_end_at <= ?)
+           OR EXISTS (SELECT 1 FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?)
+           OR EXISTS (SELECT 1 FROM segment_unpauses WHERE team_id = ? AND spent_day IS NULL)`,
+    )
+      .pluck()
+      .get(teamId, now, teamId, now, teamId) === 1
+  );
+}

@@ -56,3 +56,8 @@ export function findOpenClaim(db: Db, teamId: number): string | undefined {
     .get(teamId) as { token: string } | undefined;
   return row?.token;
 }
+
+/** Ends every founder claim token still unused (once a founder exists, a claim link must not work). */
+export function closeOpenClaims(db: Db, teamId: number, now: number): void {
+  prepared(db, "UPDATE invites SET used_at = ?, used_by = 0 WHERE team_id = ? AND token LIKE 'claim-%' AND used_by IS NULL").run(now, teamId);
+}

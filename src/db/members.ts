@@ -131,3 +131,11 @@ export function setUnreachable(db: Db, teamId: number, chatId: number, unreachab
     .get(unreachable ? 1 : 0, teamId, chatId, unreachable ? 1 : 0) as MemberRow | undefined;
   return row && toMember(row);
 }
+
+/** The team's active members that have a username, by id: owners named in an import are matched against them. */
+export function listActiveUsernames(db: Db, teamId: number): { id: number; username: string }[] {
+  return prepared(db, "SELECT id, username FROM members WHERE team_id = ? AND status = 'active' AND username IS NOT NULL").all(teamId) as {
+    id: number;
+    username: string;
+  }[];
+}

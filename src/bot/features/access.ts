@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { createInvite, redeemInvite } from "../../db/invites.js";
-import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
+import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role, getMember } from "../../db/members.js";
 import { syncMemberMenu } from "../menus.js";
 import { getTeam, updateTeamSetting } from "../../db/teams.js";
 import { enqueue, markFailed, pendingForChat } from "../../db/outbox.js";
@@ -47,16 +47,14 @@ startWithPayload.command("start", async (ctx, next) => {
       ctx.now,
     );
     if (redeemed.invite.createdBy !== null) {
-      const inviter = db.prepare("SELECT user_id, locale FROM members WHERE id = ? AND status = 'active'").get(redeemed.invite.createdBy) as
-        | { user_id: number; locale: "ru" | "en" | null }
-        | undefined;
-      if (inviter) {
+      const inviter = getMember(db, redeemed.invite.createdBy);
+      if (inviter?.status === "active") {
         const t = ctx.deps.translator.forLocale(inviter.locale ?? ctx.team.locale);
         enqueue(
           db,
           {
             teamId: ctx.team.id,
-            chatId: inviter.user_id,
+            chatId: inviter.userId,
             kind: "member-joined",
             key: `joined:${token}`,
             message: { method: "sendMessage", text: t("invite-joined-notice", { name: memberName(member), role: describeRole(t, member.role) }) },

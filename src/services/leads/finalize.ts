@@ -15,10 +15,10 @@ import type { SegmentKind } from "../../domain/burn.js";
 import { readSegmentDays, segmentTotalsOf } from "../../db/burn-counters.js";
 import { getCompany, nextCoolingEnd } from "../../db/companies.js";
 import type { Company } from "../../db/companies.js";
-import { nextDueRefusal, settleRefusal } from "../../db/company-events.js";
+import { nextDueRefusal, settleRefusal, anyFinalizationDue } from "../../db/company-events.js";
 import type { CompanyEventRecord } from "../../db/company-events.js";
 import type { Db } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
+
 import { openUnpauses, recordUnpauseCheck } from "../../db/segments.js";
 import type { SegmentUnpause } from "../../db/segments.js";
 import type { BaseContext } from "./context.js";
@@ -32,28 +32,10 @@ export function finalizeDue(db: Db, teamId: number, now: number): FinalizeResult
   return db.transaction(() => finalizeInTransaction(baseContext(db, teamId, now))).immediate();
 }
 
-/**
- * Whether anything may be due for the team at `now`, in one statement over the same indexed conditions as
- * the look-ups below (a due refusal, a due cooldown end, an open unpause): when it says no, none of them
- * would find a row, so the sweep is skipped without changing what it does.
- */
-function anythingDue(db: Db, teamId: number, now: number): boolean {
-  return (
-    prepared(
-      db,
-      `SELECT EXISTS (SELECT 1 FROM company_events WHERE team_id = ? AND status = 'pending' AND window_end_at <= ?)
-           OR EXISTS (SELECT 1 FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?)
-           OR EXISTS (SELECT 1 FROM segment_unpauses WHERE team_id = ? AND spent_day IS NULL)`,
-    )
-      .pluck()
-      .get(teamId, now, teamId, now, teamId) === 1
-  );
-}
-
 /** The same inside a write path's transaction. */
 export function finalizeInTransaction(ctx: BaseContext): FinalizeResult {
   const result: FinalizeResult = { burned: 0, cooledDown: 0, unpausesSpent: 0 };
-  if (!anythingDue(ctx.db, ctx.teamId, ctx.now)) return result;
+  if (!anyFinalizationDue(ctx.db, ctx.teamId, ctx.now)) return result;
   for (;;) {
     const refusal = nextDueRefusal(ctx.db, ctx.teamId, ctx.now);
     const cooling = nextCoolingEnd(ctx.db, ctx.teamId, ctx.now);

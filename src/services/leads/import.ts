@@ -19,6 +19,7 @@ import { baseContext } from "./context.js";
 import type { BaseContext } from "./context.js";
 import { finalizeInTransaction } from "./finalize.js";
 import { changeCompany } from "./state-change.js";
+import { listActiveUsernames } from "../../db/members.js";
 
 export type ImportField = "company" | "segment" | "inn" | "owner" | "phone" | "email";
 
@@ -246,9 +247,7 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
   const segmentsByKey = new Map<string, number>();
   let segmentsCreated = 0;
   const owners = new Map<string, number>();
-  for (const member of db
-    .prepare("SELECT id, username FROM members WHERE team_id = ? AND status = 'active' AND username IS NOT NULL")
-    .all(teamId) as { id: number; username: string }[]) {
+  for (const member of listActiveUsernames(db, teamId)) {
     owners.set(member.username.toLowerCase(), member.id);
   }
   const newBySegment = new Map<number, number>();

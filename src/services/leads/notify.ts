@@ -18,6 +18,7 @@ import { checkPlanAlerts } from "../plan/plan-alerts.js";
 
 import type { Translator } from "../../shared/i18n.js";
 import { memberName, formatDay, formatPercent } from "../../shared/format.js";
+import { coolingEndDays } from "../../db/companies.js";
 
 /** What a write needs to tell others: who acted, in which team, when. */
 export interface NoticeEnv {
@@ -53,11 +54,7 @@ export function pausedSegmentOpensOn(db: Db, teamId: number, segmentId: number, 
   const size = totals.size ?? 0;
   if (size === 0) return null;
   let burned = (totals.cooling ?? 0) + (totals.lost ?? 0);
-  // Read here rather than in src/db/companies.ts: only this rare reply needs a segment's cooling ends.
-  const ends = db
-    .prepare("SELECT cooling_until_day AS day FROM companies WHERE team_id = ? AND segment_id = ? AND status = 'cooling' ORDER BY cooling_until_day")
-    .pluck()
-    .all(teamId, segmentId) as string[];
+  const ends = coolingEndDays(db, teamId, segmentId);
   for (const day of ends) {
     burned--;
     if (burned / size < pauseThreshold) return day;

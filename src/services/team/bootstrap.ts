@@ -1,6 +1,6 @@
 import type { Db } from "../../db/open.js";
 import { countFounders, findActiveMember, upsertMember } from "../../db/members.js";
-import { createInvite, findOpenClaim, newToken } from "../../db/invites.js";
+import { createInvite, findOpenClaim, newToken, closeOpenClaims } from "../../db/invites.js";
 
 /**
  * Makes FOUNDER_IDS founders, and when nobody is founder yet returns the one-time claim token
@@ -15,7 +15,7 @@ export function bootstrapFounders(db: Db, teamId: number, founderIds: number[], 
     }
     if (countFounders(db, teamId) > 0) {
       // A founder exists: any claim link still lying around dies now.
-      db.prepare("UPDATE invites SET used_at = ?, used_by = 0 WHERE team_id = ? AND token LIKE 'claim-%' AND used_by IS NULL").run(now, teamId);
+      closeOpenClaims(db, teamId, now);
       return {};
     }
     return { claimToken: findOpenClaim(db, teamId) ?? createInvite(db, teamId, "founder", null, now, null, newToken("claim-")).token };
