@@ -21,11 +21,11 @@ import { baseContext, burnSettingsOf } from "../../services/leads/context.js";
 import { blockFor } from "../../services/leads/enforce.js";
 import { finalizeInTransaction } from "../../services/leads/finalize.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
-import { findCompaniesByCoreKey, findCompanyByInn, findCompanyByNameKey, getCompany, type Company } from "../../db/companies.js";
+import { getCompany, type Company } from "../../db/companies.js";
 import type { Member, Role } from "../../db/members.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
-import { coreKey, nameKey } from "../../domain/company-name.js";
+
 import { allowedCloseReasons, type RefusalReason } from "../../domain/company-state.js";
 
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
@@ -34,6 +34,7 @@ import { formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
 import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "../../services/leads/notify.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { formatDay, formatMoney } from "../../shared/format.js";
+import { findExactCompany } from "../../services/leads/lookup.js";
 
 /** What a command asks to do with the company it names. */
 export type BaseAction =
@@ -90,16 +91,10 @@ export type Resolution<T> =
   | { kind: "ambiguous" }
   | { kind: "not-found"; reading: Reading<T>; suggestions: CompanySuggestion[] };
 
-/** The company a name means without guessing: by name key, INN, or the only company with that core. */
+/** The company a name means; a match without the legal form is weaker than a full name or INN. */
 function exactCompany(db: Db, teamId: number, text: string): { company: Company; strong: boolean } | null {
-  const byName = findCompanyByNameKey(db, teamId, nameKey(text));
-  if (byName) return { company: byName, strong: true };
-  if (/^\d{10}(?:\d{2})?$/.test(text)) {
-    const byInn = findCompanyByInn(db, teamId, text);
-    if (byInn) return { company: byInn, strong: true };
-  }
-  const sameCore = findCompaniesByCoreKey(db, teamId, coreKey(text), 2);
-  return sameCore.length === 1 ? { company: sameCore[0]!, strong: false } : null;
+  const hit = findExactCompany(db, teamId, text);
+  return hit && { company: hit.company, strong: hit.matchedBy !== "core" };
 }
 
 /**

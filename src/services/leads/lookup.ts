@@ -31,16 +31,21 @@ export function findCompany(db: Db, teamId: number, typed: string, limit = 5): C
   const text = typed.replace(/\s+/g, " ").trim();
   if (text === "") return { kind: "invalid", reason: "empty" };
   if (text.length > MAX_COMPANY_NAME) return { kind: "invalid", reason: "too-long" };
-  const exact = findCompanyByNameKey(db, teamId, nameKey(text));
-  if (exact) return { kind: "found", company: exact, matchedBy: "name" };
+  const exact = findExactCompany(db, teamId, text);
+  if (exact) return { kind: "found", ...exact };
+  return { kind: "not-found", suggestions: suggestCompanies(db, teamId, text, limit) };
+}
+
+/** The company a name means without guessing: by name key, INN, or the only company with that core. */
+export function findExactCompany(db: Db, teamId: number, text: string): { company: Company; matchedBy: "name" | "inn" | "core" } | null {
+  const byName = findCompanyByNameKey(db, teamId, nameKey(text));
+  if (byName) return { company: byName, matchedBy: "name" };
   if (/^\d{10}(?:\d{2})?$/.test(text)) {
     const byInn = findCompanyByInn(db, teamId, text);
-    if (byInn) return { kind: "found", company: byInn, matchedBy: "inn" };
+    if (byInn) return { company: byInn, matchedBy: "inn" };
   }
-  const core = coreKey(text);
-  const sameCore = findCompaniesByCoreKey(db, teamId, core, limit + 1);
-  if (sameCore.length === 1) return { kind: "found", company: sameCore[0]!, matchedBy: "core" };
-  return { kind: "not-found", suggestions: suggestCompanies(db, teamId, text, limit) };
+  const sameCore = findCompaniesByCoreKey(db, teamId, coreKey(text), 2);
+  return sameCore.length === 1 ? { company: sameCore[0]!, matchedBy: "core" } : null;
 }
 
 /** Up to `limit` company names most like `typed`, best first. */
