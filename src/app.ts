@@ -16,6 +16,7 @@ import { startScheduler } from "./jobs/scheduler.js";
 import { JOBS } from "./jobs/index.js";
 import { createLogger, type Logger } from "./shared/logger.js";
 import { syncCommandMenus } from "./bot/menus.js";
+import { COMMANDS } from "./bot/features/index.js";
 import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
 import { fitTelegramLimits } from "./shared/telegram/limits.js";
 
@@ -120,7 +121,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const claimLink = claimToken ? `https://t.me/${bot.botInfo.username}?start=${claimToken}` : undefined;
   if (claimLink) logger.warn({ claimLink }, "no founder yet: open this one-time link in Telegram to become the founder");
 
-  await syncCommandMenus(bot.api, db, TEAM_ID, logger, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
+  await syncCommandMenus(bot.api, db, TEAM_ID, logger, COMMANDS, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
 
   const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick() };
   const scheduler = options.scheduler === false ? undefined : startScheduler(JOBS, jobDeps, clock);

@@ -8,6 +8,7 @@ import type { Team } from "../db/teams.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { Locale, Translate, Translator } from "../shared/i18n.js";
+import type { Command } from "./feature.js";
 
 export interface BotDeps {
   config: Config;
@@ -31,6 +32,8 @@ export interface CoreFlavor {
   locale: Locale;
   t: Translate;
   log: Logger;
+  /** Every command of the bot, for /help. */
+  commands: readonly Command[];
   /** Clock reading taken once when the update arrived. */
   now: number;
   /** Set by the outer tree when it claimed the update id: true when it had been claimed before (a redelivery). */

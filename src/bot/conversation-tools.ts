@@ -1,6 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { CallbackQueryContext } from "grammy";
 import type { BotContext, ConvContext } from "./context.js";
+import type { CallbackData } from "../shared/telegram/callback-data.js";
 
 export type BotConversation = Conversation<BotContext, ConvContext>;
 
@@ -24,22 +25,19 @@ export async function waitOrLeave(conversation: BotConversation): Promise<ConvCo
 }
 
 /**
- * Waits for a press of a button whose data matches `pattern`; a command leaves the dialogue,
- * anything else gets `hint` (if given) and the wait goes on.
+ * Waits for a press of a button of the kind `button`; a command leaves the dialogue, anything else
+ * gets `hint` (if given) and the wait goes on.
  */
-export async function waitForButton(
+export async function waitForButton<T>(
   conversation: BotConversation,
-  pattern: RegExp,
+  button: CallbackData<T>,
   hint?: (ctx: ConvContext) => Promise<unknown>,
-): Promise<CallbackQueryContext<ConvContext> & { match: RegExpMatchArray }> {
+): Promise<{ ctx: CallbackQueryContext<ConvContext>; value: T }> {
   for (;;) {
     const ctx = await waitOrLeave(conversation);
     const data = ctx.callbackQuery?.data;
-    const match = data === undefined ? null : pattern.exec(data);
-    if (match) {
-      (ctx as ConvContext & { match: RegExpMatchArray }).match = match;
-      return ctx as CallbackQueryContext<ConvContext> & { match: RegExpMatchArray };
-    }
+    const value = data === undefined ? undefined : button.unpack(data);
+    if (value !== undefined) return { ctx: ctx as CallbackQueryContext<ConvContext>, value };
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (hint) await hint(ctx);
   }

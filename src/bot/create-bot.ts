@@ -8,11 +8,10 @@ import { handleBotError } from "./middleware/errors.js";
 import { skipRedelivered } from "./middleware/dedupe.js";
 import { trackReachability } from "./middleware/reachable.js";
 import { rateLimit, RATE_LIMIT, type RateLimitOptions } from "./middleware/rate-limit.js";
-import { commandAccess } from "./middleware/command-access.js";
 import { startWithPayload } from "./features/access.js";
 import { strangerGate, fallback } from "./features/gate.js";
-import { FEATURES } from "./features/index.js";
-import { allCommands } from "./command-registry.js";
+import { COMMANDS, FEATURES } from "./features/index.js";
+import { createDispatcher } from "./dispatcher.js";
 import { LeanComposer } from "./lean-composer.js";
 
 /** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
@@ -28,13 +27,18 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   bot.use(tree);
   // Updates of one chat run one after another (conversations need it); chats run in parallel.
   tree.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const dispatcher = createDispatcher(FEATURES);
   tree.use(attachCore(deps));
+  tree.use((ctx, next) => {
+    ctx.commands = COMMANDS;
+    return next();
+  });
   tree.use(skipRedelivered);
   tree.use(trackReachability);
   if (options.rateLimit !== false) tree.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
   tree.use(startWithPayload);
   tree.use(strangerGate);
-  tree.use(commandAccess(allCommands()));
+  tree.use(dispatcher.check);
 
   const kv = createKvStore(deps.db);
   const prefix = `conv:${deps.teamId}:`;
@@ -64,6 +68,7 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
         async (ctx, next) => {
           for (const transformer of deps.apiTransformers ?? []) ctx.api.config.use(transformer);
           decorate(deps, ctx);
+          ctx.commands = COMMANDS;
           await next();
         },
       ],
@@ -71,7 +76,8 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   );
 
   for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) tree.use(conversation);
-  for (const feature of FEATURES) tree.use(feature.composer);
+  tree.use(dispatcher.route);
+  for (const feature of FEATURES) if (feature.composer) tree.use(feature.composer);
   tree.use(fallback);
   bot.catch(handleBotError);
   return bot;

@@ -5,43 +5,50 @@ import type { Db } from "../db/open.js";
 import { listMembers, type Member, type Role } from "../db/members.js";
 import { createKvStore } from "../db/kv.js";
 import type { Logger } from "../shared/logger.js";
-import { allCommands } from "./command-registry.js";
+import type { Command } from "./feature.js";
 import { LOCALES, type Locale, type Translate, type Translator } from "../shared/i18n.js";
 
 /** The menu a role sees in a private chat, in one language; descriptions get `$role` (as in /help). */
-export function menuFor(role: Role, t: Translate): BotCommand[] {
-  return allCommands()
+export function menuFor(role: Role, t: Translate, commands: readonly Command[]): BotCommand[] {
+  return commands
     .filter((spec) => spec.roles.includes(role))
     .map((spec) => ({ command: spec.command, description: t(spec.description, { role }).slice(0, 256) }));
 }
 
 /** Sets one member's menu (chat scope) in their language; a removed member gets the default menu back. */
-export async function syncMemberMenu(api: Api, member: Member, translator: Translator): Promise<void> {
+export async function syncMemberMenu(api: Api, member: Member, translator: Translator, commands: readonly Command[]): Promise<void> {
   const scope = { type: "chat" as const, chat_id: member.chatId ?? member.userId };
   if (member.status === "removed") {
     await api.deleteMyCommands({ scope });
     return;
   }
   const locale: Locale = member.locale ?? "ru";
-  await api.setMyCommands(menuFor(member.role, translator.forLocale(locale)), { scope });
+  await api.setMyCommands(menuFor(member.role, translator.forLocale(locale), commands), { scope });
 }
 
 /**
  * Default menus for strangers (only /start) in both languages, and every member's menu when the
  * command list changed since the last start (remembered by a hash), so a restart costs no calls.
  */
-export async function syncCommandMenus(api: Api, db: Db, teamId: number, logger: Logger, translator?: Translator): Promise<void> {
+export async function syncCommandMenus(
+  api: Api,
+  db: Db,
+  teamId: number,
+  logger: Logger,
+  commands: readonly Command[],
+  translator?: Translator,
+): Promise<void> {
   const kv = createKvStore(db);
   const members = listMembers(db, teamId);
   const signature = createHash("sha1")
-    .update(JSON.stringify([allCommands(), members.map((m) => [m.id, m.role, m.locale, m.chatId])]))
+    .update(JSON.stringify([commands, members.map((m) => [m.id, m.role, m.locale, m.chatId])]))
     .digest("hex");
   if (kv.read<string>(`menus:${teamId}`) === signature) return;
   for (const locale of LOCALES) {
     const description = translator ? translator.t(locale, "cmd-start") : "start";
     await api.setMyCommands([{ command: "start", description }], locale === "ru" ? {} : { language_code: locale });
   }
-  if (translator) for (const member of members) await syncMemberMenu(api, member, translator);
+  if (translator) for (const member of members) await syncMemberMenu(api, member, translator, commands);
   kv.write(`menus:${teamId}`, signature);
   logger.debug({ members: members.length }, "command menus synced");
 }

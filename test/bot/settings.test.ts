@@ -4,7 +4,7 @@ import { startHarness, type Harness, type TestUser } from "../helpers/harness.js
 import { getTeam } from "../../src/db/teams.js";
 import { TEAM_ID } from "../../src/app.js";
 import { createTranslator } from "../../src/shared/i18n.js";
-import { closeReasonsText } from "../../src/bot/features/settings.js";
+import { closeReasonsText } from "../../src/bot/features/settings-text.js";
 
 let h: Harness;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
 import { runMain } from "../helpers/cli.js";
-import { allCommands } from "../../src/bot/command-registry.js";
+import { COMMANDS } from "../../src/bot/features/index.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { ensureTeam } from "../../src/db/teams.js";
 import { removeMember, upsertMember } from "../../src/db/members.js";
@@ -55,7 +55,7 @@ beforeAll(async () => {
   actors.stranger = h.stranger({ username: "curious_cat", language_code: "en" });
 
   // Team data through the bot's own commands (SPEC syntax), where the command exists.
-  const known = new Set(allCommands().map((spec) => spec.command));
+  const known = new Set(COMMANDS.map((spec) => spec.command));
   const seed = async (user: TestUser, command: string) => {
     if (!known.has(command.slice(1).split(" ")[0]!)) return;
     await user.send(command);
@@ -89,7 +89,7 @@ function classify(replies: SentMessage[], answer?: string): "refused" | "allowed
 
 describe("access matrix", () => {
   it("has an expectation for every registered command, consistent with what the command declares", () => {
-    const commands = allCommands();
+    const commands = COMMANDS;
     const missing = commands.map((spec) => spec.command).filter((command) => !(command in EXPECTED));
     expect(missing, "classify these commands in EXPECTED (test/reliability/access-matrix.test.ts) from SPEC §1").toEqual([]);
     for (const spec of commands) {
@@ -102,7 +102,7 @@ describe("access matrix", () => {
 
   it("allows and refuses every command × person × chat as SPEC §1 says, and leaks nothing to the refused", async () => {
     const group = groupChat(-100_424_242, { title: "Sales floor" });
-    const commands = allCommands().map((spec) => spec.command);
+    const commands = COMMANDS.map((spec) => spec.command);
     const wrong: string[] = [];
     const leaks: string[] = [];
     let checks = 0;
@@ -147,7 +147,7 @@ describe("access matrix", () => {
     // The seeded data exists, so "nothing leaked" means something: the founder can see it.
     const founderView = h.fake.messagesTo(actors.founder.chatId).map((reply) => reply.text ?? "").join("\n");
     expect(leaked(founderView, TEAM_SECRETS).length).toBeGreaterThan(0);
-    if (allCommands().some((spec) => spec.command === "deal")) {
+    if (COMMANDS.some((spec) => spec.command === "deal")) {
       expect(h.db.prepare("SELECT COUNT(*) FROM company_events WHERE kind = 'refusal' AND comment = 'секретный комментарий'").pluck().get()).toBe(1);
       expect(h.db.prepare("SELECT COUNT(*) FROM deals").pluck().get()).toBe(1);
     }

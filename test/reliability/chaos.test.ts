@@ -23,8 +23,7 @@ import { openDatabase } from "../../src/db/open.js";
 import { migrate } from "../../src/db/migrate.js";
 import { ensureTeam } from "../../src/db/teams.js";
 import { upsertMember } from "../../src/db/members.js";
-import { allCommands } from "../../src/bot/command-registry.js";
-import { FEATURES } from "../../src/bot/features/index.js";
+import { COMMANDS } from "../../src/bot/features/index.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { seededRandom } from "../../tools/seeded-random.js";
 
@@ -36,8 +35,7 @@ const KILL_CHANCE = 0.22;
 const KILL_WINDOW_MS = 40;
 const REPLY_TIMEOUT_MS = 3000;
 
-void FEATURES; // the registry is filled by importing the features
-const has = (command: string) => allCommands().some((spec) => spec.command === command);
+const has = (command: string) => COMMANDS.some((spec) => spec.command === command);
 const t = (key: string, vars?: Record<string, string | number>) => createTranslator().t("en", key, vars);
 
 /** A zone where it is about noon now, so the check-up window (00:00–23:59) is open all test long. */

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type Replies, type TestUser } from "../helpers/harness.js";
 import { textUpdate } from "../helpers/updates.js";
-import { allCommands } from "../../src/bot/command-registry.js";
+import { COMMANDS } from "../../src/bot/features/index.js";
 import { createTranslator, LOCALES_DIR } from "../../src/shared/i18n.js";
 import type { Db } from "../../src/db/open.js";
 import type { Role } from "../../src/db/members.js";
@@ -173,7 +173,7 @@ beforeAll(async () => {
   people.founder = await h.member("founder", { username: "olga_founder", language_code: "en" });
   people.lead = await h.member("lead", { username: "anna_lead", language_code: "en" });
   people.manager = await h.member("manager", { username: "ivan_manager", language_code: "en" });
-  const known = new Set(allCommands().map((spec) => spec.command));
+  const known = new Set(COMMANDS.map((spec) => spec.command));
   const seed: [Role, string][] = [
     ["founder", "/setplan 2026-11 10 150000"],
     ["lead", "/assign @ivan_manager Позвонить в ООО Ромашка due 20.11"],
@@ -248,7 +248,7 @@ async function attempt(tally: Tally, user: TestUser, label: string, act: () => P
 describe("fuzz", () => {
   it("survives random arguments to every command from every role", { timeout: 120_000 }, async () => {
     const tally: Tally = { inputs: 0, noWriteChecked: 0, problems: [] };
-    const commands = allCommands().map((spec) => spec.command);
+    const commands = COMMANDS.map((spec) => spec.command);
     for (const [index, command] of commands.entries()) {
       const samples = fc.sample(input, { seed: SEED + index, numRuns: INPUTS_PER_COMMAND });
       for (const { args, role } of samples) {
@@ -266,7 +266,7 @@ describe("fuzz", () => {
 
   it("survives random answers in every dialogue and random button data", { timeout: 120_000 }, async () => {
     const tally: Tally = { inputs: 0, noWriteChecked: 0, problems: [] };
-    const commands = allCommands().map((spec) => spec.command).filter((command) => command !== "start" && command !== "help");
+    const commands = COMMANDS.map((spec) => spec.command).filter((command) => command !== "start" && command !== "help");
     let dialogues = 0;
     for (const [index, command] of commands.entries()) {
       const expected = EXPECTED[command];

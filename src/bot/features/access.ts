@@ -8,20 +8,27 @@ import { enqueue, markFailed, pendingForChat } from "../../db/outbox.js";
 import { closeQuestionsOf } from "../../db/questions.js";
 import { listTasks } from "../../db/tasks.js";
 import { OPEN_STATES } from "../../domain/tasks.js";
-import { commandArgs, allow, type Feature } from "../feature.js";
+import { commandArgs, defineCallback, defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
+import { callbackData, oneOf } from "../../shared/telegram/callback-data.js";
 import type { BotContext, ConvContext } from "../context.js";
+import type { Locale } from "../../shared/i18n.js";
+import type { MemberContext } from "../feature.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
 import { LeanComposer } from "../lean-composer.js";
 import { memberName } from "../../shared/format.js";
 
-const composer = new LeanComposer<BotContext>();
+/** [Руководитель] [Менеджер] under /invite: the role of the invite. */
+const inviteRoleButton = callbackData("invite", { role: oneOf(["lead", "manager"]) });
+const languageButton = callbackData("lang", { locale: oneOf(["ru", "en"]) });
 
 export function inviteLink(ctx: { me: { username: string } }, token: string): string {
   return `https://t.me/${ctx.me.username}?start=${token}`;
 }
 
-function invitableRoles(role: Role | undefined): Role[] {
+type InvitedRole = Exclude<Role, "founder">;
+
+function invitableRoles(role: Role | undefined): InvitedRole[] {
   if (role === "founder") return ["lead", "manager"];
   if (role === "lead") return ["manager"];
   return [];
@@ -70,18 +77,18 @@ startWithPayload.command("start", async (ctx, next) => {
   ctx.member = result.member;
   ctx.log.info({ role: result.member.role }, "member joined");
   await refreshMenu(ctx, result.member);
-  await ctx.reply(ctx.t("welcome-joined", { role: describeRole(ctx.t, result.member.role) }) + "\n\n" + helpText(ctx.t, result.member.role));
+  await ctx.reply(ctx.t("welcome-joined", { role: describeRole(ctx.t, result.member.role) }) + "\n\n" + helpText(ctx.t, result.member.role, ctx.commands));
 });
 
 /** A menu that fails to update is not worth failing the command for; the next start syncs it. */
 async function refreshMenu(ctx: BotContext, member: Member): Promise<void> {
-  await syncMemberMenu(ctx.api, member, ctx.deps.translator).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
+  await syncMemberMenu(ctx.api, member, ctx.deps.translator, ctx.commands).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
 }
 
-composer.command(["start", "help"], async (ctx) => {
-  const member = ctx.member!;
-  await ctx.reply(ctx.t("welcome-member", { name: member.firstName || "", role: describeRole(ctx.t, member.role) }) + "\n\n" + helpText(ctx.t, member.role));
-});
+async function welcome(ctx: MemberCommandContext): Promise<void> {
+  const member = ctx.member;
+  await ctx.reply(ctx.t("welcome-member", { name: member.firstName || "", role: describeRole(ctx.t, member.role) }) + "\n\n" + helpText(ctx.t, member.role, ctx.commands));
+}
 
 function inviteText(ctx: BotContext | ConvContext, role: Role, token: string): string {
   return ctx.t("invite-created", { role: describeRole(ctx.t, role), link: inviteLink(ctx, token), days: 7 });
@@ -98,40 +105,40 @@ async function sendInvite(ctx: BotContext, role: Role, createdBy: number): Promi
 async function inviteConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
   const roles = invitableRoles(ctx.member?.role);
   const keyboard = new InlineKeyboard();
-  for (const role of roles) keyboard.text(describeRole(ctx.t, role), `invite:${role}`);
+  for (const role of roles) keyboard.text(describeRole(ctx.t, role), inviteRoleButton.pack({ role }));
   await ctx.reply(ctx.t("invite-choose-role"), { reply_markup: keyboard });
-  const answer = await waitForButton(conversation, /^invite:(lead|manager)$/, (other) => other.reply(other.t("invite-choose-role"), { reply_markup: keyboard }));
-  const role = answer.match[1] as Role;
+  const { ctx: answer, value } = await waitForButton(conversation, inviteRoleButton, (other) => other.reply(other.t("invite-choose-role"), { reply_markup: keyboard }));
+  const role: Role = value.role;
   await answer.answerCallbackQuery();
-  if (!invitableRoles(answer.member?.role).includes(role)) {
+  const inviter = answer.member;
+  if (!inviter || !invitableRoles(inviter.role).includes(role)) {
     await answer.reply(answer.t("access-denied"));
     return;
   }
-  const memberId = answer.member!.id;
+  const memberId = inviter.id;
   const token = await conversation.external(() => createInvite(ctx.deps.db, ctx.team.id, role, memberId, ctx.deps.clock.now()).token);
   await answer.reply(inviteText(answer, role, token), { link_preview_options: { is_disabled: true } });
 }
 
 
-composer.command("invite", allow("founder", "lead"), async (ctx) => {
-  const arg = commandArgs(ctx).toLowerCase();
-  const roles = invitableRoles(ctx.member!.role);
+async function invite(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const arg = text.toLowerCase();
+  const roles = invitableRoles(ctx.member.role);
   if (!arg) {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("invite");
   }
   const role = ({ lead: "lead", manager: "manager", "роп": "lead", "руководитель": "lead", "менеджер": "manager" } as Record<string, Role>)[arg];
   if (!role) return ctx.reply(ctx.t("invite-usage"));
-  if (!roles.includes(role)) return ctx.reply(ctx.t("access-denied"));
-  await sendInvite(ctx, role, ctx.member!.id);
-});
+  if (!(roles as Role[]).includes(role)) return ctx.reply(ctx.t("access-denied"));
+  await sendInvite(ctx, role, ctx.member.id);
+}
 
-composer.command("remove", allow("founder"), async (ctx) => {
-  const arg = commandArgs(ctx);
+async function remove(ctx: MemberCommandContext, arg: string): Promise<unknown> {
   if (!/^@?[A-Za-z0-9_]{4,32}$/.test(arg)) return ctx.reply(ctx.t("remove-usage"));
   const target = findMemberByUsername(ctx.deps.db, ctx.team.id, arg);
   if (!target) return ctx.reply(ctx.t("member-not-found", { username: arg.replace(/^@/, "") }));
-  if (target.id === ctx.member!.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
+  if (target.id === ctx.member.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
   const { openTasks, closedQuestions } = removeFromTeam(ctx, target);
   ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions }, "member removed");
   await refreshMenu(ctx, { ...target, status: "removed" });
@@ -140,7 +147,7 @@ composer.command("remove", allow("founder"), async (ctx) => {
   if (openTasks.length > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks.length, ids: openTasks.map((id) => `#${id}`).join(", ") }));
   if (closedQuestions > 0) lines.push(ctx.t("remove-questions-closed", { username, count: closedQuestions }));
   await ctx.reply(lines.join("\n"));
-});
+}
 
 /**
  * /remove in one transaction: the member becomes a stranger and receives nothing new — their open
@@ -161,41 +168,41 @@ function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number[];
   })();
 }
 
-composer.command("alerts_here", allow("founder"), async (ctx) => {
-  if (commandArgs(ctx)) return ctx.reply(ctx.t("alerts-here-usage"));
+async function alertsHere(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  if (text) return ctx.reply(ctx.t("alerts-here-usage"));
   updateTeamSetting(ctx.deps.db, ctx.team.id, "alertChatId", ctx.chat.id);
   await ctx.reply(ctx.t(ctx.chat.type === "private" ? "alerts-here-private" : "alerts-here-group"));
-});
+}
 
-composer.command("lang", async (ctx) => {
-  const arg = commandArgs(ctx).toLowerCase();
-  if (arg !== "ru" && arg !== "en") {
-    return ctx.reply(ctx.t("lang-usage"), { reply_markup: new InlineKeyboard().text("Русский", "lang:ru").text("English", "lang:en") });
-  }
-  setMemberLocale(ctx.deps.db, ctx.member!.id, arg);
-  await refreshMenu(ctx, { ...ctx.member!, locale: arg });
-  await ctx.reply(ctx.deps.translator.t(arg, "lang-set"));
-});
-
-composer.callbackQuery(/^lang:(ru|en)$/, async (ctx) => {
-  const locale = ctx.match[1] as "ru" | "en";
-  setMemberLocale(ctx.deps.db, ctx.member!.id, locale);
-  await refreshMenu(ctx, { ...ctx.member!, locale });
-  await ctx.answerCallbackQuery();
+async function setLanguage(ctx: MemberContext, locale: Locale): Promise<void> {
+  setMemberLocale(ctx.deps.db, ctx.member.id, locale);
+  await refreshMenu(ctx, { ...ctx.member, locale });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   await ctx.reply(ctx.deps.translator.t(locale, "lang-set"));
-});
+}
+
+async function lang(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const arg = text.toLowerCase();
+  if (arg !== "ru" && arg !== "en") {
+    const keyboard = new InlineKeyboard().text("Русский", languageButton.pack({ locale: "ru" })).text("English", languageButton.pack({ locale: "en" }));
+    return ctx.reply(ctx.t("lang-usage"), { reply_markup: keyboard });
+  }
+  await setLanguage(ctx, arg);
+}
+
+const EVERYONE = ["founder", "lead", "manager"] as const;
 
 export const accessFeature: Feature = {
   name: "access",
-  composer,
   conversations: [createConversation(inviteConversation, "invite")],
   commands: [
-    { command: "start", roles: ["founder", "lead", "manager"], description: "cmd-start", chats: "any" },
-    { command: "help", roles: ["founder", "lead", "manager"], description: "cmd-help", chats: "any" },
-    { command: "invite", roles: ["founder", "lead"], description: "cmd-invite", chats: "private" },
-    { command: "remove", roles: ["founder"], description: "cmd-remove", chats: "private" },
-    { command: "alerts_here", roles: ["founder"], description: "cmd-alerts-here", chats: "any" },
-    { command: "lang", roles: ["founder", "lead", "manager"], description: "cmd-lang", chats: "any" },
+    defineCommand({ command: "start", roles: EVERYONE, description: "cmd-start", chats: "any", handler: welcome }),
+    defineCommand({ command: "help", roles: EVERYONE, description: "cmd-help", chats: "any", handler: welcome }),
+    defineCommand({ command: "invite", roles: ["founder", "lead"], description: "cmd-invite", chats: "private", handler: invite }),
+    defineCommand({ command: "remove", roles: ["founder"], description: "cmd-remove", chats: "private", handler: remove }),
+    defineCommand({ command: "alerts_here", roles: ["founder"], description: "cmd-alerts-here", chats: "any", handler: alertsHere }),
+    defineCommand({ command: "lang", roles: EVERYONE, description: "cmd-lang", chats: "any", handler: lang }),
   ],
+  callbacks: [defineCallback({ data: languageButton, handler: (ctx, { locale }) => setLanguage(ctx, locale) })],
 };
 

@@ -4,18 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { backupDatabase } from "../../db/backup.js";
 import { localDate, localTime } from "../../domain/calendar.js";
-import { allow, commandArgs, type Feature } from "../feature.js";
-import type { BotContext } from "../context.js";
-import { LeanComposer } from "../lean-composer.js";
+import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const composer = new LeanComposer<BotContext>();
-
 /** /backup (founder, private): a consistent copy of the database as a document; arguments are ignored. */
-composer.command("backup", allow("founder"), async (ctx) => {
-  if (commandArgs(ctx)) return ctx.reply(ctx.t("backup-usage"));
+async function backup(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  if (text) return ctx.reply(ctx.t("backup-usage"));
   const dir = mkdtempSync(join(tmpdir(), "scb-backup-"));
   const stamp = `${localDate(ctx.now, ctx.team.timezone)}-${localTime(ctx.now, ctx.team.timezone).replace(":", "")}`;
   const name = `sales-bot-${stamp}.sqlite`;
@@ -35,10 +31,9 @@ composer.command("backup", allow("founder"), async (ctx) => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
 
 export const backupFeature: Feature = {
   name: "backup",
-  composer,
-  commands: [{ command: "backup", roles: ["founder"], description: "cmd-backup", chats: "private" }],
+  commands: [defineCommand({ command: "backup", roles: ["founder"], description: "cmd-backup", chats: "private", handler: backup })],
 };

@@ -22,7 +22,8 @@ import { blockFor } from "../../services/leads/enforce.js";
 import { finalizeInTransaction } from "../../services/leads/finalize.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
 import { getCompany, type Company } from "../../db/companies.js";
-import type { Member, Role } from "../../db/members.js";
+import type { Member } from "../../db/members.js";
+import { callbackData, id } from "../../shared/telegram/callback-data.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
 
@@ -48,18 +49,8 @@ export type BaseAction =
 
 export type BaseCommand = BaseAction["cmd"];
 
-const ALL: Role[] = ["founder", "lead", "manager"];
-
-/** Who may do each action (SPEC §1, §4): everyone works the base; founder and lead take companies out of cooling. */
-export const ACTION_ROLES: Record<BaseCommand, Role[]> = {
-  touch: ALL,
-  refusal: ALL,
-  handled: ALL,
-  deal: ALL,
-  close: ALL,
-  unfreeze: ["founder", "lead"],
-  lead: ALL,
-};
+/** `bclose:<company id>:<index of the team's close reason>`. */
+export const closeReasonButton = callbackData("bclose", { company: id, reason: { pattern: "\\d{1,3}", read: Number, write: String } });
 
 /** Actions an unknown name may be added for with [Add as new] (a new company has nothing to handle or unfreeze). */
 export const ADDABLE: ReadonlySet<BaseCommand> = new Set<BaseCommand>(["touch", "refusal", "deal", "lead"]);
@@ -152,7 +143,7 @@ export function allowedCloseList(t: Translate, team: Team): string {
 /** [ЛПР умер] [Бизнес закрылся] [...]: the team's close reasons as buttons for one company. */
 export function closeReasonButtons(t: Translate, team: Team, companyId: number): InlineKeyboardMarkup {
   const reasons = allowedCloseReasons(team.closeReasons);
-  return keyboard(reasons.map((reason, index) => [button(reasonLabel(t, reason).slice(0, 60), `bclose:${companyId}:${index}`)]));
+  return keyboard(reasons.map((reason, index) => [button(reasonLabel(t, reason).slice(0, 60), closeReasonButton.pack({ company: companyId, reason: index }))]));
 }
 
 function money(env: ActionEnv, kopecks: number): string {
@@ -249,7 +240,6 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
       return { ...gone, queued: hooks.queued() };
     }
     case "unfreeze": {
-      if (!ACTION_ROLES.unfreeze.includes(env.member.role)) return { text: t("access-denied"), queued: false };
       const hooks = noticeHooks(env, null, false);
       const result = unfreezeCompany(db, input, hooks);
       if (result.ok) return { text: t(result.was === "lost" ? "base-unfreeze-lost" : "base-unfreeze-done", { company: name }), queued: hooks.queued() };

@@ -17,8 +17,10 @@ import { getTeam } from "../../db/teams.js";
 import { MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
 import { REFUSAL_REASONS, type RefusalReason } from "../../domain/company-state.js";
 
-import { allow, commandArgs, type Feature } from "../feature.js";
+import { defineCallback, defineCommand, isMember, type Command, type Feature, type MemberCallbackContext, type MemberCommandContext, type MemberContext } from "../feature.js";
 import type { BotContext, ConvContext } from "../context.js";
+import type { Role } from "../../db/members.js";
+import { callbackData, id, oneOf, text, type Field } from "../../shared/telegram/callback-data.js";
 import { conversationNow, waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import {
   MAX_COMMENT_CHARS,
@@ -34,8 +36,8 @@ import {
   type Parsed,
 } from "./base-args.js";
 import {
-  ACTION_ROLES,
   ADDABLE,
+  closeReasonButton,
   actionEnv,
   currentCloseReasons,
   performAction,
@@ -57,15 +59,24 @@ import { formatPercent } from "../../shared/format.js";
 
 const composer = new LeanComposer<BotContext>();
 
-const IMPORT_ROLES = ["founder", "lead"] as const;
-const UNPAUSE_ROLES = ["founder", "lead"] as const;
-const ADD_ROLES = ["founder", "lead", "manager"] as const;
+/** A pick's key: unique per update, short enough for callback data (64 bytes) with a company id. */
+const nonce = text("[0-9a-z]{1,12}");
+const pickedCompany: Field<number | "new"> = { pattern: "\\d{1,12}|new", read: (value) => (value === "new" ? "new" : Number(value)), write: String };
+/** `bpick:<nonce>:<company id>|new`: a company for the pending command, or [Add as new]. */
+const pickCompanyButton = callbackData("bpick", { nonce, company: pickedCompany });
+/** `bpick:<nonce>:seg:<segment id>` (0: the default segment): where [Add as new] puts the company. */
+const pickSegmentButton = callbackData("bpick", { nonce, step: oneOf(["seg"]), segment: id });
+/** `bunpause:<segment id>`. */
+const unpauseButton = callbackData("bunpause", { segment: id });
+const refusalReasonButton = callbackData("brf:r", { reason: oneOf(REFUSAL_REASONS) });
+const refusalLostButton = callbackData("brf:l", { lost: oneOf(["1", "0"]) });
+const refusalSkipButton = callbackData("brf:c:skip");
 /** How long after "which segment?" a typed text is taken for the answer. */
 const SEGMENT_ANSWER_MS = 60 * 60 * 1000;
 const REFUSAL_DIALOGUE = "base-refusal";
 
-function envOf(ctx: BotContext): ActionEnv {
-  return actionEnv(ctx.deps, ctx.team, ctx.member!, ctx.now, ctx.locale);
+function envOf(ctx: MemberContext): ActionEnv {
+  return actionEnv(ctx.deps, ctx.team, ctx.member, ctx.now, ctx.locale);
 }
 
 /** Cuts a button label to what Telegram shows comfortably. */
@@ -92,7 +103,7 @@ function argErrorText(ctx: BotContext, error: BaseArgError, cmd: string): string
 }
 
 /** Sends an action's outcome: wakes the outbox, starts the refusal dialogue, or replies. */
-async function deliver(ctx: BotContext, outcome: ActionOutcome, preface?: string): Promise<void> {
+async function deliver(ctx: MemberContext, outcome: ActionOutcome, preface?: string): Promise<void> {
   if (outcome.queued) ctx.deps.onOutbox?.();
   if (outcome.dialogue) {
     if (preface) await ctx.reply(preface);
@@ -119,14 +130,14 @@ interface PendingPick {
 
 const pendingKey = (teamId: number, userId: number) => `base-pick:${teamId}:${userId}`;
 
-async function offerSuggestions(ctx: BotContext, action: BaseAction, typed: string, suggestions: CompanySuggestion[]): Promise<void> {
+async function offerSuggestions(ctx: MemberContext, action: BaseAction, typed: string, suggestions: CompanySuggestion[]): Promise<void> {
   const addable = ADDABLE.has(action.cmd);
   if (suggestions.length === 0 && !addable) return void (await ctx.reply(ctx.t("base-company-unknown-none", { company: typed })));
   // Unique per update, short enough for callback data (64 bytes) with a company id.
   const nonce = ctx.update.update_id.toString(36);
   createKvStore(ctx.deps.db).write(pendingKey(ctx.team.id, ctx.from!.id), { nonce, action, typed } satisfies PendingPick, ctx.now);
-  const rows: InlineKeyboardButton[][] = suggestions.map((s) => [button(label(s.name), `bpick:${nonce}:${s.id}`)]);
-  if (addable) rows.push([button(ctx.t("base-add-new", { company: label(typed, 32) }), `bpick:${nonce}:new`)]);
+  const rows: InlineKeyboardButton[][] = suggestions.map((s) => [button(label(s.name), pickCompanyButton.pack({ nonce, company: s.id }))]);
+  if (addable) rows.push([button(ctx.t("base-add-new", { company: label(typed, 32) }), pickCompanyButton.pack({ nonce, company: "new" }))]);
   const key = suggestions.length > 0 ? "base-company-unknown" : "base-company-unknown-add";
   await ctx.reply(ctx.t(key, { company: typed }), { reply_markup: keyboard(rows) });
 }
@@ -138,7 +149,7 @@ function pendingFor(ctx: BotContext, nonce: string): PendingPick | undefined {
 }
 
 /** Runs a command line that names a company: parse, find the company (or offer names), act, answer. */
-async function runCompanyCommand<T>(ctx: BotContext, cmd: BaseCommand, parsed: Parsed<T>, toAction: (extra: T) => BaseAction): Promise<void> {
+async function runCompanyCommand<T>(ctx: MemberContext, cmd: BaseCommand, parsed: Parsed<T>, toAction: (extra: T) => BaseAction): Promise<void> {
   if (!parsed.ok) return void (await ctx.reply(argErrorText(ctx, parsed, cmd)));
   // The company is found and acted on in one transaction: the row cannot change in between, and the lookup
   // reads under the write's lock instead of taking one of its own.
@@ -154,42 +165,41 @@ async function runCompanyCommand<T>(ctx: BotContext, cmd: BaseCommand, parsed: P
   await deliver(ctx, step.outcome);
 }
 
-composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):(\d{1,12}|new)$/, async (ctx) => {
-  const pending = pendingFor(ctx, ctx.match[1]!);
+async function companyPicked(ctx: MemberCallbackContext, nonce: string, picked: number | "new"): Promise<unknown> {
+  const pending = pendingFor(ctx, nonce);
   if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  if (!ACTION_ROLES[pending.action.cmd].includes(ctx.member!.role)) {
+  if (!mayDo(ctx.member.role, pending.action.cmd)) {
     return ctx.answerCallbackQuery({ text: ctx.t("access-denied"), show_alert: true });
   }
   const db = ctx.deps.db;
-  if (ctx.match[2] === "new") {
+  if (picked === "new") {
     const segments = listSegments(db, ctx.team.id);
     if (segments.length > 0) {
       createKvStore(db).write(pendingKey(ctx.team.id, ctx.from.id), { ...pending, segmentAskedAt: ctx.now } satisfies PendingPick, ctx.now);
       await ctx.answerCallbackQuery();
-      const rows = segments.slice(0, 12).map((segment) => [button(label(segment.name), `bpick:${pending.nonce}:seg:${segment.id}`)]);
-      rows.push([button(ctx.t("base-default-segment-button"), `bpick:${pending.nonce}:seg:0`)]);
+      const rows = segments.slice(0, 12).map((segment) => [button(label(segment.name), pickSegmentButton.pack({ nonce: pending.nonce, step: "seg", segment: segment.id }))]);
+      rows.push([button(ctx.t("base-default-segment-button"), pickSegmentButton.pack({ nonce: pending.nonce, step: "seg", segment: 0 }))]);
       return void (await ctx.reply(ctx.t("base-add-ask-segment", { company: pending.typed }), { reply_markup: keyboard(rows) }));
     }
     return addAndContinue(ctx, pending, null);
   }
-  const company = getCompany(db, ctx.team.id, Number(ctx.match[2]));
+  const company = getCompany(db, ctx.team.id, picked);
   if (!company) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   createKvStore(db).delete(pendingKey(ctx.team.id, ctx.from.id));
   await ctx.answerCallbackQuery();
   await deliver(ctx, performAction(envOf(ctx), pending.action, company));
-});
+}
 
-composer.callbackQuery(/^bpick:([0-9a-z]{1,12}):seg:(\d{1,12})$/, async (ctx) => {
-  const pending = pendingFor(ctx, ctx.match[1]!);
+async function segmentPicked(ctx: MemberCallbackContext, nonce: string, segmentId: number): Promise<unknown> {
+  const pending = pendingFor(ctx, nonce);
   if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  if (!ACTION_ROLES[pending.action.cmd].includes(ctx.member!.role)) {
+  if (!mayDo(ctx.member.role, pending.action.cmd)) {
     return ctx.answerCallbackQuery({ text: ctx.t("access-denied"), show_alert: true });
   }
-  const segmentId = Number(ctx.match[2]);
   const segment = segmentId === 0 ? null : getSegment(ctx.deps.db, ctx.team.id, segmentId);
   if (segment === undefined) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   await addAndContinue(ctx, pending, segment?.name ?? null);
-});
+}
 
 /** "Which segment?" answered by typing: an existing segment's name (any case) or a new one. */
 composer.on("message:text", async (ctx, next) => {
@@ -197,19 +207,19 @@ composer.on("message:text", async (ctx, next) => {
   if (text === "" || text.startsWith("/") || ctx.chat.type !== "private") return next();
   const pending = createKvStore(ctx.deps.db).read<PendingPick>(pendingKey(ctx.team.id, ctx.from.id));
   if (pending?.segmentAskedAt === undefined || ctx.now - pending.segmentAskedAt > SEGMENT_ANSWER_MS) return next();
-  if (!ACTION_ROLES[pending.action.cmd].includes(ctx.member!.role)) return next();
+  if (!isMember(ctx) || !mayDo(ctx.member.role, pending.action.cmd)) return next();
   if (text.length > MAX_COMPANY_NAME) return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
   const existing = findSegmentByKey(ctx.deps.db, ctx.team.id, nameKey(text));
   await addAndContinue(ctx, pending, existing?.name ?? text);
 });
 
 /** The name of the segment a company goes to when none is given, in the team's language. */
-function defaultSegmentName(ctx: BotContext): string {
+function defaultSegmentName(ctx: MemberContext): string {
   return ctx.deps.translator.forLocale(ctx.team.locale)("base-default-segment");
 }
 
 /** [Add as new]: adds the typed name to the segment (null: the team's default one), then does the command. */
-async function addAndContinue(ctx: BotContext, pending: PendingPick, segmentName: string | null): Promise<void> {
+async function addAndContinue(ctx: MemberContext, pending: PendingPick, segmentName: string | null): Promise<void> {
   const db = ctx.deps.db;
   const defaultSegment = defaultSegmentName(ctx);
   const added = addCompany(db, { teamId: ctx.team.id, name: pending.typed, segmentName: segmentName ?? defaultSegment, now: ctx.now });
@@ -227,33 +237,9 @@ async function addAndContinue(ctx: BotContext, pending: PendingPick, segmentName
 // ---------------------------------------------------------------------------------------------------------
 // The commands
 
-composer.command("touch", allow(...ACTION_ROLES.touch), (ctx) =>
-  runCompanyCommand(ctx, "touch", parseCompanyOnly(commandArgs(ctx)), (extra) => ({ cmd: "touch", comment: extra.comment })),
-);
-
-composer.command("refusal", allow(...ACTION_ROLES.refusal), (ctx) =>
-  runCompanyCommand(ctx, "refusal", parseRefusalArgs(commandArgs(ctx)), (extra) =>
-    extra.reason === null
-      ? { cmd: "refusal", reason: null, lostForGood: false, comment: null }
-      : { cmd: "refusal", reason: extra.reason, lostForGood: extra.lostForGood, comment: extra.comment },
-  ),
-);
-
-composer.command("handled", allow(...ACTION_ROLES.handled), (ctx) =>
-  runCompanyCommand(ctx, "handled", parseCompanyOnly(commandArgs(ctx)), () => ({ cmd: "handled" })),
-);
-
-composer.command("deal", allow(...ACTION_ROLES.deal), (ctx) =>
-  runCompanyCommand(ctx, "deal", parseDealArgs(commandArgs(ctx)), (extra) => ({ cmd: "deal", amountKopecks: extra.amountKopecks })),
-);
-
-composer.command("close", allow(...ACTION_ROLES.close), (ctx) =>
-  runCompanyCommand(ctx, "close", parseCloseArgs(commandArgs(ctx), ctx.team.closeReasons), (extra) => ({ cmd: "close", reason: extra.reason })),
-);
-
 /** /add <company>[; <segment>]: a new company in one line — the inline form of [Add as new]. */
-composer.command("add", allow(...ADD_ROLES), async (ctx) => {
-  const parsed = parseAddArgs(commandArgs(ctx));
+async function addCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const parsed = parseAddArgs(text);
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "add"));
   const db = ctx.deps.db;
   // A name the base already knows (by name, INN, or the only company without the legal form) is not added again.
@@ -268,50 +254,42 @@ composer.command("add", allow(...ADD_ROLES), async (ctx) => {
   }
   ctx.log.info({ companyId: added.company.id }, "company added by /add");
   await ctx.reply(ctx.t("base-added", { company: added.company.name, segment: segmentName }));
-});
-
-composer.command("unfreeze", allow(...ACTION_ROLES.unfreeze), (ctx) =>
-  runCompanyCommand(ctx, "unfreeze", parseCompanyOnly(commandArgs(ctx)), () => ({ cmd: "unfreeze" })),
-);
-
-composer.command("lead", allow(...ACTION_ROLES.lead), (ctx) =>
-  runCompanyCommand(ctx, "lead", parseCompanyOnly(commandArgs(ctx)), () => ({ cmd: "lead" })),
-);
+}
 
 /** [ЛПР умер] [Бизнес закрылся]: the close reason chosen for a company. */
-composer.callbackQuery(/^bclose:(\d{1,12}):(\d{1,3})$/, allow(...ACTION_ROLES.close), async (ctx) => {
-  const reason = currentCloseReasons(ctx.deps.db, ctx.team.id)[Number(ctx.match[2])];
-  const company = getCompany(ctx.deps.db, ctx.team.id, Number(ctx.match[1]));
+async function closeReasonPicked(ctx: MemberCallbackContext, companyId: number, index: number): Promise<unknown> {
+  const reason = currentCloseReasons(ctx.deps.db, ctx.team.id)[index];
+  const company = getCompany(ctx.deps.db, ctx.team.id, companyId);
   if (reason === undefined || !company) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   await ctx.answerCallbackQuery();
   await deliver(ctx, performAction(envOf(ctx), { cmd: "close", reason }, company));
-});
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // /unpause
 
 /** The segments paused now, worst first, as buttons. */
-function pausedSegmentButtons(ctx: BotContext): InlineKeyboardButton[][] {
+function pausedSegmentButtons(ctx: MemberContext): InlineKeyboardButton[][] {
   const report = loadBurnReport(ctx.deps.db, ctx.team.id, { now: ctx.now });
   return report.figures.segments.flatMap((segment, index) =>
     segment.paused
-      ? [[button(`${label(segment.name, 40)} — ${formatPercent(segment.burnedShare)}`, `bunpause:${report.segmentDetails[index]!.segmentId}`)]]
+      ? [[button(`${label(segment.name, 40)} — ${formatPercent(segment.burnedShare)}`, unpauseButton.pack({ segment: report.segmentDetails[index]!.segmentId }))]]
       : [],
   );
 }
 
-async function listPausedSegments(ctx: BotContext, notFound: string | null): Promise<void> {
+async function listPausedSegments(ctx: MemberContext, notFound: string | null): Promise<void> {
   const rows = pausedSegmentButtons(ctx);
   const lead = notFound === null ? [] : [ctx.t("base-segment-unknown", { segment: notFound })];
   if (rows.length === 0) return void (await ctx.reply([...lead, ctx.t("base-unpause-none")].join("\n")));
   await ctx.reply([...lead, ctx.t("base-unpause-choose")].join("\n"), { reply_markup: keyboard(rows) });
 }
 
-async function unpause(ctx: BotContext, segmentId: number): Promise<void> {
+async function unpause(ctx: MemberContext, segmentId: number): Promise<void> {
   const segment = getSegment(ctx.deps.db, ctx.team.id, segmentId);
   const env = envOf(ctx);
   const hooks = noticeHooks(env, null, false);
-  const result = unpauseSegment(ctx.deps.db, { teamId: ctx.team.id, segmentId, memberId: ctx.member!.id, now: ctx.now }, hooks);
+  const result = unpauseSegment(ctx.deps.db, { teamId: ctx.team.id, segmentId, memberId: ctx.member.id, now: ctx.now }, hooks);
   if (hooks.queued()) ctx.deps.onOutbox?.();
   if (!result.ok && result.reason === "not-found") return void (await ctx.reply(ctx.t("button-stale")));
   const vars = { segment: segment?.name ?? "?", share: formatPercent(result.burnedShare), threshold: formatPercent(ctx.team.pauseThreshold) };
@@ -319,29 +297,29 @@ async function unpause(ctx: BotContext, segmentId: number): Promise<void> {
   await ctx.reply(ctx.t(result.ok ? "base-unpause-done" : "base-unpause-not-paused", vars));
 }
 
-composer.command("unpause", allow(...UNPAUSE_ROLES), async (ctx) => {
-  const parsed = parseSegmentArg(commandArgs(ctx));
+async function unpauseCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const parsed = parseSegmentArg(text);
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "unpause"));
   if (parsed.segment === null) return listPausedSegments(ctx, null);
   const segment = findSegmentByKey(ctx.deps.db, ctx.team.id, nameKey(parsed.segment));
   if (!segment) return listPausedSegments(ctx, parsed.segment);
   await unpause(ctx, segment.id);
-});
+}
 
-composer.callbackQuery(/^bunpause:(\d{1,12})$/, allow(...UNPAUSE_ROLES), async (ctx) => {
+async function unpausePressed(ctx: MemberCallbackContext, segmentId: number): Promise<void> {
   await ctx.answerCallbackQuery();
-  await unpause(ctx, Number(ctx.match[1]));
-});
+  await unpause(ctx, segmentId);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // /import
 
-composer.command("import", allow(...IMPORT_ROLES), async (ctx) => {
+async function importCommand(ctx: MemberCommandContext): Promise<unknown> {
   // "/import" sent as a reply to a CSV document imports that document.
   const replied = ctx.message?.reply_to_message?.document;
   if (replied) return importDocument(ctx, replied);
   await ctx.reply(ctx.t("base-usage-import"));
-});
+}
 
 // A document with the caption /import is not a command update: handled here, with the same checks.
 composer.on("message:document", async (ctx, next) => {
@@ -349,8 +327,8 @@ composer.on("message:document", async (ctx, next) => {
   const caption = (ctx.message.caption ?? "").trim();
   const command = /^\/import(?:@(\w+))?(?:\s|$)/i.exec(caption);
   if (command?.[1] && command[1].toLowerCase() !== ctx.me.username.toLowerCase()) return next();
-  const role = ctx.member!.role;
-  const mayImport = (IMPORT_ROLES as readonly string[]).includes(role);
+  if (!isMember(ctx)) return next();
+  const mayImport = mayDo(ctx.member.role, "import");
   if (!command) {
     // A CSV sent without a caption by someone who may import is an import; anything else is not ours.
     if (!mayImport || ctx.chat.type !== "private" || caption !== "" || !looksLikeCsv(document)) return next();
@@ -367,12 +345,12 @@ composer.on("message:document", async (ctx, next) => {
 type Answer = { value: string; fromButton: boolean; ctx: ConvContext };
 
 /**
- * Waits for a press of a button matching `pattern` or a text `parse` accepts; a typed command leaves the
+ * Waits for a press of a button `read` knows or a text `parse` accepts; a typed command leaves the
  * dialogue, another button goes to its own handler, anything else gets the hint.
  */
 async function waitAnswer(
   conversation: BotConversation,
-  pattern: RegExp,
+  read: (data: string) => string | undefined,
   parse: (text: string) => string | null,
   hint: (ctx: ConvContext) => Promise<unknown>,
 ): Promise<Answer> {
@@ -380,10 +358,10 @@ async function waitAnswer(
     const ctx = await waitOrLeave(conversation);
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
-      const match = pattern.exec(data);
-      if (match) {
+      const value = read(data);
+      if (value !== undefined) {
         await ctx.answerCallbackQuery();
-        return { value: match[1]!, fromButton: true, ctx };
+        return { value, fromButton: true, ctx };
       }
       await conversation.skip({ next: true });
     }
@@ -397,7 +375,7 @@ async function waitAnswer(
 }
 
 function reasonKeyboard(t: (key: string) => string) {
-  const buttons = REFUSAL_REASONS.map((reason) => button(t(`base-reason-${reason}`), `brf:r:${reason}`));
+  const buttons = REFUSAL_REASONS.map((reason) => button(t(`base-reason-${reason}`), refusalReasonButton.pack({ reason })));
   const rows: InlineKeyboardButton[][] = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
   return keyboard(rows);
@@ -416,19 +394,19 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
   await ctx.reply(ctx.t("base-refusal-ask-reason", { company: companyName }), { reply_markup: reasonKeyboard(ctx.t) });
   const reasonAnswer = await waitAnswer(
     conversation,
-    /^brf:r:(price|need|timing|competitor|noanswer|other)$/,
+    (data) => refusalReasonButton.unpack(data)?.reason,
     (text) => parseRefusalReason(text),
     (c) => c.reply(c.t("base-refusal-hint-reason"), { reply_markup: reasonKeyboard(c.t) }),
   );
   const reason = reasonAnswer.value as RefusalReason;
 
-  const lostKeyboard = (t: (key: string) => string) => keyboard([[button(t("base-refusal-lost-yes"), "brf:l:1"), button(t("base-refusal-lost-no"), "brf:l:0")]]);
+  const lostKeyboard = (t: (key: string) => string) => keyboard([[button(t("base-refusal-lost-yes"), refusalLostButton.pack({ lost: "1" })), button(t("base-refusal-lost-no"), refusalLostButton.pack({ lost: "0" }))]]);
   await reasonAnswer.ctx.reply(reasonAnswer.ctx.t("base-refusal-ask-lost", { company: companyName, reason: reasonLabel(reasonAnswer.ctx.t, reason) }), {
     reply_markup: lostKeyboard(reasonAnswer.ctx.t),
   });
   const lostAnswer = await waitAnswer(
     conversation,
-    /^brf:l:([01])$/,
+    (data) => refusalLostButton.unpack(data)?.lost,
     (text) => {
       const yes = parseYesNo(text);
       return yes === null ? null : yes ? "1" : "0";
@@ -443,7 +421,7 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
   const outcome = await conversation.external((): ActionOutcome => {
     const member = freshMember(ctx, memberId);
     const t = ctx.deps.translator.forLocale(locale);
-    if (!member || !ACTION_ROLES.refusal.includes(member.role)) return { text: t("access-denied"), queued: false };
+    if (!member || !mayDo(member.role, "refusal")) return { text: t("access-denied"), queued: false };
     const team = getTeam(ctx.deps.db, ctx.deps.teamId)!;
     const company = getCompany(ctx.deps.db, team.id, companyId);
     if (!company) return { text: t("base-company-gone", { company: companyName }), queued: false };
@@ -453,11 +431,11 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
   const eventId = outcome.refusalEventId;
   if (eventId === undefined) return void (await asked.reply(outcome.text));
 
-  const skipKeyboard = (t: (key: string) => string) => keyboard([[button(t("base-refusal-skip"), "brf:c:skip")]]);
+  const skipKeyboard = (t: (key: string) => string) => keyboard([[button(t("base-refusal-skip"), refusalSkipButton.pack({}))]]);
   await asked.reply(`${outcome.text}\n\n${asked.t("base-refusal-ask-comment", { max: MAX_COMMENT_CHARS })}`, { reply_markup: skipKeyboard(asked.t) });
   const commentAnswer = await waitAnswer(
     conversation,
-    /^brf:c:(skip)$/,
+    (data) => (refusalSkipButton.unpack(data) ? "skip" : undefined),
     (text) => {
       const comment = text.trim();
       return comment !== "" && !comment.startsWith("/") && comment.length <= MAX_COMMENT_CHARS ? comment : null;
@@ -476,21 +454,91 @@ async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, 
   await last.reply(last.t(saved ? "base-refusal-comment-saved" : "base-company-gone", { company: companyName }));
 }
 
+const EVERYONE = ["founder", "lead", "manager"] as const;
+const FOUNDER_AND_LEAD = ["founder", "lead"] as const;
+
+const baseCommands: Command[] = [
+  defineCommand({
+    command: "touch",
+    roles: EVERYONE,
+    description: "cmd-touch",
+    chats: "private",
+    parse: parseCompanyOnly,
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "touch", parsed, (extra) => ({ cmd: "touch", comment: extra.comment })),
+  }),
+  defineCommand({
+    command: "refusal",
+    roles: EVERYONE,
+    description: "cmd-refusal",
+    chats: "private",
+    parse: parseRefusalArgs,
+    handler: (ctx, parsed) =>
+      runCompanyCommand(ctx, "refusal", parsed, (extra) =>
+        extra.reason === null
+          ? { cmd: "refusal", reason: null, lostForGood: false, comment: null }
+          : { cmd: "refusal", reason: extra.reason, lostForGood: extra.lostForGood, comment: extra.comment },
+      ),
+  }),
+  defineCommand({
+    command: "handled",
+    roles: EVERYONE,
+    description: "cmd-handled",
+    chats: "private",
+    parse: parseCompanyOnly,
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "handled", parsed, () => ({ cmd: "handled" })),
+  }),
+  defineCommand({
+    command: "deal",
+    roles: EVERYONE,
+    description: "cmd-deal",
+    chats: "private",
+    parse: parseDealArgs,
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "deal", parsed, (extra) => ({ cmd: "deal", amountKopecks: extra.amountKopecks })),
+  }),
+  defineCommand({
+    command: "lead",
+    roles: EVERYONE,
+    description: "cmd-lead",
+    chats: "private",
+    parse: parseCompanyOnly,
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "lead", parsed, () => ({ cmd: "lead" })),
+  }),
+  defineCommand({
+    command: "close",
+    roles: EVERYONE,
+    description: "cmd-close",
+    chats: "private",
+    parse: (text, ctx) => parseCloseArgs(text, ctx.team.closeReasons),
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "close", parsed, (extra) => ({ cmd: "close", reason: extra.reason })),
+  }),
+  defineCommand({ command: "add", roles: EVERYONE, description: "cmd-add", chats: "private", handler: addCommand }),
+  defineCommand({ command: "import", roles: FOUNDER_AND_LEAD, description: "cmd-import", chats: "private", handler: importCommand }),
+  defineCommand({
+    command: "unfreeze",
+    roles: FOUNDER_AND_LEAD,
+    description: "cmd-unfreeze",
+    chats: "private",
+    parse: parseCompanyOnly,
+    handler: (ctx, parsed) => runCompanyCommand(ctx, "unfreeze", parsed, () => ({ cmd: "unfreeze" })),
+  }),
+  defineCommand({ command: "unpause", roles: FOUNDER_AND_LEAD, description: "cmd-unpause", chats: "private", handler: unpauseCommand }),
+];
+
+/** Whether `role` may run the base command `name` — by the command's own roles (a pick or a dialogue continues a command). */
+function mayDo(role: Role, name: BaseCommand | "import"): boolean {
+  return baseCommands.some((spec) => spec.command === name && spec.roles.includes(role));
+}
+
 export const baseFeature: Feature = {
   name: "base",
   composer,
   conversations: [createConversation(refusalDialogue, REFUSAL_DIALOGUE)],
-  commands: [
-    { command: "touch", roles: ACTION_ROLES.touch, description: "cmd-touch", chats: "private" },
-    { command: "refusal", roles: ACTION_ROLES.refusal, description: "cmd-refusal", chats: "private" },
-    { command: "handled", roles: ACTION_ROLES.handled, description: "cmd-handled", chats: "private" },
-    { command: "deal", roles: ACTION_ROLES.deal, description: "cmd-deal", chats: "private" },
-    { command: "lead", roles: ACTION_ROLES.lead, description: "cmd-lead", chats: "private" },
-    { command: "close", roles: ACTION_ROLES.close, description: "cmd-close", chats: "private" },
-    { command: "add", roles: [...ADD_ROLES], description: "cmd-add", chats: "private" },
-    { command: "import", roles: [...IMPORT_ROLES], description: "cmd-import", chats: "private" },
-    { command: "unfreeze", roles: ACTION_ROLES.unfreeze, description: "cmd-unfreeze", chats: "private" },
-    { command: "unpause", roles: [...UNPAUSE_ROLES], description: "cmd-unpause", chats: "private" },
+  commands: baseCommands,
+  callbacks: [
+    defineCallback({ data: pickCompanyButton, handler: (ctx, { nonce, company }) => companyPicked(ctx, nonce, company) }),
+    defineCallback({ data: pickSegmentButton, handler: (ctx, { nonce, segment }) => segmentPicked(ctx, nonce, segment) }),
+    defineCallback({ data: closeReasonButton, roles: EVERYONE, handler: (ctx, { company, reason }) => closeReasonPicked(ctx, company, reason) }),
+    defineCallback({ data: unpauseButton, roles: FOUNDER_AND_LEAD, handler: (ctx, { segment }) => unpausePressed(ctx, segment) }),
   ],
 };
 

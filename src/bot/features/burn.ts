@@ -7,16 +7,11 @@ import { loadBurnReport } from "../../services/leads/index.js";
 import { localDate } from "../../domain/calendar.js";
 import { periodOf } from "../../domain/period.js";
 import { renderBurnChart, renderBurnText, type BurnTextOptions } from "../../reports/burn-report.js";
-import { allow, commandArgs, type Feature } from "../feature.js";
-import type { BotContext } from "../context.js";
+import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
 import { parsePeriodToken } from "./plan-args.js";
-import { LeanComposer } from "../lean-composer.js";
 
-const composer = new LeanComposer<BotContext>();
-
-composer.command("burn", allow("founder", "lead"), async (ctx) => {
+async function burn(ctx: MemberCommandContext, arg: string): Promise<unknown> {
   const current = periodOf(localDate(ctx.now, ctx.team.timezone));
-  const arg = commandArgs(ctx);
   let period = current;
   if (arg !== "") {
     const typed = parsePeriodToken(arg);
@@ -42,10 +37,9 @@ composer.command("burn", allow("founder", "lead"), async (ctx) => {
     return;
   }
   await ctx.replyWithPhoto(new InputFile(png, `burn-${period}.png`));
-});
+}
 
 export const burnFeature: Feature = {
   name: "burn",
-  composer,
-  commands: [{ command: "burn", roles: ["founder", "lead"], description: "cmd-burn", chats: "alerts" }],
+  commands: [defineCommand({ command: "burn", roles: ["founder", "lead"], description: "cmd-burn", chats: "alerts", handler: burn })],
 };

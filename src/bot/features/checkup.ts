@@ -20,8 +20,10 @@ import {
   type InlineCheckup,
 } from "../../domain/checkup.js";
 import { ASKED_STATES, MAX_TEXT, parseAheadDate, textLength, type CheckupAnswer } from "../../domain/tasks.js";
-import { allow, commandArgs, type Feature } from "../feature.js";
-import type { BotContext, ConvContext } from "../context.js";
+import { defineCallback, defineCommand, type Feature, type MemberCallbackContext, type MemberCommandContext, type MemberContext } from "../feature.js";
+import type { ConvContext } from "../context.js";
+import { callbackData, id, oneOf } from "../../shared/telegram/callback-data.js";
+import { checkupStartButton } from "../../shared/telegram/button-data.js";
 import type { Translate } from "../../shared/i18n.js";
 import type { BotConversation } from "../conversation-tools.js";
 import {
@@ -41,17 +43,19 @@ import {
 import { envOf, freshEnv, freshMember, passThrough, waitForText } from "./task-dialogs.js";
 import { notifyAway } from "../../services/tasks/notify.js";
 import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../services/tasks/checkup-report.js";
-import { LeanComposer } from "../lean-composer.js";
 import { formatShortDay, memberName } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
-const composer = new LeanComposer<BotContext>();
-
 /** Button codes of a task step → answers. */
-const ANSWER_CODES: Record<string, CheckupAnswer> = { done: "done", progress: "in_progress", not: "not_started", ask: "question" };
+const ANSWER_CODES = { done: "done", progress: "in_progress", not: "not_started", ask: "question" } as const satisfies Record<string, CheckupAnswer>;
+
+/** `ci:<check-up>:<task>:<answer>`: a task step's answer. */
+const stepAnswerButton = callbackData("ci", { checkup: id, task: id, answer: oneOf(["done", "progress", "not", "ask"]) });
+/** `ci:<check-up>:skip`: [Skip] the note. */
+const skipNoteButton = callbackData("ci", { checkup: id, skip: oneOf(["skip"]) });
 
 function taskStepKeyboard(t: Translate, checkupId: number, taskId: number) {
-  const data = (code: string) => `ci:${checkupId}:${taskId}:${code}`;
+  const data = (answer: keyof typeof ANSWER_CODES) => stepAnswerButton.pack({ checkup: checkupId, task: taskId, answer });
   return keyboard([
     [button(t("checkup-btn-done"), data("done")), button(t("checkup-btn-progress"), data("progress"))],
     [button(t("checkup-btn-not-started"), data("not")), button(t("checkup-btn-question"), data("ask"))],
@@ -77,19 +81,23 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
     });
 
   if (step.kind === "task") {
-    const prefix = `ci:${checkupId}:${step.task.id}:`;
+    const taskId = step.task.id;
+    const pressed = (data: string | undefined) => {
+      const value = data === undefined ? undefined : stepAnswerButton.unpack(data);
+      return value?.checkup === checkupId && value.task === taskId ? value.answer : undefined;
+    };
     const due = step.task.dueDate ? ctx.t("task-due-suffix", { date: formatShortDay(step.task.dueDate) }) : "";
     await ctx.reply(ctx.t("checkup-task", { index: step.index, total: step.total, id: String(step.task.id), text: step.task.text, due }), {
       reply_markup: taskStepKeyboard(ctx.t, checkupId, step.task.id),
     });
     const reply = await conversation.waitUntil(
-      (u) => (u.callbackQuery?.data?.startsWith(prefix) ?? false) || (typeof u.message?.text === "string" && !u.message.text.startsWith("/") && parseTaskAnswer(u.message.text) !== null),
+      (u) => pressed(u.callbackQuery?.data) !== undefined || (typeof u.message?.text === "string" && !u.message.text.startsWith("/") && parseTaskAnswer(u.message.text) !== null),
       { otherwise: passThrough(conversation, (c) => c.t("checkup-task-hint")) },
     );
     let answer: CheckupAnswer;
     let question: string | undefined;
     if (reply.callbackQuery) {
-      answer = ANSWER_CODES[reply.callbackQuery.data!.slice(prefix.length)] ?? "in_progress";
+      answer = ANSWER_CODES[pressed(reply.callbackQuery.data) ?? "progress"];
       await reply.answerCallbackQuery();
     } else {
       const typed = parseTaskAnswer(reply.message!.text!)!;
@@ -105,7 +113,6 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
       await ctx.reply(ctx.t("question-ask-task", { id: String(step.task.id) }));
       question = (await waitForText(conversation, (c) => c.t("question-ask-hint"))).text;
     }
-    const taskId = step.task.id;
     const result = await save((env, member) => recordCheckupAnswer(env, member, checkupId, taskId, answer, question), { ok: false, reason: "closed" } as const);
     if (!result.ok && result.reason === "closed") {
       await ctx.reply(ctx.t("checkup-closed-missed"));
@@ -134,7 +141,7 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
   }
 
   // The note: optional; [Skip] or "-" leaves it out.
-  const skip = `ci:${checkupId}:skip`;
+  const skip = skipNoteButton.pack({ checkup: checkupId, skip: "skip" });
   await ctx.reply(ctx.t("checkup-note"), { reply_markup: keyboard([[button(ctx.t("checkup-btn-skip"), skip)]]) });
   const reply = await conversation.waitUntil(
     (u) => u.callbackQuery?.data === skip || (typeof u.message?.text === "string" && !u.message.text.startsWith("/")),
@@ -174,12 +181,12 @@ async function checkupConversation(conversation: BotConversation, ctx: ConvConte
   }
 }
 
-async function enterCheckup(ctx: BotContext, checkupId: number): Promise<void> {
+async function enterCheckup(ctx: MemberContext, checkupId: number): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter("checkup", checkupId);
 }
 
-function refusal(ctx: BotContext, reason: "answered" | "missed" | "away" | "day-off" | "closed"): string {
+function refusal(ctx: MemberContext, reason: "answered" | "missed" | "away" | "day-off" | "closed"): string {
   if (reason === "day-off") {
     const next = nextWorkingDay(teamToday(ctx.team, ctx.now), ctx.team);
     return ctx.t("checkup-day-off", { date: formatShortDay(next), time: ctx.team.checkupTime });
@@ -188,34 +195,30 @@ function refusal(ctx: BotContext, reason: "answered" | "missed" | "away" | "day-
   return ctx.t(keys[reason], { cutoff: ctx.team.cutoffTime });
 }
 
-// [Start] on the prompt or the reminder.
-composer.callbackQuery(/^checkup:start:(\d+)$/, allow("manager"), async (ctx) => {
-  const checkup = getCheckup(ctx.deps.db, ctx.team.id, Number(ctx.match[1]));
-  if (!checkup || checkup.memberId !== ctx.member!.id) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+/** [Start] on the prompt or the reminder. */
+async function startPressed(ctx: MemberCallbackContext, checkupId: number): Promise<unknown> {
+  const checkup = getCheckup(ctx.deps.db, ctx.team.id, checkupId);
+  if (!checkup || checkup.memberId !== ctx.member.id) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   await ctx.answerCallbackQuery();
   if (!isCheckupOpen(checkup.status)) return ctx.reply(ctx.t(checkup.status === "answered" ? "checkup-already-answered" : "checkup-closed-missed"));
   await enterCheckup(ctx, checkup.id);
-});
+}
 
-// A step's button pressed outside the dialogue (an older message, or the dialogue state is gone):
-// the answer is saved all the same and the dialogue continues from the saved progress.
-composer.callbackQuery(/^ci:(\d+):(?:(\d+):(done|progress|not|ask)|skip)$/, allow("manager"), async (ctx) => {
-  const checkupId = Number(ctx.match[1]);
+async function stepPressed(ctx: MemberCallbackContext, checkupId: number, answered?: { taskId: number; answer: keyof typeof ANSWER_CODES }): Promise<unknown> {
   const checkup = getCheckup(ctx.deps.db, ctx.team.id, checkupId);
-  if (!checkup || checkup.memberId !== ctx.member!.id) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  if (!checkup || checkup.memberId !== ctx.member.id) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   await ctx.answerCallbackQuery();
   if (!isCheckupOpen(checkup.status)) return ctx.reply(ctx.t(checkup.status === "answered" ? "checkup-already-answered" : "checkup-closed-missed"));
-  const code = ctx.match[3];
-  if (code && code !== "ask") {
-    const result = recordCheckupAnswer(envOf(ctx), ctx.member!, checkupId, Number(ctx.match[2]), ANSWER_CODES[code]!);
+  if (answered && answered.answer !== "ask") {
+    const result = recordCheckupAnswer(envOf(ctx), ctx.member, checkupId, answered.taskId, ANSWER_CODES[answered.answer]);
     if (result.ok) ctx.deps.onOutbox?.();
   }
   await enterCheckup(ctx, checkupId);
-});
+}
 
 /** The whole check-up (or its start) typed in one line; nothing is written unless all of it is valid. */
-async function inlineCheckup(ctx: BotContext, input: InlineCheckup): Promise<void> {
-  const member = ctx.member!;
+async function inlineCheckup(ctx: MemberContext, input: InlineCheckup): Promise<void> {
+  const member = ctx.member;
   const env = envOf(ctx);
   // Validate against today's open tasks before anything (even today's check-up row) is written.
   const existing = findCheckup(ctx.deps.db, ctx.team.id, member.id, teamToday(ctx.team, ctx.now));
@@ -240,9 +243,9 @@ async function inlineCheckup(ctx: BotContext, input: InlineCheckup): Promise<voi
   await enterCheckup(ctx, checkup.id);
 }
 
-composer.command("checkup", async (ctx) => {
-  const member = ctx.member!;
-  const args = commandArgs(ctx);
+async function checkupCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const member = ctx.member;
+  const args = text;
   if (member.role !== "manager") {
     if (args) return ctx.reply(ctx.t("checkup-round-usage"));
     const round = startLeadRound(envOf(ctx));
@@ -262,20 +265,20 @@ composer.command("checkup", async (ctx) => {
   const opened = openTodaysCheckup(envOf(ctx), member);
   if (!opened.ok) return ctx.reply(refusal(ctx, opened.reason));
   await enterCheckup(ctx, opened.checkup.id);
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // /away and /back
 
 /** `/away [@user] <from> [<to>]`: the lead and the founder may name a manager; a manager sets own. */
-composer.command("away", async (ctx) => {
-  const member = ctx.member!;
-  const words = commandArgs(ctx).split(/\s+/).filter(Boolean);
+async function awayCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const member = ctx.member;
+  const words = text.split(/\s+/).filter(Boolean);
   let target: Member | undefined = member;
   if (words[0]?.startsWith("@")) {
     if (member.role === "manager") return ctx.reply(ctx.t("checkup-away-usage"));
     target = findMemberByUsername(ctx.deps.db, ctx.team.id, words.shift()!);
-    if (!target) return ctx.reply(ctx.t("member-not-found", { username: commandArgs(ctx).split(/\s+/)[0]!.replace(/^@/, "") }));
+    if (!target) return ctx.reply(ctx.t("member-not-found", { username: text.split(/\s+/)[0]!.replace(/^@/, "") }));
   } else if (member.role !== "manager") {
     return ctx.reply(ctx.t("checkup-away-usage-lead"));
   }
@@ -304,11 +307,11 @@ composer.command("away", async (ctx) => {
   await ctx.reply(
     ctx.t(manager.id === member.id ? "checkup-away-set" : "checkup-away-set-for", { name: memberName(manager), from: formatShortDay(period.fromDate), to: formatShortDay(period.toDate) }),
   );
-});
+}
 
-composer.command("back", async (ctx) => {
-  const member = ctx.member!;
-  const arg = commandArgs(ctx);
+async function backCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const member = ctx.member;
+  const arg = text;
   let target: Member | undefined = member;
   if (arg) {
     if (member.role === "manager" || !/^@?[A-Za-z0-9_]{4,32}$/.test(arg)) return ctx.reply(ctx.t(member.role === "manager" ? "checkup-back-usage" : "checkup-back-usage-lead"));
@@ -327,13 +330,13 @@ composer.command("back", async (ctx) => {
   ctx.deps.onOutbox?.();
   if (!changed) return ctx.reply(manager.id === member.id ? ctx.t("checkup-back-none-own") : ctx.t("checkup-back-none", { name: memberName(manager) }));
   await ctx.reply(ctx.t(manager.id === member.id ? "checkup-back-done" : "checkup-back-done-for", { name: memberName(manager) }));
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // /discipline
 
-composer.command("discipline", allow("founder", "lead"), async (ctx) => {
-  const arg = commandArgs(ctx);
+async function disciplineCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const arg = text;
   const days = arg ? Number(arg) : DISCIPLINE_DAYS;
   if (!/^\d{0,3}$/.test(arg) || !Number.isInteger(days) || days < 1 || days > 366) return ctx.reply(ctx.t("checkup-discipline-usage"));
   const { managers, figures, fromDate } = disciplineFigures(ctx.deps.db, ctx.team, ctx.now, days);
@@ -341,16 +344,22 @@ composer.command("discipline", allow("founder", "lead"), async (ctx) => {
   const lines = disciplineLines(ctx.t, managers, figures, fromDate);
   if (away.length) lines.push("", ctx.t("checkup-discipline-away-note"));
   for (const chunk of chunkLines(lines)) await ctx.reply(chunk);
-});
+}
 
 export const checkupFeature: Feature = {
   name: "checkup",
-  composer,
   conversations: [createConversation(checkupConversation, "checkup")],
   commands: [
-    { command: "checkup", roles: ["founder", "lead", "manager"], description: "cmd-checkup", chats: "private" },
-    { command: "away", roles: ["founder", "lead", "manager"], description: "cmd-away", chats: "private" },
-    { command: "back", roles: ["founder", "lead", "manager"], description: "cmd-back", chats: "private" },
-    { command: "discipline", roles: ["founder", "lead"], description: "cmd-discipline", chats: "private" },
+    defineCommand({ command: "checkup", roles: ["founder", "lead", "manager"], description: "cmd-checkup", chats: "private", handler: checkupCommand }),
+    defineCommand({ command: "away", roles: ["founder", "lead", "manager"], description: "cmd-away", chats: "private", handler: awayCommand }),
+    defineCommand({ command: "back", roles: ["founder", "lead", "manager"], description: "cmd-back", chats: "private", handler: backCommand }),
+    defineCommand({ command: "discipline", roles: ["founder", "lead"], description: "cmd-discipline", chats: "private", handler: disciplineCommand }),
+  ],
+  callbacks: [
+    defineCallback({ data: checkupStartButton, roles: ["manager"], handler: (ctx, { id }) => startPressed(ctx, id) }),
+    // A step's button pressed outside the dialogue (an older message, or the dialogue state is gone):
+    // the answer is saved all the same and the dialogue continues from the saved progress.
+    defineCallback({ data: stepAnswerButton, roles: ["manager"], handler: (ctx, { checkup, task, answer }) => stepPressed(ctx, checkup, { taskId: task, answer }) }),
+    defineCallback({ data: skipNoteButton, roles: ["manager"], handler: (ctx, { checkup }) => stepPressed(ctx, checkup) }),
   ],
 };

@@ -3,21 +3,14 @@
  * founder's language. The workbook is built by src/reports/export-xlsx.ts, shared with `npm run export`.
  */
 import { InputFile } from "grammy";
-import { allow, commandArgs, type Feature } from "../feature.js";
-import type { BotContext } from "../context.js";
-
+import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
 import { parsePeriodToken } from "./plan-args.js";
-import { LeanComposer } from "../lean-composer.js";
 import { formatDay, formatMonth } from "../../shared/format.js";
 
 /** Telegram accepts documents up to 50 MB from bots. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const composer = new LeanComposer<BotContext>();
-
-composer.command("export", allow("founder"), async (ctx) => {
-  const arg = commandArgs(ctx);
-  const period = arg === "" ? undefined : parsePeriodToken(arg);
+async function exportMonth(ctx: MemberCommandContext, period: string | null | undefined): Promise<unknown> {
   if (period === null) return ctx.reply(ctx.t("export-usage"));
   let result;
   try {
@@ -32,10 +25,18 @@ composer.command("export", allow("founder"), async (ctx) => {
   if (result.bytes.length > MAX_UPLOAD_BYTES) return ctx.reply(ctx.t("export-too-large", { size: MAX_UPLOAD_BYTES / 1024 / 1024 }));
   const caption = ctx.t("export-caption", { month: formatMonth(ctx.t, result.period), date: formatDay(result.asOf), ...result.rows });
   await ctx.replyWithDocument(new InputFile(result.bytes, result.fileName), { caption });
-});
+}
 
 export const exportFeature: Feature = {
   name: "export",
-  composer,
-  commands: [{ command: "export", roles: ["founder"], description: "cmd-export", chats: "private" }],
+  commands: [
+    defineCommand({
+      command: "export",
+      roles: ["founder"],
+      description: "cmd-export",
+      chats: "private",
+      parse: (text) => (text === "" ? undefined : parsePeriodToken(text)),
+      handler: exportMonth,
+    }),
+  ],
 };

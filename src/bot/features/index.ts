@@ -1,5 +1,5 @@
-import type { Feature } from "../feature.js";
-import { registerCommands } from "../command-registry.js";
+import type { Command, Feature } from "../feature.js";
+import { commandsOf } from "../dispatcher.js";
 import { accessFeature } from "./access.js";
 import { taskFeatures } from "./tasks.js";
 import { backupFeature } from "./backup.js";
@@ -10,4 +10,5 @@ import { exportFeature } from "./export.js";
 /** Installed in this order, after the stranger gate; the fallback comes last. */
 export const FEATURES: Feature[] = [accessFeature, ...taskFeatures, ...baseFeatures, ...planFeatures, backupFeature, exportFeature];
 
-for (const feature of FEATURES) registerCommands(feature.commands);
+/** The one command list: the dispatcher, /help and the menus all read it. */
+export const COMMANDS: readonly Command[] = commandsOf(FEATURES);

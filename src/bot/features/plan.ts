@@ -3,7 +3,7 @@
  * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
  */
 import { InputFile } from "grammy";
-import { commandArgs, allow, type Feature } from "../feature.js";
+import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
 import { settingsFeature } from "./settings.js";
 import type { BotContext } from "../context.js";
 import { localDate } from "../../domain/calendar.js";
@@ -27,11 +27,8 @@ import {
   parseShareArgs,
   type ArgError,
 } from "./plan-args.js";
-import { LeanComposer } from "../lean-composer.js";
 import { formatPercent, formatDecimal, formatMonth, formatMoney } from "../../shared/format.js";
 import { loadPlanFigures, loadBudgetFigures } from "../../services/plan/figures.js";
-
-const composer = new LeanComposer<BotContext>();
 
 function today(ctx: BotContext): string {
   return localDate(ctx.now, ctx.team.timezone);
@@ -76,14 +73,13 @@ function argErrorText(ctx: BotContext, error: ArgError, usageKey: string): strin
   }
 }
 
-composer.command("setplan", allow("founder"), async (ctx) => {
+async function setplanCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof parseSetPlanArgs>): Promise<unknown> {
   const day = today(ctx);
-  const parsed = parseSetPlanArgs(commandArgs(ctx), periodOf(day));
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-setplan"));
   const db = ctx.deps.db;
   const previous = setPlan(
     db,
-    { teamId: ctx.team.id, period: parsed.period, clients: parsed.clients, avgCheckKopecks: parsed.avgCheckKopecks, setBy: ctx.member!.id },
+    { teamId: ctx.team.id, period: parsed.period, clients: parsed.clients, avgCheckKopecks: parsed.avgCheckKopecks, setBy: ctx.member.id },
     ctx.now,
   );
   ctx.log.info({ period: parsed.period, clients: parsed.clients, avgCheckKopecks: parsed.avgCheckKopecks }, "plan set");
@@ -107,11 +103,11 @@ composer.command("setplan", allow("founder"), async (ctx) => {
   }
   lines.push(ctx.t("plan-set-hint", { period: parsed.period }));
   await ctx.reply(lines.join("\n"));
-});
+}
 
-composer.command("plan", allow("founder", "lead"), async (ctx) => {
+async function planCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
   const day = today(ctx);
-  const arg = commandArgs(ctx);
+  const arg = text;
   const current = periodOf(day);
   let period = current;
   if (arg !== "") {
@@ -135,18 +131,17 @@ composer.command("plan", allow("founder", "lead"), async (ctx) => {
     return;
   }
   await ctx.replyWithPhoto(new InputFile(png, `plan-${period}.png`));
-});
+}
 
-composer.command("budget", allow("founder"), async (ctx) => {
+async function budgetCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof parseBudgetArgs>): Promise<unknown> {
   const day = today(ctx);
-  const parsed = parseBudgetArgs(commandArgs(ctx), periodOf(day));
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-budget"));
   const db = ctx.deps.db;
   const month = formatMonth(ctx.t, parsed.period);
   if (parsed.kind === "set") {
     const previous = setBudgetLine(
       db,
-      { teamId: ctx.team.id, period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, setBy: ctx.member!.id },
+      { teamId: ctx.team.id, period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, setBy: ctx.member.id },
       ctx.now,
     );
     ctx.log.info({ period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks }, "budget line set");
@@ -167,10 +162,9 @@ composer.command("budget", allow("founder"), async (ctx) => {
   const lines = [ctx.t("plan-budget-show-title", { month }), ...budgetLines(figures, textOptions(ctx))];
   lines.push("", ctx.t("plan-usage-budget"));
   return ctx.reply(lines.join("\n"));
-});
+}
 
-composer.command("expense", allow("founder", "lead"), async (ctx) => {
-  const parsed = parseExpenseArgs(commandArgs(ctx));
+async function expenseCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof parseExpenseArgs>): Promise<unknown> {
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-expense"));
   const db = ctx.deps.db;
   const day = today(ctx);
@@ -180,7 +174,7 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
   const { queued, figures } = inImmediateTransaction(db, () => {
     insertExpense(db, {
       teamId,
-      memberId: ctx.member!.id,
+      memberId: ctx.member.id,
       amountKopecks: parsed.amountKopecks,
       category: parsed.category,
       note: parsed.note,
@@ -218,11 +212,10 @@ composer.command("expense", allow("founder", "lead"), async (ctx) => {
       : ctx.t("plan-budget-total-none", { expenses: money(ctx, figures.expensesKopecks), period }),
   ];
   await ctx.reply(lines.join("\n"));
-});
+}
 
-composer.command("share", allow("founder"), async (ctx) => {
+async function shareCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof parseShareArgs>): Promise<unknown> {
   const day = today(ctx);
-  const parsed = parseShareArgs(commandArgs(ctx), periodOf(day));
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-share"));
   const db = ctx.deps.db;
   const teamId = ctx.team.id;
@@ -238,7 +231,7 @@ composer.command("share", allow("founder"), async (ctx) => {
       if (others + parsed.shareBp > 10_000) {
         return ctx.reply(ctx.t("plan-share-too-much", { left: formatPercent((10_000 - others) / 10_000) }));
       }
-      setPlanShare(db, { teamId, period: parsed.period, memberId: target.id, shareBp: parsed.shareBp, setBy: ctx.member!.id }, ctx.now);
+      setPlanShare(db, { teamId, period: parsed.period, memberId: target.id, shareBp: parsed.shareBp, setBy: ctx.member.id }, ctx.now);
     } else {
       clearPlanShare(db, teamId, parsed.period, target.id);
     }
@@ -262,17 +255,37 @@ composer.command("share", allow("founder"), async (ctx) => {
   }
   lines.push("", ctx.t("plan-usage-share"));
   await ctx.reply(lines.join("\n"));
-});
+}
 
 export const planFeature: Feature = {
   name: "plan",
-  composer,
   commands: [
-    { command: "plan", roles: ["founder", "lead"], description: "cmd-plan", chats: "alerts" },
-    { command: "setplan", roles: ["founder"], description: "cmd-setplan", chats: "private" },
-    { command: "budget", roles: ["founder"], description: "cmd-budget", chats: "private" },
-    { command: "expense", roles: ["founder", "lead"], description: "cmd-expense", chats: "private" },
-    { command: "share", roles: ["founder"], description: "cmd-share", chats: "private" },
+    defineCommand({ command: "plan", roles: ["founder", "lead"], description: "cmd-plan", chats: "alerts", handler: planCommand }),
+    defineCommand({
+      command: "setplan",
+      roles: ["founder"],
+      description: "cmd-setplan",
+      chats: "private",
+      parse: (text, ctx) => parseSetPlanArgs(text, periodOf(today(ctx))),
+      handler: setplanCommand,
+    }),
+    defineCommand({
+      command: "budget",
+      roles: ["founder"],
+      description: "cmd-budget",
+      chats: "private",
+      parse: (text, ctx) => parseBudgetArgs(text, periodOf(today(ctx))),
+      handler: budgetCommand,
+    }),
+    defineCommand({ command: "expense", roles: ["founder", "lead"], description: "cmd-expense", chats: "private", parse: parseExpenseArgs, handler: expenseCommand }),
+    defineCommand({
+      command: "share",
+      roles: ["founder"],
+      description: "cmd-share",
+      chats: "private",
+      parse: (text, ctx) => parseShareArgs(text, periodOf(today(ctx))),
+      handler: shareCommand,
+    }),
   ],
 };
 

@@ -9,18 +9,19 @@ import { getMember } from "../../db/members.js";
 import { getQuestion, listOpenQuestions } from "../../db/questions.js";
 import { splitDuration } from "../../domain/checkup.js";
 import { MAX_TEXT, textLength } from "../../domain/tasks.js";
-import { allow, commandArgs, type Feature } from "../feature.js";
+import { defineCallback, defineCommand, type Feature, type MemberCallbackContext, type MemberCommandContext, type MemberContext } from "../feature.js";
+import { callbackData, page } from "../../shared/telegram/callback-data.js";
+import { answerButton } from "../../shared/telegram/button-data.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { BotConversation } from "../conversation-tools.js";
-import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
+import { isNotModified, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
 import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
-
-import { LeanComposer } from "../lean-composer.js";
 import { memberName } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
-const composer = new LeanComposer<BotContext>();
+/** `questions:p:<page>`: a page of the open questions. */
+const questionPageButton = callbackData("questions:p", { page });
 
 async function reportAsk(ctx: BotContext | ConvContext, result: AskResult, taskId: number | null): Promise<void> {
   if (!result.ok) {
@@ -44,8 +45,7 @@ async function askConversation(conversation: BotConversation, ctx: ConvContext):
   await reportAsk(reply, result, null);
 }
 
-composer.command("ask", allow("manager"), async (ctx) => {
-  const args = commandArgs(ctx);
+async function askCommand(ctx: MemberCommandContext, args: string): Promise<unknown> {
   if (!args) {
     await ctx.conversation.exitAll();
     return ctx.conversation.enter("question-ask");
@@ -58,8 +58,8 @@ composer.command("ask", allow("manager"), async (ctx) => {
     return ctx.conversation.enter("task-question", taskId);
   }
   if (textLength(text) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
-  await reportAsk(ctx, askQuestion(envOf(ctx), ctx.member!, taskId, text), taskId);
-});
+  await reportAsk(ctx, askQuestion(envOf(ctx), ctx.member, taskId, text), taskId);
+}
 
 async function reportAnswer(ctx: BotContext | ConvContext, result: AnswerResult, id: number): Promise<void> {
   if (!result.ok) {
@@ -92,14 +92,14 @@ async function answerConversation(conversation: BotConversation, ctx: ConvContex
   await reportAnswer(reply, result, questionId);
 }
 
-composer.callbackQuery(/^question:answer:(\d+)$/, allow("founder", "lead"), async (ctx) => {
+async function answerPressed(ctx: MemberCallbackContext, questionId: number): Promise<void> {
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter("question-answer", Number(ctx.match[1]));
-});
+  await ctx.conversation.enter("question-answer", questionId);
+}
 
-composer.command("answer", allow("founder", "lead"), async (ctx) => {
-  const m = /^#?(\d{1,9})(?:\s+([\s\S]+))?$/.exec(commandArgs(ctx));
+async function answerCommand(ctx: MemberCommandContext, args: string): Promise<unknown> {
+  const m = /^#?(\d{1,9})(?:\s+([\s\S]+))?$/.exec(args);
   if (!m) return ctx.reply(ctx.t("question-answer-usage"));
   const id = Number(m[1]);
   const text = m[2]?.trim();
@@ -108,15 +108,15 @@ composer.command("answer", allow("founder", "lead"), async (ctx) => {
     return ctx.conversation.enter("question-answer", id);
   }
   if (textLength(text) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
-  await reportAnswer(ctx, answerQuestion(envOf(ctx), ctx.member!, id, text), id);
-});
+  await reportAnswer(ctx, answerQuestion(envOf(ctx), ctx.member, id, text), id);
+}
 
 /** A page holds at most this many questions and this many characters (a message takes 4096). */
 const QUESTION_PAGE: PageLimits<string> = { maxItems: 10, maxSize: 3500, size: (line) => line.length + 1 };
 
 /** One page of the open questions `member` may see: a manager only own; the lead and founder get [Answer] buttons. */
-function questionListView(ctx: BotContext, index: number): { text: string; markup?: InlineKeyboardMarkup } {
-  const member = ctx.member!;
+function questionListView(ctx: MemberContext, index: number): { text: string; markup?: InlineKeyboardMarkup } {
+  const member = ctx.member;
   const open = listOpenQuestions(ctx.deps.db, ctx.team.id).filter((q) => member.role !== "manager" || q.memberId === member.id);
   if (open.length === 0) return { text: ctx.t("question-list-empty") };
   const lines = open.map((question) => {
@@ -132,37 +132,40 @@ function questionListView(ctx: BotContext, index: number): { text: string; marku
   });
   const page = pageOf(lines, index, QUESTION_PAGE);
   const shown = open.slice(page.offset, page.offset + page.items.length);
-  const rows: InlineKeyboardButton[][] = member.role === "manager" ? [] : shown.map((q) => [button(ctx.t("question-btn-answer-id", { id: String(q.id) }), `question:answer:${q.id}`)]);
-  rows.push(pagerRow(page, (to) => `questions:p:${to}`));
+  const rows: InlineKeyboardButton[][] = member.role === "manager" ? [] : shown.map((q) => [button(ctx.t("question-btn-answer-id", { id: String(q.id) }), answerButton.pack({ id: q.id }))]);
+  rows.push(pagerRow(page, (to) => questionPageButton.pack({ page: to })));
   const markup = keyboard(rows);
   const text = [ctx.t("question-list-title", { count: open.length }), ...page.items].join("\n");
   return markup.inline_keyboard.length ? { text, markup } : { text };
 }
 
-composer.command("questions", async (ctx) => {
-  if (commandArgs(ctx)) return ctx.reply(ctx.t("question-list-usage"));
+async function questionsCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  if (text) return ctx.reply(ctx.t("question-list-usage"));
   const view = questionListView(ctx, 0);
   await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
-});
+}
 
 /** [‹] [n/m] [›] under the open questions: read again, shown in the same message. */
-composer.callbackQuery(/^questions:p:(\d{1,4})$/, async (ctx) => {
-  const view = questionListView(ctx, pageIndex(ctx.match[1]));
+async function showQuestionPage(ctx: MemberCallbackContext, index: number): Promise<void> {
+  const view = questionListView(ctx, index);
   await ctx.answerCallbackQuery();
   try {
     await ctx.editMessageText(view.text, view.markup ? { reply_markup: view.markup } : {});
   } catch (error) {
     if (!isNotModified(error)) throw error;
   }
-});
+}
 
 export const questionsFeature: Feature = {
   name: "questions",
-  composer,
   conversations: [createConversation(askConversation, "question-ask"), createConversation(answerConversation, "question-answer")],
   commands: [
-    { command: "ask", roles: ["manager"], description: "cmd-ask", chats: "private" },
-    { command: "answer", roles: ["founder", "lead"], description: "cmd-answer", chats: "private" },
-    { command: "questions", roles: ["founder", "lead", "manager"], description: "cmd-questions", chats: "private" },
+    defineCommand({ command: "ask", roles: ["manager"], description: "cmd-ask", chats: "private", handler: askCommand }),
+    defineCommand({ command: "answer", roles: ["founder", "lead"], description: "cmd-answer", chats: "private", handler: answerCommand }),
+    defineCommand({ command: "questions", roles: ["founder", "lead", "manager"], description: "cmd-questions", chats: "private", handler: questionsCommand }),
+  ],
+  callbacks: [
+    defineCallback({ data: answerButton, roles: ["founder", "lead"], handler: (ctx, { id }) => answerPressed(ctx, id) }),
+    defineCallback({ data: questionPageButton, handler: (ctx, { page }) => showQuestionPage(ctx, page) }),
   ],
 };

@@ -7,19 +7,18 @@
  * that does not fit gets that setting's usage and writes nothing; a saved one is confirmed and the menu message
  * is edited to show the new values. Only the founder's presses do anything.
  */
-import { type CallbackQueryContext } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { getTeam, type Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
 import { validateSetting, type SettingChange, type SettingKey, type SettingResult, type TeamSettings } from "../../domain/settings.js";
-import { allow } from "../feature.js";
-import type { BotContext, ConvContext } from "../context.js";
+import { defineCallback, type Callback, type MemberCallbackContext, type MemberContext } from "../feature.js";
+import type { ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
 import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
-import { isNotModified, pageIndex, pageOf, pagerRow } from "../../shared/telegram/pager.js";
-import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings.js";
-import { LeanComposer } from "../lean-composer.js";
+import { isNotModified, pageOf, pagerRow } from "../../shared/telegram/pager.js";
+import { callbackData, digit, oneOf, optional, page, text, type CallbackData } from "../../shared/telegram/callback-data.js";
+import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, weekdaysText } from "./settings-text.js";
 import { formatDay, formatPercent } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
@@ -60,7 +59,20 @@ const TYPED: readonly SettingKey[] = ["timezone", "checkup", "cutoff", "holidays
 const ADDED_WHEN_TYPED: readonly SettingKey[] = ["holidays", "close_reasons"];
 
 const HOLIDAY_PAGE = { maxItems: 8 };
-const KEY_PATTERN = "timezone|checkup|cutoff|workdays|holidays|window|cooldown|burn|pause|close_reasons|language";
+const SETTING_KEYS: readonly SettingKey[] = ["timezone", "checkup", "cutoff", "workdays", "holidays", "window", "cooldown", "burn", "pause", "close_reasons", "language"];
+const settingKey = oneOf(SETTING_KEYS);
+
+const homeButton = callbackData("set:home");
+const doneButton = callbackData("set:done");
+/** A setting's step; `page` pages the holidays' remove-buttons. */
+const openButton = callbackData("set:open", { key: settingKey, page: optional(page) });
+/** A value chosen with a button, validated like a typed one. */
+const pickButton = callbackData("set:pick", { key: settingKey, value: text(".{1,40}") });
+const weekdayButton = callbackData("set:wd", { day: { ...digit, pattern: "[1-7]" } });
+/** Close reasons by a short tag: a reason may be 40 Cyrillic letters, too long for callback data. */
+const removeReasonButton = callbackData("set:rr", { tag: text("[0-9a-z]{1,8}") });
+const typeButton = callbackData("set:type", { key: settingKey });
+const SETTINGS_BUTTONS: CallbackData<unknown>[] = [homeButton, doneButton, openButton, pickButton, weekdayButton, removeReasonButton, typeButton];
 
 function rowsOf<T>(items: readonly T[], perRow: number): T[][] {
   const rows: T[][] = [];
@@ -83,13 +95,13 @@ export function reasonTag(reason: string): string {
 }
 
 function backRow(t: Translate, back: string): InlineKeyboardButton[] {
-  return [button(t("settings-btn-back"), back), button(t("settings-btn-done"), "set:done")];
+  return [button(t("settings-btn-back"), back), button(t("settings-btn-done"), doneButton.pack({}))];
 }
 
 /** The main menu's buttons. */
 export function menuKeyboard(t: Translate): InlineKeyboardMarkup {
-  const rows = MENU_ROWS.map((row) => row.map((key) => button(t(`settings-btn-${keyName(key)}`), `set:open:${key}`)));
-  rows.push([button(t("settings-btn-done"), "set:done")]);
+  const rows = MENU_ROWS.map((row) => row.map((key) => button(t(`settings-btn-${keyName(key)}`), openButton.pack({ key }))));
+  rows.push([button(t("settings-btn-done"), doneButton.pack({}))]);
   return keyboard(rows);
 }
 
@@ -162,35 +174,35 @@ export function stepView(t: Translate, key: SettingKey, team: Team, now: number,
   const rows: InlineKeyboardButton[][] = [];
   if (key === "workdays") {
     lines.push(t("settings-hint-workdays"));
-    const days = [1, 2, 3, 4, 5, 6, 7].map((d) => button(`${team.workingDays.includes(d) ? "✓" : "·"} ${t(`settings-weekday-${d}`)}`, `set:wd:${d}`));
+    const days = [1, 2, 3, 4, 5, 6, 7].map((d) => button(`${team.workingDays.includes(d) ? "✓" : "·"} ${t(`settings-weekday-${d}`)}`, weekdayButton.pack({ day: d })));
     rows.push(days.slice(0, 4), days.slice(4));
-    rows.push([button(t("settings-btn-weekdays-1-5"), "set:pick:workdays:1-5"), button(t("settings-btn-weekdays-1-6"), "set:pick:workdays:1-6")]);
+    rows.push([button(t("settings-btn-weekdays-1-5"), pickButton.pack({ key: "workdays", value: "1-5" })), button(t("settings-btn-weekdays-1-6"), pickButton.pack({ key: "workdays", value: "1-6" }))]);
   } else if (key === "holidays") {
     lines.push(t("settings-hint-holidays"));
     const upcoming = team.holidays.filter((day) => day >= today);
     const shown = pageOf(upcoming, page, HOLIDAY_PAGE);
-    const removes = shown.items.map((day) => button(`✖ ${formatDay(day)}`, `set:pick:holidays:remove ${day}`));
+    const removes = shown.items.map((day) => button(`✖ ${formatDay(day)}`, pickButton.pack({ key: "holidays", value: `remove ${day}` })));
     rows.push(...rowsOf(removes, 2));
-    rows.push(pagerRow(shown, (to) => `set:open:holidays:${to}`));
-    rows.push([button(t("settings-btn-add-holidays"), "set:type:holidays")]);
+    rows.push(pagerRow(shown, (to) => openButton.pack({ key: "holidays", page: to })));
+    rows.push([button(t("settings-btn-add-holidays"), typeButton.pack({ key: "holidays" }))]);
   } else if (key === "close_reasons") {
     lines.push(t("settings-hint-close-reasons"));
-    rows.push(...rowsOf(team.closeReasons.map((reason) => button(`✖ ${reason}`, `set:rr:${reasonTag(reason)}`)), 2));
-    rows.push([button(t("settings-btn-add-reason"), "set:type:close_reasons")]);
+    rows.push(...rowsOf(team.closeReasons.map((reason) => button(`✖ ${reason}`, removeReasonButton.pack({ tag: reasonTag(reason) }))), 2));
+    rows.push([button(t("settings-btn-add-reason"), typeButton.pack({ key: "close_reasons" }))]);
   } else {
     const choices = CHOICES[key] ?? [];
     const mark = (value: string) => (isCurrent(key, value, team, today) ? "✓ " : "");
     // Zone names are long; times and numbers fit four to a row.
     const perRow = key === "timezone" || key === "language" ? 2 : 4;
-    rows.push(...rowsOf(choices.map((value) => button(`${mark(value)}${choiceLabel(t, key, value, now)}`, `set:pick:${key}:${value}`)), perRow));
+    rows.push(...rowsOf(choices.map((value) => button(`${mark(value)}${choiceLabel(t, key, value, now)}`, pickButton.pack({ key, value }))), perRow));
     if (TYPED.includes(key)) {
       lines.push(t("settings-hint-choose"));
-      rows.push([button(t("settings-btn-type"), `set:type:${key}`)]);
+      rows.push([button(t("settings-btn-type"), typeButton.pack({ key }))]);
     } else {
       lines.push(t(`settings-hint-${keyName(key)}`));
     }
   }
-  rows.push(backRow(t, "set:home"));
+  rows.push(backRow(t, homeButton.pack({})));
   const text = lines.join("\n");
   return { text: notice ? `${notice}\n\n${text}` : text, markup: keyboard(rows) };
 }
@@ -198,7 +210,7 @@ export function stepView(t: Translate, key: SettingKey, team: Team, now: number,
 /** The prompt of the typed-value dialogue. */
 export function promptView(t: Translate, key: SettingKey, team: Team, now: number): MenuView {
   const text = [t(`settings-step-${keyName(key)}`, { value: currentValue(t, key, team, now) }), "", t(`settings-prompt-${keyName(key)}`), t("settings-prompt-footer")].join("\n");
-  return { text, markup: keyboard([backRow(t, `set:open:${key}`)]) };
+  return { text, markup: keyboard([backRow(t, openButton.pack({ key }))]) };
 }
 
 /** After a saved change: the same step for settings changed one press at a time, the main menu for the rest. */
@@ -206,7 +218,7 @@ function viewAfterSave(t: Translate, key: SettingKey, team: Team, now: number, n
   return key === "workdays" || key === "holidays" || key === "close_reasons" ? stepView(t, key, team, now, 0, notice) : homeView(t, team, now, notice);
 }
 
-async function show(ctx: BotContext, view: MenuView): Promise<void> {
+async function show(ctx: MemberContext, view: MenuView): Promise<void> {
   try {
     await ctx.editMessageText(view.text, { reply_markup: view.markup });
   } catch (error) {
@@ -217,7 +229,7 @@ async function show(ctx: BotContext, view: MenuView): Promise<void> {
 const short = (text: string) => (text.split("\n")[0] ?? "").slice(0, 190);
 
 /** Validates and stores a value chosen with a button; a refusal gets the setting's usage and writes nothing. */
-async function applyChoice(ctx: CallbackQueryContext<BotContext>, key: SettingKey, value: string): Promise<void> {
+async function applyChoice(ctx: MemberCallbackContext, key: SettingKey, value: string): Promise<void> {
   const team = ctx.team;
   const result: SettingResult = validateSetting(key, value, team, localDate(ctx.now, team.timezone));
   if (!result.ok) {
@@ -231,7 +243,7 @@ async function applyChoice(ctx: CallbackQueryContext<BotContext>, key: SettingKe
   await show(ctx, viewAfterSave(ctx.t, key, saved.team, ctx.now, saved.notice));
 }
 
-function saveChange(ctx: BotContext, change: SettingChange): { team: Team; notice: string } {
+function saveChange(ctx: MemberContext, change: SettingChange): { team: Team; notice: string } {
   saveSetting(ctx.deps.db, ctx.team.id, change);
   ctx.log.info({ setting: change.setting, value: change.value, via: "menu" }, "setting changed");
   return { team: getTeam(ctx.deps.db, ctx.team.id)!, notice: settingSavedText(ctx.t, change, ctx.team, ctx.now) };
@@ -255,7 +267,7 @@ async function settingsInputConversation(conversation: BotConversation, ctx: Con
     const reply = await waitOrLeave(conversation);
     const data = reply.callbackQuery?.data;
     if (data !== undefined) {
-      if (data.startsWith("set:")) await conversation.halt({ next: true });
+      if (SETTINGS_BUTTONS.some((kind) => kind.unpack(data) !== undefined)) await conversation.halt({ next: true });
       await conversation.skip({ next: true });
     }
     const text = reply.message?.text;
@@ -299,60 +311,79 @@ export const SETTINGS_INPUT = "settings-input";
 export const settingsMenuConversations = [createConversation(settingsInputConversation, SETTINGS_INPUT)];
 
 // ---------------------------------------------------------------------------------------------
-// Buttons
+// Buttons: only the founder's presses do anything.
 
-/** Every `set:` press; someone other than the founder gets a refusal and nothing changes. */
-export const settingsMenu = new LeanComposer<BotContext>();
-const founder = new LeanComposer<BotContext>();
-settingsMenu.callbackQuery(/^set:/, allow("founder"), founder);
+const ROLES = ["founder"] as const;
 
-founder.callbackQuery("set:home", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await show(ctx, homeView(ctx.t, ctx.team, ctx.now));
-});
-
-founder.callbackQuery("set:done", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  try {
-    // Without reply_markup the buttons go away; the message keeps the settings as they are now.
-    await ctx.editMessageText(settingsText(ctx.t, ctx.team, ctx.now));
-  } catch (error) {
-    if (!isNotModified(error)) throw error;
-  }
-});
-
-founder.callbackQuery(new RegExp(`^set:open:(${KEY_PATTERN})(?::(\\d{1,4}))?$`), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await show(ctx, stepView(ctx.t, ctx.match[1] as SettingKey, ctx.team, ctx.now, pageIndex(ctx.match[2])));
-});
-
-founder.callbackQuery(new RegExp(`^set:pick:(${KEY_PATTERN}):(.{1,40})$`), async (ctx) => {
-  await applyChoice(ctx, ctx.match[1] as SettingKey, ctx.match[2]!);
-});
-
-/** A working-day toggle: the week with that day switched, validated as a whole (an empty week is refused). */
-founder.callbackQuery(/^set:wd:([1-7])$/, async (ctx) => {
-  const day = Number(ctx.match[1]);
-  const current = ctx.team.workingDays;
-  const next = current.includes(day) ? current.filter((d) => d !== day) : [...current, day].sort((a, b) => a - b);
-  await applyChoice(ctx, "workdays", next.join(","));
-});
-
-/** Removes a close reason named by its tag; a tag that matches none (the menu is stale) shows the list again. */
-founder.callbackQuery(/^set:rr:([0-9a-z]{1,8})$/, async (ctx) => {
-  const reason = ctx.team.closeReasons.find((r) => reasonTag(r) === ctx.match[1]);
-  if (reason === undefined) {
-    await ctx.answerCallbackQuery({ text: ctx.t("settings-stale") });
-    await show(ctx, stepView(ctx.t, "close_reasons", ctx.team, ctx.now));
-    return;
-  }
-  await applyChoice(ctx, "close_reasons", `remove ${reason}`);
-});
-
-founder.callbackQuery(new RegExp(`^set:type:(${KEY_PATTERN})$`), async (ctx) => {
-  const key = ctx.match[1] as SettingKey;
-  if (!TYPED.includes(key)) return ctx.answerCallbackQuery();
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(SETTINGS_INPUT, key, ctx.chat?.id ?? ctx.from.id, ctx.callbackQuery.message?.message_id ?? 0);
-});
+export const settingsCallbacks: Callback[] = [
+  defineCallback({
+    data: homeButton,
+    roles: ROLES,
+    chats: "private",
+    handler: async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await show(ctx, homeView(ctx.t, ctx.team, ctx.now));
+    },
+  }),
+  defineCallback({
+    data: doneButton,
+    roles: ROLES,
+    chats: "private",
+    handler: async (ctx) => {
+      await ctx.answerCallbackQuery();
+      try {
+        // Without reply_markup the buttons go away; the message keeps the settings as they are now.
+        await ctx.editMessageText(settingsText(ctx.t, ctx.team, ctx.now));
+      } catch (error) {
+        if (!isNotModified(error)) throw error;
+      }
+    },
+  }),
+  defineCallback({
+    data: openButton,
+    roles: ROLES,
+    chats: "private",
+    handler: async (ctx, { key, page }) => {
+      await ctx.answerCallbackQuery();
+      await show(ctx, stepView(ctx.t, key, ctx.team, ctx.now, page ?? 0));
+    },
+  }),
+  defineCallback({ data: pickButton, roles: ROLES, chats: "private", handler: (ctx, { key, value }) => applyChoice(ctx, key, value) }),
+  defineCallback({
+    data: weekdayButton,
+    roles: ROLES,
+    chats: "private",
+    /** A working-day toggle: the week with that day switched, validated as a whole (an empty week is refused). */
+    handler: async (ctx, { day }) => {
+      const current = ctx.team.workingDays;
+      const next = current.includes(day) ? current.filter((d) => d !== day) : [...current, day].sort((a, b) => a - b);
+      await applyChoice(ctx, "workdays", next.join(","));
+    },
+  }),
+  defineCallback({
+    data: removeReasonButton,
+    roles: ROLES,
+    chats: "private",
+    /** Removes a close reason named by its tag; a tag that matches none (the menu is stale) shows the list again. */
+    handler: async (ctx, { tag }) => {
+      const reason = ctx.team.closeReasons.find((r) => reasonTag(r) === tag);
+      if (reason === undefined) {
+        await ctx.answerCallbackQuery({ text: ctx.t("settings-stale") });
+        await show(ctx, stepView(ctx.t, "close_reasons", ctx.team, ctx.now));
+        return;
+      }
+      await applyChoice(ctx, "close_reasons", `remove ${reason}`);
+    },
+  }),
+  defineCallback({
+    data: typeButton,
+    roles: ROLES,
+    chats: "private",
+    handler: async (ctx, { key }) => {
+      if (!TYPED.includes(key)) return ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(SETTINGS_INPUT, key, ctx.chat?.id ?? ctx.from.id, ctx.callbackQuery.message?.message_id ?? 0);
+    },
+  }),
+];

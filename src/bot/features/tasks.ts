@@ -9,30 +9,29 @@ import { countListedTasks, getTask, listListedTasksPage, listTasks, type Task } 
 import { listOpenQuestions } from "../../db/questions.js";
 import { inReadTransaction } from "../../db/statements.js";
 import { LISTED_STATES, MAX_TEXT, availableActions, parseAssign, textLength, type TaskAction } from "../../domain/tasks.js";
-import { allow, commandArgs, type Feature } from "../feature.js";
+import { defineCallback, defineCommand, type Feature, type MemberCallbackContext, type MemberCommandContext, type MemberContext } from "../feature.js";
+import { callbackData, page, type Field } from "../../shared/telegram/callback-data.js";
+import { taskActionData, taskCardButton, taskProgressButton, taskQuestionButton, taskReviewButton } from "../../shared/telegram/button-data.js";
 import type { BotContext, ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
 import type { BotConversation } from "../conversation-tools.js";
-import { isNotModified, pageIndex, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
+import { isNotModified, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
 import { actorFor, applyTaskAction, askQuestion, assignTask, reassignTaskTo, teamToday, type TaskActionResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
 import { dueSuffix } from "../../services/tasks/notify.js";
 import { taskFlags, taskLine } from "../../services/tasks/checkup-report.js";
 import { checkupFeature } from "./checkup.js";
 import { questionsFeature } from "./questions.js";
-import { LeanComposer } from "../lean-composer.js";
 import { memberName } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { stateLabel } from "../../reports/task-state.js";
 
-const composer = new LeanComposer<BotContext>();
-
 // ---------------------------------------------------------------------------------------------
 // /assign
 
-composer.command("assign", allow("founder", "lead"), async (ctx) => {
+async function assignCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
   const today = teamToday(ctx.team, ctx.now);
-  const parsed = parseAssign(commandArgs(ctx), today);
+  const parsed = parseAssign(text, today);
   if (!parsed.ok) {
     const key = { usage: "task-assign-usage", "too-long": "task-text-too-long", "bad-date": "task-bad-date", "past-date": "task-past-date" }[parsed.error];
     return ctx.reply(ctx.t(key, { max: String(MAX_TEXT) }));
@@ -40,21 +39,21 @@ composer.command("assign", allow("founder", "lead"), async (ctx) => {
   const assignee = findMemberByUsername(ctx.deps.db, ctx.team.id, parsed.username);
   if (!assignee) return ctx.reply(ctx.t("member-not-found", { username: parsed.username }));
   if (assignee.role !== "manager") return ctx.reply(ctx.t("task-assign-not-manager", { name: memberName(assignee) }));
-  const task = assignTask(envOf(ctx), ctx.member!, assignee, parsed.text, parsed.dueDate);
+  const task = assignTask(envOf(ctx), ctx.member, assignee, parsed.text, parsed.dueDate);
   ctx.deps.onOutbox?.();
   ctx.log.info({ taskId: task.id, assignee: assignee.id }, "task assigned");
   await ctx.reply(ctx.t("task-assigned", { id: String(task.id), name: memberName(assignee), due: dueSuffix(ctx.t, task) }));
-});
+}
 
 /** /reassign 12 @username: an open task goes to another manager (say, when its manager left the team). */
-composer.command("reassign", allow("founder", "lead"), async (ctx) => {
-  const m = /^#?(\d{1,9})\s+@?([A-Za-z][A-Za-z0-9_]{3,31})$/.exec(commandArgs(ctx));
+async function reassignCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const m = /^#?(\d{1,9})\s+@?([A-Za-z][A-Za-z0-9_]{3,31})$/.exec(text);
   if (!m) return ctx.reply(ctx.t("task-reassign-usage"));
   const id = m[1]!;
   const assignee = findMemberByUsername(ctx.deps.db, ctx.team.id, m[2]!);
   if (!assignee) return ctx.reply(ctx.t("member-not-found", { username: m[2]! }));
   if (assignee.role !== "manager") return ctx.reply(ctx.t("task-assign-not-manager", { name: memberName(assignee) }));
-  const result = reassignTaskTo(envOf(ctx), ctx.member!, Number(id), assignee);
+  const result = reassignTaskTo(envOf(ctx), ctx.member, Number(id), assignee);
   if (!result.ok) {
     if (result.reason === "not-found") return ctx.reply(ctx.t("task-not-found", { id }));
     if (result.reason === "same") return ctx.reply(ctx.t("task-reassign-same", { id, name: memberName(assignee) }));
@@ -64,7 +63,7 @@ composer.command("reassign", allow("founder", "lead"), async (ctx) => {
   ctx.log.info({ taskId: result.task.id, assignee: assignee.id, previous: result.previous?.id }, "task reassigned");
   const from = result.previous ? memberName(result.previous) : "?";
   await ctx.reply(ctx.t("task-reassigned", { id, name: memberName(assignee), from }));
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // /tasks
@@ -88,11 +87,20 @@ type TaskListQuery = { overdue: boolean; stalled: boolean; assigneeId?: number }
 /** A page holds at most this many tasks and this many characters (a message takes 4096). */
 const TASK_PAGE: PageLimits<string> = { maxItems: 10, maxSize: 3500, size: (line) => line.length + 1 };
 
-/** `tasks:p:<page>:<o?><s?><u<assignee>?>` — the list's page with its filter, well under 64 bytes. */
-function taskPageData(query: TaskListQuery, index: number): string {
-  return `tasks:p:${index}:${query.overdue ? "o" : ""}${query.stalled ? "s" : ""}${query.assigneeId === undefined ? "" : `u${query.assigneeId}`}`;
-}
-const TASK_PAGE_DATA = /^tasks:p:(\d{1,4}):(o?)(s?)(?:u(\d{1,9}))?$/;
+/** The list's filter in callback data: `o` overdue, `s` stalled, `u<id>` whose tasks. */
+const listQuery: Field<TaskListQuery> = {
+  pattern: "o?s?(?:u\\d{1,9})?",
+  read: (text) => {
+    const assignee = text.indexOf("u");
+    const query: TaskListQuery = { overdue: text.includes("o"), stalled: text.includes("s") };
+    if (assignee >= 0) query.assigneeId = Number(text.slice(assignee + 1));
+    return query;
+  },
+  write: (query) => `${query.overdue ? "o" : ""}${query.stalled ? "s" : ""}${query.assigneeId === undefined ? "" : `u${query.assigneeId}`}`,
+};
+
+/** `tasks:p:<page>:<filter>` — the list's page with its filter, well under 64 bytes. */
+const taskPageButton = callbackData("tasks:p", { page, query: listQuery });
 
 type TaskView = { text: string; markup?: InlineKeyboardMarkup };
 
@@ -134,7 +142,7 @@ function taskPage(t: Translate, tasks: Task[], index: number, line: (task: Task)
  * The tasks of the list, with their flags, that page `index` needs. Without a filter and with pages cut by
  * count, only the page's rows are read (and flagged): a lead's list holds every open task of the team.
  */
-function listedTasks(ctx: BotContext, member: Member, query: TaskListQuery, index: number) {
+function listedTasks(ctx: MemberContext, member: Member, query: TaskListQuery, index: number) {
   const assigneeId = member.role === "manager" ? member.id : query.assigneeId;
   if (!query.overdue && !query.stalled && pagingByCount(ctx.t)) {
     const total = countListedTasks(ctx.deps.db, ctx.team.id, assigneeId);
@@ -149,11 +157,11 @@ function listedTasks(ctx: BotContext, member: Member, query: TaskListQuery, inde
 }
 
 /** One page of the task list for `member`: the tasks as lines, review and card buttons for them, the pager. */
-function taskListView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskView {
+function taskListView(ctx: MemberContext, member: Member, query: TaskListQuery, index: number): TaskView {
   return inReadTransaction(ctx.deps.db, () => readTaskView(ctx, member, query, index));
 }
 
-function readTaskView(ctx: BotContext, member: Member, query: TaskListQuery, index: number): TaskView {
+function readTaskView(ctx: MemberContext, member: Member, query: TaskListQuery, index: number): TaskView {
   const listed = listedTasks(ctx, member, query, index);
   const { flags } = listed;
   if (listed.total === 0) return { text: ctx.t(query.overdue ? "task-list-empty-overdue" : query.stalled ? "task-list-empty-stalled" : "task-list-empty") };
@@ -174,14 +182,14 @@ function readTaskView(ctx: BotContext, member: Member, query: TaskListQuery, ind
     text.push(page.items[i]!);
   }
   const rows = listButtons(ctx.t, member, shown);
-  rows.push(pagerRow(page, (to) => taskPageData(query, to)));
+  rows.push(pagerRow(page, (to) => taskPageButton.pack({ page: to, query })));
   const markup = keyboard(rows);
   return markup.inline_keyboard.length ? { text: text.join("\n"), markup } : { text: text.join("\n") };
 }
 
-composer.command("tasks", async (ctx) => {
-  const member = ctx.member!;
-  const filter = parseFilter(commandArgs(ctx));
+async function tasksCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const member = ctx.member;
+  const filter = parseFilter(text);
   if (!filter || (filter.username && member.role === "manager")) return ctx.reply(ctx.t(member.role === "manager" ? "task-list-usage-manager" : "task-list-usage"));
   const query: TaskListQuery = { overdue: filter.overdue, stalled: filter.stalled };
   if (filter.username) {
@@ -191,32 +199,32 @@ composer.command("tasks", async (ctx) => {
   }
   const view = taskListView(ctx, member, query, 0);
   await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
-});
+}
 
 /** [‹] [n/m] [›] under a task list: the list is read again and the message shows the asked page. */
-composer.callbackQuery(TASK_PAGE_DATA, async (ctx) => {
-  const member = ctx.member!;
-  const query: TaskListQuery = { overdue: ctx.match[2] === "o", stalled: ctx.match[3] === "s" };
+async function showTaskPage(ctx: MemberCallbackContext, index: number, asked: TaskListQuery): Promise<void> {
+  const member = ctx.member;
+  const query: TaskListQuery = { overdue: asked.overdue, stalled: asked.stalled };
   // A manager's list is always their own, whatever the data says.
-  if (ctx.match[4] !== undefined && member.role !== "manager") query.assigneeId = Number(ctx.match[4]);
-  const view = taskListView(ctx, member, query, pageIndex(ctx.match[1]));
+  if (asked.assigneeId !== undefined && member.role !== "manager") query.assigneeId = asked.assigneeId;
+  const view = taskListView(ctx, member, query, index);
   await ctx.answerCallbackQuery();
   try {
     await ctx.editMessageText(view.text, view.markup ? { reply_markup: view.markup } : {});
   } catch (error) {
     if (!isNotModified(error)) throw error;
   }
-});
+}
 
 /** Buttons under a page of the list: review for its done tasks (lead, founder), then one button per task to open its card. */
 function listButtons(t: Translate, member: Member, tasks: Task[]): InlineKeyboardButton[][] {
   const rows: InlineKeyboardButton[][] = [];
   if (member.role !== "manager") {
     for (const task of tasks.filter((task) => task.state === "done")) {
-      rows.push([button(t("task-btn-accept-id", { id: String(task.id) }), `task:accept:${task.id}`), button(t("task-btn-return-id", { id: String(task.id) }), `task:return:${task.id}`)]);
+      rows.push([button(t("task-btn-accept-id", { id: String(task.id) }), taskActionData("accept", task.id)), button(t("task-btn-return-id", { id: String(task.id) }), taskActionData("return", task.id))]);
     }
   }
-  const cards = tasks.map((task) => button(`#${task.id}`, `task:show:${task.id}`));
+  const cards = tasks.map((task) => button(`#${task.id}`, taskCardButton.pack({ id: task.id })));
   for (let i = 0; i < cards.length; i += 5) rows.push(cards.slice(i, i + 5));
   return rows;
 }
@@ -236,13 +244,13 @@ function actionButtons(t: Translate, task: Task, member: Member): InlineKeyboard
     return: "task-btn-return",
     cancel: "task-btn-cancel",
   };
-  return [actions.map((action) => button(t(labels[action as Exclude<TaskAction, "unblock">]), `task:${action}:${task.id}`))];
+  return [actions.map((action) => button(t(labels[action as Exclude<TaskAction, "unblock">]), taskActionData(action as Exclude<TaskAction, "unblock">, task.id)))];
 }
 
 /** The task card the asker may see: a manager only own tasks. Undefined when not visible. */
-function visibleTask(ctx: BotContext, id: number): Task | undefined {
+function visibleTask(ctx: MemberContext, id: number): Task | undefined {
   const task = getTask(ctx.deps.db, ctx.team.id, id);
-  if (!task || !actorFor(ctx.member!, task)) return undefined;
+  if (!task || !actorFor(ctx.member, task)) return undefined;
   return task;
 }
 
@@ -252,14 +260,14 @@ function memberById(ctx: BotContext | ConvContext, id: number): Member | undefin
 }
 
 /** The card of task `id` as the sender may see it (read in one transaction), or undefined. */
-function cardView(ctx: BotContext, id: number): TaskView | undefined {
+function cardView(ctx: MemberContext, id: number): TaskView | undefined {
   return inReadTransaction(ctx.deps.db, () => {
     const task = visibleTask(ctx, id);
     return task && readCardView(ctx, task);
   });
 }
 
-function readCardView(ctx: BotContext, task: Task): TaskView {
+function readCardView(ctx: MemberContext, task: Task): TaskView {
   const t = ctx.t;
   const today = teamToday(ctx.team, ctx.now);
   const flags = taskFlags(ctx.deps.db, ctx.team, [task], ctx.now).get(task.id);
@@ -271,17 +279,17 @@ function readCardView(ctx: BotContext, task: Task): TaskView {
   ];
   if (task.state === "returned" && task.returnComment) lines.push(t("task-card-returned", { comment: task.returnComment }));
   for (const question of listOpenQuestions(ctx.deps.db, ctx.team.id, task.id)) lines.push(t("task-card-question", { id: String(question.id), text: question.text }));
-  const rows = actionButtons(t, task, ctx.member!);
+  const rows = actionButtons(t, task, ctx.member);
   return rows[0]?.length ? { text: lines.join("\n"), markup: keyboard(rows) } : { text: lines.join("\n") };
 }
 
-composer.command("task", async (ctx) => {
-  const id = /^#?(\d{1,9})$/.exec(commandArgs(ctx))?.[1];
+async function taskCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const id = /^#?(\d{1,9})$/.exec(text)?.[1];
   if (!id) return ctx.reply(ctx.t("task-card-usage"));
   const view = cardView(ctx, Number(id));
   if (!view) return ctx.reply(ctx.t("task-not-found", { id }));
   await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // Buttons and the return comment
@@ -306,23 +314,18 @@ async function reportAction(ctx: BotContext | ConvContext, result: TaskActionRes
   await ctx.reply(text);
 }
 
-composer.callbackQuery(/^task:show:(\d+)$/, async (ctx) => {
-  const view = cardView(ctx, Number(ctx.match[1]));
-  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
+async function showCard(ctx: MemberCallbackContext, id: number): Promise<unknown> {
+  const view = cardView(ctx, id);
+  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: String(id) }) });
   await ctx.answerCallbackQuery();
   await ctx.reply(view.text, view.markup ? { reply_markup: view.markup } : {});
-});
+}
 
-composer.callbackQuery(/^task:(start|done|accept|cancel):(\d+)$/, async (ctx) => {
-  const action = ctx.match[1] as "start" | "done" | "accept" | "cancel";
-  const id = Number(ctx.match[2]);
-  if ((action === "accept" || action === "cancel") && ctx.member!.role === "manager") {
-    return ctx.answerCallbackQuery({ text: ctx.t("access-denied"), show_alert: true });
-  }
-  const result = applyTaskAction(envOf(ctx), ctx.member!, id, action);
+async function applyPressed(ctx: MemberCallbackContext, action: "start" | "done" | "accept" | "cancel", id: number): Promise<void> {
+  const result = applyTaskAction(envOf(ctx), ctx.member, id, action);
   if (result.ok) ctx.deps.onOutbox?.();
   await reportAction(ctx, result, id);
-});
+}
 
 /** [Return]: the lead types what is wrong; the task goes back to the manager with it. */
 async function returnConversation(conversation: BotConversation, ctx: ConvContext, taskId: number): Promise<void> {
@@ -344,14 +347,14 @@ async function returnConversation(conversation: BotConversation, ctx: ConvContex
   await reportAction(reply, result, taskId);
 }
 
-composer.callbackQuery(/^task:return:(\d+)$/, allow("founder", "lead"), async (ctx) => {
+async function returnPressed(ctx: MemberCallbackContext, id: number): Promise<void> {
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter("task-return", Number(ctx.match[1]));
-});
+  await ctx.conversation.enter("task-return", id);
+}
 
-composer.command("return", allow("founder", "lead"), async (ctx) => {
-  const m = /^#?(\d{1,9})(?:\s+([\s\S]+))?$/.exec(commandArgs(ctx));
+async function returnCommand(ctx: MemberCommandContext, text: string): Promise<unknown> {
+  const m = /^#?(\d{1,9})(?:\s+([\s\S]+))?$/.exec(text);
   if (!m) return ctx.reply(ctx.t("task-return-usage"));
   const id = Number(m[1]);
   const comment = m[2]?.trim();
@@ -360,10 +363,10 @@ composer.command("return", allow("founder", "lead"), async (ctx) => {
     return ctx.conversation.enter("task-return", id);
   }
   if (textLength(comment) > MAX_TEXT) return ctx.reply(ctx.t("task-text-too-long", { max: String(MAX_TEXT) }));
-  const result = applyTaskAction(envOf(ctx), ctx.member!, id, "return", comment);
+  const result = applyTaskAction(envOf(ctx), ctx.member, id, "return", comment);
   if (result.ok) ctx.deps.onOutbox?.();
   await reportAction(ctx, result, id);
-});
+}
 
 /** [Question] on a task: the manager types it; it goes to the lead at once and blocks the task. */
 async function taskQuestionConversation(conversation: BotConversation, ctx: ConvContext, taskId: number): Promise<void> {
@@ -380,25 +383,35 @@ async function taskQuestionConversation(conversation: BotConversation, ctx: Conv
   await reply.reply(reply.t("question-sent", { id: String(result.question.id) }));
 }
 
-composer.callbackQuery(/^task:ask:(\d+)$/, allow("manager"), async (ctx) => {
-  const task = visibleTask(ctx, Number(ctx.match[1]));
-  if (!task) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: ctx.match[1]! }) });
+async function askPressed(ctx: MemberCallbackContext, id: number): Promise<unknown> {
+  const task = visibleTask(ctx, id);
+  if (!task) return ctx.answerCallbackQuery({ text: ctx.t("task-not-found", { id: String(id) }) });
   await ctx.answerCallbackQuery();
   if (!availableActions(task.state, "assignee").includes("ask")) return ctx.reply(ctx.t("task-wrong-state", { id: String(task.id), state: stateLabel(ctx.t, task.state) }));
   await ctx.conversation.exitAll();
   await ctx.conversation.enter("task-question", task.id);
-});
+}
 
 export const tasksFeature: Feature = {
   name: "tasks",
-  composer,
   conversations: [createConversation(returnConversation, "task-return"), createConversation(taskQuestionConversation, "task-question")],
   commands: [
-    { command: "assign", roles: ["founder", "lead"], description: "cmd-assign", chats: "private" },
-    { command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private" },
-    { command: "task", roles: ["founder", "lead", "manager"], description: "cmd-task", chats: "private" },
-    { command: "return", roles: ["founder", "lead"], description: "cmd-return", chats: "private" },
-    { command: "reassign", roles: ["founder", "lead"], description: "cmd-reassign", chats: "private" },
+    defineCommand({ command: "assign", roles: ["founder", "lead"], description: "cmd-assign", chats: "private", handler: assignCommand }),
+    defineCommand({ command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private", handler: tasksCommand }),
+    defineCommand({ command: "task", roles: ["founder", "lead", "manager"], description: "cmd-task", chats: "private", handler: taskCommand }),
+    defineCommand({ command: "return", roles: ["founder", "lead"], description: "cmd-return", chats: "private", handler: returnCommand }),
+    defineCommand({ command: "reassign", roles: ["founder", "lead"], description: "cmd-reassign", chats: "private", handler: reassignCommand }),
+  ],
+  callbacks: [
+    defineCallback({ data: taskPageButton, handler: (ctx, { page, query }) => showTaskPage(ctx, page, query) }),
+    defineCallback({ data: taskCardButton, handler: (ctx, { id }) => showCard(ctx, id) }),
+    defineCallback({ data: taskProgressButton, handler: (ctx, { action, id }) => applyPressed(ctx, action, id) }),
+    defineCallback({
+      data: taskReviewButton,
+      roles: ["founder", "lead"],
+      handler: (ctx, { action, id }) => (action === "return" ? returnPressed(ctx, id) : applyPressed(ctx, action, id)),
+    }),
+    defineCallback({ data: taskQuestionButton, roles: ["manager"], handler: (ctx, { id }) => askPressed(ctx, id) }),
   ],
 };
 

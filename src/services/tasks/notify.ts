@@ -16,6 +16,7 @@ import type { Checkup } from "../../db/checkups.js";
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import { formatShortDay, memberName } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
+import { answerButton, checkupStartButton, taskActionData } from "../../shared/telegram/button-data.js";
 
 /** Where and in which language one person reads the bot. */
 export interface Recipient {
@@ -43,17 +44,17 @@ export function reviewersOf(db: Db, teamId: number): Member[] {
 /** Buttons the assignee gets with a task: take it, report it done, ask a question. */
 export function assigneeButtons(t: Translate, taskId: number, state: Task["state"]): InlineKeyboardMarkup {
   const row: InlineKeyboardButton[] = [];
-  if (state === "new" || state === "returned") row.push(button(t("task-btn-start"), `task:start:${taskId}`));
+  if (state === "new" || state === "returned") row.push(button(t("task-btn-start"), taskActionData("start", taskId)));
   if (state !== "done" && state !== "accepted" && state !== "cancelled") {
-    row.push(button(t("task-btn-done"), `task:done:${taskId}`));
-    row.push(button(t("task-btn-ask"), `task:ask:${taskId}`));
+    row.push(button(t("task-btn-done"), taskActionData("done", taskId)));
+    row.push(button(t("task-btn-ask"), taskActionData("ask", taskId)));
   }
   return keyboard([row]);
 }
 
 /** [Accept] [Return] for a task waiting for review. */
 export function reviewButtons(t: Translate, taskId: number): InlineKeyboardMarkup {
-  return keyboard([[button(t("task-btn-accept"), `task:accept:${taskId}`), button(t("task-btn-return"), `task:return:${taskId}`)]]);
+  return keyboard([[button(t("task-btn-accept"), taskActionData("accept", taskId)), button(t("task-btn-return"), taskActionData("return", taskId))]]);
 }
 
 function send(db: Db, teamId: number, to: Recipient, kind: string, key: string, text: string, now: number, replyMarkup?: InlineKeyboardMarkup): boolean {
@@ -142,7 +143,7 @@ export function notifyQuestion(db: Db, translator: Translator, team: Team, quest
     const t = translator.forLocale(to.locale);
     const about = task ? t("question-about-task", { id: String(task.id), text: task.text }) : "";
     const text = t("question-notice", { id: String(question.id), name: memberName(asker), question: question.text, about });
-    const markup = keyboard([[button(t("question-btn-answer"), `question:answer:${question.id}`)]]);
+    const markup = keyboard([[button(t("question-btn-answer"), answerButton.pack({ id: question.id }))]]);
     send(db, team.id, to, "question", `question:${question.id}:${reviewer.id}`, text, now, markup);
   }
 }
@@ -182,7 +183,7 @@ export function sendCheckupPrompt(
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
   const text = t("checkup-prompt", { date: formatShortDay(checkup.localDate), tasks: openTasks, cutoff: team.cutoffTime });
-  const markup = keyboard([[button(t("checkup-btn-start"), `checkup:start:${checkup.id}`)]]);
+  const markup = keyboard([[button(t("checkup-btn-start"), checkupStartButton.pack({ id: checkup.id }))]]);
   return send(db, team.id, to, "checkup-prompt", key, text, now, markup);
 }
 
@@ -191,7 +192,7 @@ export function sendCheckupReminder(db: Db, translator: Translator, team: Team, 
   const to = recipientOf(manager, team);
   const t = translator.forLocale(to.locale);
   const text = t("checkup-reminder", { date: formatShortDay(checkup.localDate), cutoff: team.cutoffTime });
-  const markup = keyboard([[button(t("checkup-btn-start"), `checkup:start:${checkup.id}`)]]);
+  const markup = keyboard([[button(t("checkup-btn-start"), checkupStartButton.pack({ id: checkup.id }))]]);
   return send(db, team.id, to, "checkup-reminder", `checkup-reminder:${manager.id}:${checkup.localDate}`, text, now, markup);
 }
 
