@@ -36,7 +36,7 @@ export interface CoreFlavor {
   commands: readonly Command[];
   /** Clock reading taken once when the update arrived. */
   now: number;
-  /** Set by the outer tree when it claimed the update id: true when it had been claimed before (a redelivery). */
+  /** Set by the bot's chain when it claimed the update id: true when it had been claimed before (a redelivery). */
   redelivered?: boolean;
 }
 

@@ -12,7 +12,6 @@ import { startWithPayload } from "./features/access.js";
 import { strangerGate, fallback } from "./features/gate.js";
 import { COMMANDS, FEATURES } from "./features/index.js";
 import { createDispatcher } from "./dispatcher.js";
-import { LeanComposer } from "./lean-composer.js";
 
 /** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
 export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions | false } = {}): Bot<BotContext> {
@@ -22,30 +21,28 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   });
   for (const transformer of deps.apiTransformers ?? []) bot.api.config.use(transformer);
 
-  // Every middleware goes into one LeanComposer: grammY's own chain costs two promises per middleware passed.
-  const tree = new LeanComposer<BotContext>();
-  bot.use(tree);
   // Updates of one chat run one after another (conversations need it); chats run in parallel.
-  tree.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const dispatcher = createDispatcher(FEATURES);
-  tree.use(attachCore(deps));
-  tree.use((ctx, next) => {
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(attachCore(deps));
+  bot.use((ctx, next) => {
     ctx.commands = COMMANDS;
     return next();
   });
-  tree.use(skipRedelivered);
-  tree.use(trackReachability);
-  if (options.rateLimit !== false) tree.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
-  tree.use(startWithPayload);
-  tree.use(strangerGate);
-  tree.use(dispatcher.check);
+  bot.use(skipRedelivered);
+  bot.use(trackReachability);
+  if (options.rateLimit !== false) bot.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
+  bot.use(startWithPayload);
+  bot.use(strangerGate);
+  // Roles and chats are checked here, before an open dialogue sees the update; the handler runs at `route`.
+  const dispatcher = createDispatcher(FEATURES);
+  bot.use(dispatcher.check);
 
   const kv = createKvStore(deps.db);
   const prefix = `conv:${deps.teamId}:`;
   // Most updates come from a chat with no dialogue open. The keys of open dialogues are kept in memory
   // (this bot is the only writer of them), so such an update skips the storage read.
   const openDialogues = new Set(kv.keys(prefix));
-  tree.use(
+  bot.use(
     conversations<BotContext, ConvContext>({
       storage: {
         type: "key",
@@ -75,10 +72,10 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
     }),
   );
 
-  for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) tree.use(conversation);
-  tree.use(dispatcher.route);
-  for (const feature of FEATURES) if (feature.composer) tree.use(feature.composer);
-  tree.use(fallback);
+  for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) bot.use(conversation);
+  bot.use(dispatcher.route);
+  for (const feature of FEATURES) if (feature.composer) bot.use(feature.composer);
+  bot.use(fallback);
   bot.catch(handleBotError);
   return bot;
 }

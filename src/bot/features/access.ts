@@ -15,7 +15,7 @@ import type { Locale } from "../../shared/i18n.js";
 import type { MemberContext } from "../feature.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
-import { LeanComposer } from "../lean-composer.js";
+import { Composer } from "grammy";
 import { memberName } from "../../shared/format.js";
 
 /** [Руководитель] [Менеджер] under /invite: the role of the invite. */
@@ -35,7 +35,7 @@ function invitableRoles(role: Role | undefined): InvitedRole[] {
 }
 
 /** Deep links: invites and the founder claim. Runs before the stranger gate. */
-export const startWithPayload = new LeanComposer<BotContext>();
+export const startWithPayload = new Composer<BotContext>();
 startWithPayload.command("start", async (ctx, next) => {
   const token = commandArgs(ctx);
   const from = ctx.from;

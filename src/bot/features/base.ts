@@ -49,15 +49,15 @@ import {
   type Resolution,
 } from "./base-actions.js";
 import { reasonLabel } from "./base-card.js";
+import { Composer } from "grammy";
 import { importDocument, looksLikeCsv } from "./base-import.js";
 import { noticeHooks } from "../../services/leads/notify.js";
 import { freshMember } from "./task-dialogs.js";
 import { burnFeature } from "./burn.js";
-import { LeanComposer } from "../lean-composer.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { formatPercent } from "../../shared/format.js";
 
-const composer = new LeanComposer<BotContext>();
+const composer = new Composer<BotContext>();
 
 /** A pick's key: unique per update, short enough for callback data (64 bytes) with a company id. */
 const nonce = text("[0-9a-z]{1,12}");

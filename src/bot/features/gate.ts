@@ -1,11 +1,11 @@
 import type { BotContext } from "../context.js";
-import { LeanComposer } from "../lean-composer.js";
+import { Composer } from "grammy";
 
 /**
  * Strangers stop here. In private they get one short explanation (whatever they sent); in groups
  * they are ignored. Nothing below this point runs for them, so no team data can reach them.
  */
-export const strangerGate = new LeanComposer<BotContext>();
+export const strangerGate = new Composer<BotContext>();
 strangerGate.use(async (ctx, next) => {
   if (ctx.member) return next();
   if (ctx.chat?.type !== "private") return;
@@ -17,7 +17,7 @@ strangerGate.use(async (ctx, next) => {
 });
 
 /** Last in the chain: a member never meets silence. */
-export const fallback = new LeanComposer<BotContext>();
+export const fallback = new Composer<BotContext>();
 fallback.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
 fallback.on("message", async (ctx) => {
   const text = ctx.message.text ?? ctx.message.caption ?? "";

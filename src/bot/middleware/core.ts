@@ -8,7 +8,7 @@ import type { BotDeps, CoreFlavor } from "../context.js";
 
 /**
  * Puts deps, clock reading, team, member, locale and a per-update logger on the context.
- * Used by the outer tree and, as a plugin, inside conversations (whose contexts skip the tree).
+ * Used by the bot's chain and, as a plugin, inside conversations (whose contexts skip the chain).
  */
 export function attachCore(deps: BotDeps) {
   return async (ctx: Context & CoreFlavor, next: NextFunction) => {
