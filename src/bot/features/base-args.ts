@@ -1,5 +1,5 @@
 /**
- * Argument grammar of the lead-base commands (SPEC §4, §8). Pure: nothing is read or written.
+ * Argument grammar of the lead-base commands. Pure: nothing is read or written.
  *
  * A company name may contain spaces, so whatever follows it is separated by `;`
  * (`/deal ООО Ромашка; 150000`, `/refusal Ромашка; цена; lost; ушли к конкуренту`), and a trailing amount or
@@ -13,7 +13,7 @@ import { textLength } from "../../domain/tasks.js";
 import { parseAmount } from "../../domain/money.js";
 import { parseCloseReason, parseRefusalReason, type RefusalReason } from "../../domain/company-state.js";
 
-/** Longest free comment (SPEC §8). */
+/** Longest free comment. */
 export const MAX_COMMENT_CHARS = 1000;
 
 export type BaseArgError =

@@ -1,5 +1,5 @@
 /**
- * Zone 3 — the lead base (SPEC §4): /import, /add, /touch, /refusal, /handled, /deal, /close, /unfreeze, /unpause,
+ * The lead base: /import, /add, /touch, /refusal, /handled, /deal, /close, /unfreeze, /unpause,
  * /lead. The writes, the rules and the figures live in src/services/leads; this file reads the line, finds the company
  * (an unknown name gets the closest names and [Add as new], and nothing is written until one is chosen — the
  * choice continues the original command, kept in kv), asks what a line left out (the refusal's reason with
@@ -542,5 +542,5 @@ export const baseFeature: Feature = {
   ],
 };
 
-/** Zone 3 in install order: the lead base, then /burn. */
+/** The lead base's features in install order: the base, then /burn. */
 export const baseFeatures: Feature[] = [baseFeature, burnFeature];

@@ -1,5 +1,5 @@
 /**
- * /burn [YYYY-MM] (founder, lead): how fast the lead base burns (SPEC §4) — a short text, worst segments
+ * /burn [YYYY-MM] (founder, lead): how fast the lead base burns — a short text, worst segments
  * first, and the chart, both from the one report `npm run report -- burn --json` prints (loadBurnReport).
  */
 import { InputFile } from "grammy";

@@ -1,5 +1,5 @@
 /**
- * The daily check-up (SPEC §2) as the manager lives it: the prompt's [Start], /checkup (or the
+ * The daily check-up as the manager lives it: the prompt's [Start], /checkup (or the
  * whole check-up typed in one line), a dialogue through every open task, the numbers and a note —
  * each step saved when answered, so a restart mid-way loses nothing. Also the lead's /checkup
  * round, /discipline, and /away and /back. The schedule itself is in jobs/checkup-*.ts.

@@ -1,5 +1,5 @@
 /**
- * Zone 2 — plan and budget (SPEC §3): /setplan, /plan, /budget, /expense, /share.
+ * Plan and budget: /setplan, /plan, /budget, /expense, /share.
  * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
  */
 import { InputFile } from "grammy";
@@ -289,5 +289,5 @@ export const planFeature: Feature = {
   ],
 };
 
-/** Zone 2's features in their install order: plan and budget, then the team settings. */
+/** The plan's features in their install order: plan and budget, then the team settings. */
 export const planFeatures: Feature[] = [planFeature, settingsFeature];

@@ -1,5 +1,5 @@
 /**
- * Questions (SPEC §2): a manager asks (/ask, the [Question] button, or in the check-up); the lead
+ * Questions: a manager asks (/ask, the [Question] button, or in the check-up); the lead
  * gets it at once with [Answer]; the answer goes back to the manager and unblocks the task.
  * Escalation to the founder is the scheduled job's part (jobs/checkup-escalation.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Small pieces the zone-1 dialogues share: the action environment read fresh inside
+ * Small pieces the task dialogues share: the action environment read fresh inside
  * `conversation.external`, waiting for a free text, and the `otherwise` that lets a typed command
  * leave a dialogue and lets other buttons keep working while one is open.
  */

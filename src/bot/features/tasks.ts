@@ -1,5 +1,5 @@
 /**
- * Tasks (SPEC §2): /assign, /tasks with filters, /task cards, the manager's buttons (in progress,
+ * Tasks: /assign, /tasks with filters, /task cards, the manager's buttons (in progress,
  * done, question) and the lead's review ([Accept] / [Return] with a comment, cancel).
  */
 import { createConversation } from "@grammyjs/conversations";
@@ -415,6 +415,6 @@ export const tasksFeature: Feature = {
   ],
 };
 
-/** Zone 1 in install order: tasks, the check-up, questions. */
+/** The task features in install order: tasks, the check-up, questions. */
 export const taskFeatures: Feature[] = [tasksFeature, checkupFeature, questionsFeature];
 

@@ -9,7 +9,7 @@ export interface RateLimitOptions {
 }
 
 /**
- * SPEC §8: generous. A burst of up to 30 always passes and 2 a second pass forever, so a person
+ * Generous. A burst of up to 30 always passes and 2 a second pass forever, so a person
  * typing fast or a script sending 20 commands in 10 s is never limited; a flood of 60 in 2 s gets
  * about 34 through and the rest answered "not saved, slow down".
  */
