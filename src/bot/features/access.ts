@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { createInvite, redeemInvite } from "../../db/invites.js";
 import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role, getMember } from "../../db/members.js";
@@ -15,7 +15,6 @@ import type { Locale } from "../../shared/i18n.js";
 import type { MemberContext } from "../feature.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
-import { Composer } from "grammy";
 import { memberName } from "../../shared/format.js";
 
 /** [Руководитель] [Менеджер] under /invite: the role of the invite. */

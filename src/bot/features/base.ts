@@ -5,6 +5,7 @@
  * choice continues the original command, kept in kv), asks what a line left out (the refusal's reason with
  * buttons, the close reason) and answers.
  */
+import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
 import { addCompany, loadBurnReport, unpauseSegment, type CompanySuggestion } from "../../services/leads/index.js";
@@ -49,7 +50,6 @@ import {
   type Resolution,
 } from "./base-actions.js";
 import { reasonLabel } from "./base-card.js";
-import { Composer } from "grammy";
 import { importDocument, looksLikeCsv } from "./base-import.js";
 import { noticeHooks } from "../../services/leads/notify.js";
 import { freshMember } from "./task-dialogs.js";
