@@ -1,4 +1,4 @@
--- Zone 1 (SPEC §2): tasks with their history, the daily check-up, questions to the lead and
+-- Tasks and the daily check-up (docs/figures.md): tasks with their history, the daily check-up, questions to the lead and
 -- away periods. Times are epoch milliseconds (UTC); local days are 'YYYY-MM-DD' in the team time zone.
 
 CREATE TABLE tasks (

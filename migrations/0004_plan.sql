@@ -1,4 +1,4 @@
--- Plan and budget (SPEC §3): the founder's plan per period, each manager's share of it, budget lines and
+-- Plan and budget (docs/figures.md): the founder's plan per period, each manager's share of it, budget lines and
 -- logged costs. Revenue and won clients come from `deals` (0003).
 -- Money is INTEGER kopecks; periods 'YYYY-MM' and local days 'YYYY-MM-DD' are in the team time zone;
 -- times are epoch ms (UTC).

@@ -49,7 +49,7 @@ export interface AppOptions {
   onFatal?: (error: Error) => void;
   /** Long polling (default) or nothing; webhook mode follows config.mode. */
   polling?: boolean;
-  /** Per-user flood limit; default SPEC §8's generous one, `false` for none. */
+  /** Per-user flood limit; default the generous one in bot/middleware/rate-limit.ts, `false` for none. */
   rateLimit?: RateLimitOptions | false;
   /** Interface the webhook server listens on; default all (tests pass 127.0.0.1). */
   webhookHost?: string;
@@ -66,7 +66,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** SPEC §7: a database file that cannot be opened ends start-up with one line naming DATABASE_PATH. */
+/** A database file that cannot be opened ends start-up with one line naming DATABASE_PATH. */
 function openConfiguredDatabase(path: string): Db {
   try {
     return openDatabase(path);

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file.csv> [--json]` — loads companies into the base (SPEC §4) from a CSV file.
+ * `npm run import -- <file.csv> [--json]` — loads companies into the base (docs/figures.md, "Loading it") from a CSV file.
  * Reads DATABASE_PATH (default data/bot.sqlite), migrating it first; the base belongs to team 1.
  * Prints counts and each bad row by line number (or the whole result as JSON with --json).
  * Exit codes: 0 imported (bad rows are reported, good rows kept), 1 the file was refused, 2 bad arguments.

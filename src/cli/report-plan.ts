@@ -1,5 +1,5 @@
 /**
- * `npm run report -- plan --json [--period YYYY-MM] [--as-of YYYY-MM-DD]`: the plan figures of SPEC §6
+ * `npm run report -- plan --json [--period YYYY-MM] [--as-of YYYY-MM-DD]`: the plan figures of docs/figures.md
  * (src/reports/plan-report.ts), registered in REPORTS of src/cli/report.ts.
  */
 import { localDate } from "../domain/calendar.js";

@@ -26,7 +26,7 @@ export type ReportOptions = {
 
 export type ReportFunction = (db: Db, teamId: number, options: ReportOptions) => object;
 
-/** The burn report with exactly the keys of SPEC §6, in that order. */
+/** The burn report with exactly the keys docs/figures.md lists, in that order. */
 export function burnReportJson(figures: BurnFigures): BurnFigures {
   return {
     period: { from: figures.period.from, to: figures.period.to },

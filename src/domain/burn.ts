@@ -1,5 +1,5 @@
 /**
- * The burn figures of SPEC §4 for one period, as of one day — the single source of /burn, the JSON report,
+ * The burn figures (docs/figures.md) for one period, as of one day — the single source of /burn, the JSON report,
  * the chart and the burn alerts. Pure: it only adds up the counter rows src/services/leads/burn-report.ts reads.
  *
  * Definitions (all counts are distinct companies; "as of D" means at the end of local day D, or now if
@@ -55,7 +55,7 @@ export type BurnInput = {
   firstContactWeeks: readonly { segmentId: number; week: string; n: number }[];
 };
 
-/** One segment of the JSON report (SPEC §6). */
+/** One segment of the JSON report. */
 export type SegmentBurnFigures = {
   name: string;
   size: number;
@@ -69,7 +69,7 @@ export type SegmentBurnFigures = {
   weeksToExhaust: number | null;
 };
 
-/** Exactly the burn keys of SPEC §6. */
+/** Exactly the burn keys of the JSON report (docs/figures.md). */
 export type BurnFigures = {
   period: { from: string; to: string };
   asOf: string;

@@ -1,5 +1,5 @@
 /**
- * The daily check-up (SPEC §2): when prompts, reminders, misses and the lead's digest are due,
+ * The daily check-up (docs/figures.md): when prompts, reminders, misses and the lead's digest are due,
  * question escalation, missed streaks, the manager's numbers and the per-manager discipline figures.
  * Pure: the caller passes `now` and the rows it read; nothing here touches SQL or Telegram.
  */
@@ -14,13 +14,13 @@ export type CheckupSettings = TeamCalendar & {
   cutoffTime: string;
 };
 
-/** One reminder this long after the prompt (SPEC §2). */
+/** One reminder this long after the prompt. */
 export const REMINDER_DELAY_MS = 2 * 60 * 60 * 1000;
 
-/** A question open longer than this much working time goes to the founder (SPEC §2). */
+/** A question open longer than this much working time goes to the founder. */
 export const ESCALATE_AFTER_WORKING_MS = 4 * 60 * 60 * 1000;
 
-/** Missed this many check-ups in a row: the founder is told (SPEC §5). */
+/** Missed this many check-ups in a row: the founder is told. */
 export const MISSED_STREAK_ALERT = 2;
 
 export type CheckupStatus = "pending" | "started" | "answered" | "missed";
@@ -258,7 +258,7 @@ export function parseInlineCheckup(text: string): InlineCheckupParse {
   return { ok: true, value };
 }
 
-/** One manager's discipline figures over a window (SPEC §2). Rates are fractions; null when nothing to rate. */
+/** One manager's discipline figures over a window. Rates are fractions; null when nothing to rate. */
 export type DisciplineFigures = {
   memberId: number;
   /** check-ups that are over (answered or missed) */

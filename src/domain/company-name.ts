@@ -4,7 +4,7 @@
  * spacing) and `coreKey` (nameKey without the legal form), plus a similarity score for suggestions.
  */
 
-/** Longest company name accepted (SPEC §8). */
+/** Longest company name accepted. */
 export const MAX_COMPANY_NAME = 200;
 
 // Quotes of every kind people paste from documents (" ' ` « » „ “ ” ‘ ’ ‚ ‹ ›) and spaces of every kind:

@@ -1,5 +1,5 @@
 /**
- * A company's state as a pure function of its events and a moment (SPEC §4): fresh, contacted, refused
+ * A company's state as a pure function of its events and a moment (docs/figures.md): fresh, contacted, refused
  * (a refusal inside its handling window), handled, cooling until a day, lost (for good), closed, won.
  *
  * The rules, shared with the write paths in src/services/leads/ (which keep the same state incrementally):
@@ -14,7 +14,7 @@
  */
 import { addDays, localDate, zonedInstant } from "./calendar.js";
 
-/** Refusal reason keys (SPEC §4). */
+/** Refusal reason keys. */
 export const REFUSAL_REASONS = ["price", "need", "timing", "competitor", "noanswer", "other"] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Cost categories for budget lines and expenses (SPEC §3: at least salaries, bonuses, marketing, tools, other).
+ * Cost categories for budget lines and expenses (at least salaries, bonuses, marketing, tools, other).
  * Stored by their English key; users may type the key or a Russian word.
  */
 

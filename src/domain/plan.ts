@@ -173,12 +173,12 @@ function resolveShares(managers: PlanManager[]): number[] {
 /**
  * Computes every plan figure of `input.period` as of the local day `asOf` ('YYYY-MM-DD', team time zone).
  *
- * Definitions (SPEC §3):
+ * Definitions (docs/figures.md):
  * - only deals and expenses dated inside the period and on or before `asOf` count; budget lines are taken as given;
  * - workingDaysTotal = working days of the period; workingDaysElapsed = working days from the period start to
  *   `asOf` inclusive, clamped to the period (as-of before it → 0, after it → total);
  * - pace = elapsed / total (0 when the period has no working days);
- * - forecast = fact / elapsed × total, for revenue and for clients; 0 when elapsed = 0 (as SPEC says, even if a
+ * - forecast = fact / elapsed × total, for revenue and for clients; 0 when elapsed = 0 (even if a
  *   deal was logged on a weekend before the first working day);
  * - requiredDailyRevenue = (planRevenue − revenue) / remaining working days, never negative (0 once the plan is
  *   met); with no working day left it is the whole shortfall (due at once), so there is no division by zero;

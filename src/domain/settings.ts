@@ -1,5 +1,5 @@
 /**
- * Team settings (SPEC §5 /settings): one validator per setting, shared by the text subcommands
+ * Team settings (/settings): one validator per setting, shared by the text subcommands
  * (`/settings cutoff 18:00`) and, later, by the inline menu. Pure: no SQL, no grammY; "today" is passed in.
  *
  * Every parser returns a `SettingResult`: either the complete new value to store (`SettingChange`) or an
@@ -73,7 +73,7 @@ export type SettingResult =
   | { ok: true; change: SettingChange }
   | { ok: false; code: SettingErrorCode; /** the setting the text was about, when known */ key?: SettingKey; detail?: string };
 
-/** Close reasons that are always allowed (SPEC §4); the founder adds others in settings. */
+/** Close reasons that are always allowed; the founder adds others in settings. */
 export const BUILTIN_CLOSE_REASONS = ["dm_died", "business_closed"] as const;
 
 export const WINDOW_HOURS = { min: 1, max: 720 } as const;

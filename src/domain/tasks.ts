@@ -1,5 +1,5 @@
 /**
- * Tasks (SPEC §2): the state machine, who may move a task where, and the two warning signs —
+ * Tasks (docs/figures.md): the state machine, who may move a task where, and the two warning signs —
  * stalled and overdue. Pure: no SQL, no grammY; the clock comes in as `today` / instants.
  */
 import { daysBetween } from "./calendar.js";
@@ -18,7 +18,7 @@ export const ASKED_STATES: readonly TaskState[] = ["new", "in_progress", "return
 /** States shown in task lists: open work plus work waiting for the lead's review. */
 export const LISTED_STATES: readonly TaskState[] = ["new", "in_progress", "returned", "blocked", "done"];
 
-/** Longest task text, comment, question or answer (SPEC §8). */
+/** Longest task text, comment, question or answer. */
 export const MAX_TEXT = 1000;
 
 /**
@@ -78,7 +78,7 @@ export function isOpen(state: TaskState): boolean {
   return OPEN_STATES.includes(state);
 }
 
-/** A check-up's answer about one task (SPEC §2: [Done] [In progress] [Not started] [Question]). */
+/** A check-up's answer about one task ([Done] [In progress] [Not started] [Question]). */
 export type CheckupAnswer = "done" | "in_progress" | "not_started" | "question";
 
 /**
@@ -102,7 +102,7 @@ export function stateAfterAnswer(state: TaskState, answer: CheckupAnswer): TaskS
 export const STALLED_AFTER_CHECKUPS = 2;
 
 /**
- * Stalled (SPEC §2): the task is open and its state has not changed for 2 check-ups in a row.
+ * Stalled: the task is open and its state has not changed for 2 check-ups in a row.
  * `checkupPromptTimes` are the prompt instants of the assignee's check-ups that are over (answered
  * or missed); a check-up counts when it was prompted after the last state change, so the check-up
  * in which the manager moved the task does not count against it. Away days have no check-up.
@@ -112,7 +112,7 @@ export function isStalled(task: { state: TaskState; stateChangedAt: number }, ch
   return checkupPromptTimes.filter((at) => at > task.stateChangedAt).length >= STALLED_AFTER_CHECKUPS;
 }
 
-/** Overdue (SPEC §2): open and the team's local `today` is past the due day. */
+/** Overdue: open and the team's local `today` is past the due day. */
 export function isOverdue(task: { state: TaskState; dueDate: string | null }, today: string): boolean {
   return task.dueDate !== null && isOpen(task.state) && today > task.dueDate;
 }

@@ -15,7 +15,7 @@ const STEPS: [string, (deps: JobDeps, now: number) => unknown][] = [
 ];
 
 /**
- * Zone 1's scheduled work (SPEC §2): misses, prompts, reminders, the digest and question
+ * The check-up's scheduled work: misses, prompts, reminders, the digest and question
  * escalation. Each step reads the database to decide what is due at `now` and is safe to repeat;
  * one failing step is logged and does not stop the others.
  */

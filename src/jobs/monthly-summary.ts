@@ -1,5 +1,5 @@
 /**
- * The founder's monthly summary (issue 5): on the first working day of a month, at or after the check-up
+ * The founder's monthly summary: on the first working day of a month, at or after the check-up
  * time, last month's plan vs fact, costs and burn go to the alert chat — once per month and chat (the
  * outbox key). If the bot was down that morning, it goes out on the next tick within the month.
  */
@@ -81,5 +81,5 @@ export const monthlySummaryJob: Job = {
   },
 };
 
-/** Zone 2's scheduled work, in order: the daily plan alerts, then the monthly summary. */
+/** The plan's scheduled work, in order: the daily plan alerts, then the monthly summary. */
 export const planJobs: Job[] = [planAlertsJob, monthlySummaryJob];

@@ -108,7 +108,7 @@ export function reportUnreachable(deps: UnreachableDeps, teamId: number, chatId:
 }
 
 /**
- * The alerts group threw the bot out: alerts fall back to the founders' private chats (SPEC default),
+ * The alerts group threw the bot out: alerts fall back to the founders' private chats (where alerts go by default),
  * every message still queued for the group is re-queued to them, and they are told once.
  */
 function rerouteAlertChat(deps: UnreachableDeps, item: OutboxItem, now: number): boolean {

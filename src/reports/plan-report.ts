@@ -1,6 +1,6 @@
 /**
  * The plan report: figures from computePlanFigures (src/domain/plan.ts) rendered three ways — chat text,
- * the JSON object of SPEC §6 and the PNG chart. Nothing here computes a plan figure of its own.
+ * the JSON report and the PNG chart. Nothing here computes a plan figure of its own.
  */
 
 import { type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from "../domain/plan.js";
@@ -11,7 +11,7 @@ import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
 import { formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
 
-/** Exactly the plan keys of SPEC §6. Money in roubles (2 decimals at most), rates as fractions. */
+/** Exactly the plan keys of the JSON report (docs/figures.md). Money in roubles (2 decimals at most), rates as fractions. */
 export type PlanReportJson = {
   /** 'YYYY-MM' */
   period: string;

@@ -18,7 +18,7 @@ export interface Translator {
 /**
  * One Fluent bundle per locale from every `<directory>/<locale>/*.ftl`. Fluent directly rather than
  * @grammyjs/i18n: the bot formats its own texts (ctx.t is ours), and that plugin brought a Deno shim into
- * memory (8 MB loaded alone, about 2 MB less for the running bot; issue 7 allows 100 MB in all).
+ * memory (8 MB loaded alone, about 2 MB less for the running bot; the bot must fit in 100 MB, docs/performance.md).
  */
 function loadBundles(directory: string): Map<Locale, FluentBundle> {
   const bundles = new Map<Locale, FluentBundle>();

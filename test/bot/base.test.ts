@@ -1,4 +1,4 @@
-/** The lead base end to end (SPEC §4, §8): /import, touches, refusals, deals, closing, unfreezing, the rules that refuse. */
+/** The lead base end to end : /import, touches, refusals, deals, closing, unfreezing, the rules that refuse. */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Harness } from "../helpers/harness.js";
 import { commandUpdate, documentUpdate } from "../helpers/updates.js";

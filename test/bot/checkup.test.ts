@@ -480,7 +480,7 @@ describe("stalled and overdue, the digest and discipline", () => {
     expect((await lead.send("/tasks stalled"))[0]!.text).toMatch(/Зависших задач нет/);
   });
 
-  it("sends the lead a digest at the cut-off with everything SPEC §2 lists, once", async () => {
+  it("sends the lead a digest at the cut-off with everything it lists, once", async () => {
     const { ivan, petr, lead, founder } = await team({ managers: ["ivan_sales", "petr_sales"] });
     await lead.send("/assign @ivan_sales Call Romashka due 02.11");
     await lead.send("/assign @ivan_sales Offer for Vector");

@@ -8,7 +8,7 @@ import { createPlanDb, msk, seedNovember, TEAM_ID } from "../reports/plan-fixtur
 import { main } from "../../src/cli/report.js";
 import { runMain } from "../helpers/cli.js";
 
-const SPEC_KEYS = [
+const REPORT_KEYS = [
   "period",
   "asOf",
   "planClients",
@@ -37,7 +37,7 @@ describe("report CLI: plan", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prints one line of JSON with exactly the SPEC §6 plan keys, as of the first day, a weekend and a middle day", async () => {
+  it("prints one line of JSON with exactly the documented plan keys, as of the first day, a weekend and a middle day", async () => {
     const runs = await Promise.all(
       ["2026-11-01", "2026-11-14", "2026-11-16"].map((day) => runMain(main, ["plan", "--json", "--period", "2026-11", "--as-of", day], env)),
     );
@@ -46,7 +46,7 @@ describe("report CLI: plan", () => {
       expect(run.code).toBe(0);
       expect(run.stdout.trim().split("\n")).toHaveLength(1);
       const json = JSON.parse(run.stdout) as Record<string, unknown>;
-      expect(Object.keys(json)).toEqual(SPEC_KEYS);
+      expect(Object.keys(json)).toEqual(REPORT_KEYS);
       return json;
     });
     expect(first).toMatchObject({ asOf: "2026-11-01", workingDaysElapsed: 0, pace: 0, forecastRevenue: 0, requiredDailyRevenue: 50_000, costPerClient: null });

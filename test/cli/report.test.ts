@@ -9,7 +9,7 @@ import { localDate } from "../../src/domain/calendar.js";
 import { runMain } from "../helpers/cli.js";
 import { runCli } from "./run-cli.js";
 
-const SPEC_KEYS = ["period", "asOf", "contacted", "refused", "handled", "burned", "lost", "closed", "coolingNow", "refusalRate", "burnRate", "segments"];
+const REPORT_KEYS = ["period", "asOf", "contacted", "refused", "handled", "burned", "lost", "closed", "coolingNow", "refusalRate", "burnRate", "segments"];
 const SEGMENT_KEYS = ["name", "size", "fresh", "coolingNow", "lost", "closed", "won", "burnedShare", "paused", "weeksToExhaust"];
 
 describe("report CLI", () => {
@@ -22,7 +22,7 @@ describe("report CLI", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prints exactly the SPEC §6 burn keys with the hand-checked figures, as of several days", async () => {
+  it("prints exactly the documented burn keys with the hand-checked figures, as of several days", async () => {
     const days = EXPECTED.filter((e) => ["2026-03-03", "2026-03-04", "2026-03-22", "2026-04-02", "2026-06-14"].includes(e.asOf));
     const runs = await Promise.all(
       days.map((e) => runMain(main, ["burn", "--json", "--period", e.period, "--as-of", e.asOf], env)),
@@ -32,7 +32,7 @@ describe("report CLI", () => {
       expect(run.code).toBe(0);
       expect(run.stdout.trim().split("\n")).toHaveLength(1);
       const json = JSON.parse(run.stdout) as Record<string, unknown> & { segments: Record<string, unknown>[] };
-      expect(Object.keys(json)).toEqual(SPEC_KEYS);
+      expect(Object.keys(json)).toEqual(REPORT_KEYS);
       for (const segment of json.segments) expect(Object.keys(segment)).toEqual(SEGMENT_KEYS);
       expect(json).toEqual(days[i]!.json);
     });

@@ -1,4 +1,4 @@
-/** Burn alerts (SPEC §5): burn high and segment paused reach the founder's alert chat once per kind, subject and day. */
+/** Burn alerts: burn high and segment paused reach the founder's alert chat once per kind, subject and day. */
 import { afterEach, describe, expect, it } from "vitest";
 import { checkBurnAlerts } from "../../src/services/leads/burn-alerts.js";
 import { createTranslator } from "../../src/shared/i18n.js";

@@ -1,6 +1,6 @@
 /**
  * Every registered command × every kind of person × private and group chat, checked against a
- * table written from SPEC §1 (not from the code): a new command without a row here fails the test.
+ * table written from the README's commands by role (not from the code): a new command without a row here fails the test.
  * Replies to people outside the team are searched for team data seeded beforehand.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -54,7 +54,7 @@ beforeAll(async () => {
   upsertMember(h.db, { teamId: 2, userId: actors["other-team"].id, username: "zoltan_rival", firstName: "Zoltan", role: "founder", chatId: actors["other-team"].id }, h.clock.now());
   actors.stranger = h.stranger({ username: "curious_cat", language_code: "en" });
 
-  // Team data through the bot's own commands (SPEC syntax), where the command exists.
+  // Team data through the bot's own commands (their documented syntax), where the command exists.
   const known = new Set(COMMANDS.map((spec) => spec.command));
   const seed = async (user: TestUser, command: string) => {
     if (!known.has(command.slice(1).split(" ")[0]!)) return;
@@ -67,7 +67,7 @@ beforeAll(async () => {
   await seed(actors.manager, "/ask Что делать с Ромашка-Секрет?");
   await seed(actors.founder, "/invite manager");
   if (known.has("import")) {
-    // The lead base through its CLI (SPEC §4), then a refusal and a deal through the bot.
+    // The lead base through its CLI, then a refusal and a deal through the bot.
     const { main } = await import("../../src/cli/import.js");
     const csv = join(mkdtempSync(join(tmpdir(), "scb-matrix-")), "base.csv");
     writeFileSync(csv, "company,segment,owner\nООО Секретстрой,Тайный сегмент,@ivan_manager\nАО Секретстрой-2,Тайный сегмент,@ivan_manager\n");
@@ -91,7 +91,7 @@ describe("access matrix", () => {
   it("has an expectation for every registered command, consistent with what the command declares", () => {
     const commands = COMMANDS;
     const missing = commands.map((spec) => spec.command).filter((command) => !(command in EXPECTED));
-    expect(missing, "classify these commands in EXPECTED (test/reliability/access-matrix.test.ts) from SPEC §1").toEqual([]);
+    expect(missing, "classify these commands in EXPECTED (test/reliability/access-matrix.test.ts) from the README's commands by role").toEqual([]);
     for (const spec of commands) {
       const expected = EXPECTED[spec.command]!;
       for (const role of expected.allowed) expect(spec.roles, `/${spec.command} must allow ${role}`).toContain(role);
@@ -100,7 +100,7 @@ describe("access matrix", () => {
     }
   });
 
-  it("allows and refuses every command × person × chat as SPEC §1 says, and leaks nothing to the refused", async () => {
+  it("allows and refuses every command × person × chat as the roles say, and leaks nothing to the refused", async () => {
     const group = groupChat(-100_424_242, { title: "Sales floor" });
     const commands = COMMANDS.map((spec) => spec.command);
     const wrong: string[] = [];

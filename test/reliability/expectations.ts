@@ -1,18 +1,18 @@
 /**
- * Who may use each command, written from SPEC §1 (not read from the code), shared by the access
+ * Who may use each command, written from the roles (not read from the code), shared by the access
  * matrix and the fuzz test. A command registered without a row here fails the access matrix test,
  * so every new command has to be classified.
  */
 import type { Role } from "../../src/db/members.js";
 
 export interface Expectation {
-  /** Roles SPEC §1 gives the command. */
+  /** Roles the command is meant for. */
   allowed: Role[];
-  /** Roles SPEC leaves open: either answer is accepted. */
+  /** Roles left open: either answer is accepted. */
   optional?: Role[];
   /**
    * "private" for everything whose reply carries team data: a group can hold people outside the team;
-   * "alerts" for the figures a founder may share in the alert group (issue 8: /burn and /plan work there).
+   * "alerts" for the figures a founder may share in the alert group (/burn and /plan work there).
    */
   chats: "private" | "any" | "alerts";
 }
@@ -20,7 +20,7 @@ export interface Expectation {
 export const ALL: Role[] = ["founder", "lead", "manager"];
 
 /**
- * SPEC §1: founder — everything, alerts, /burn /plan /budget, plan, budget, settings, invites;
+ * The roles: founder — everything, alerts, /burn /plan /budget, plan, budget, settings, invites;
  * lead — assign/accept/return tasks, answer questions, digest, /burn /plan read-only, invite managers;
  * manager — own tasks, check-up, questions, touches, refusals, deals; stranger — nothing.
  * "Founder: everything" is read as "every team-wide power"; a manager's own chores (asking a
@@ -30,11 +30,11 @@ export const EXPECTED: Record<string, Expectation> = {
   start: { allowed: ALL, chats: "any" },
   help: { allowed: ALL, chats: "any" },
   lang: { allowed: ALL, chats: "any" },
-  alerts_here: { allowed: ["founder"], chats: "any" }, // §1: sent in a private chat or a group
+  alerts_here: { allowed: ["founder"], chats: "any" }, // sent in a private chat or a group
   invite: { allowed: ["founder", "lead"], chats: "private" },
   remove: { allowed: ["founder"], chats: "private" },
   backup: { allowed: ["founder"], chats: "private" },
-  // §2 tasks and check-ups
+  // tasks and check-ups
   assign: { allowed: ["founder", "lead"], chats: "private" },
   tasks: { allowed: ALL, chats: "private" },
   task: { allowed: ALL, chats: "private" },
@@ -49,14 +49,14 @@ export const EXPECTED: Record<string, Expectation> = {
   answer: { allowed: ["founder", "lead"], chats: "private" },
   questions: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
   digest: { allowed: ["founder", "lead"], chats: "private" },
-  // §3 plan and budget
+  // plan and budget
   plan: { allowed: ["founder", "lead"], chats: "alerts" },
   setplan: { allowed: ["founder"], chats: "private" },
   budget: { allowed: ["founder"], chats: "private" },
   expense: { allowed: ["founder"], optional: ["lead"], chats: "private" },
   share: { allowed: ["founder"], chats: "private" },
   deal: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
-  // §4 the lead base
+  // the lead base
   import: { allowed: ["founder"], optional: ["lead"], chats: "private" },
   touch: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
   refusal: { allowed: ["manager"], optional: ["founder", "lead"], chats: "private" },
@@ -68,8 +68,8 @@ export const EXPECTED: Record<string, Expectation> = {
   unpause: { allowed: ["founder"], optional: ["lead"], chats: "private" },
   burn: { allowed: ["founder", "lead"], chats: "alerts" },
   segments: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
-  // §5 settings
+  // settings
   settings: { allowed: ["founder"], chats: "private" },
-  // Not in SPEC: the team's data as a spreadsheet — the founder's; the lead reads most of it anyway.
+  // Not in the roles above: the team's data as a spreadsheet — the founder's; the lead reads most of it anyway.
   export: { allowed: ["founder"], optional: ["lead"], chats: "private" },
 };

@@ -13,8 +13,8 @@ const NBSP = "\u00a0";
 const november = seedNovember();
 const json = (asOf: string, period = "2026-11") => planReportJson(loadPlanFigures(november.db, team(november.db), period, asOf));
 
-describe("plan JSON report (SPEC §6) — November 2026, 4 November off, 20 working days", () => {
-  it("has exactly the SPEC keys, in order", () => {
+describe("plan JSON report — November 2026, 4 November off, 20 working days", () => {
+  it("has exactly the documented keys, in order", () => {
     const report = json("2026-11-16");
     expect(Object.keys(report)).toEqual([
       "period",

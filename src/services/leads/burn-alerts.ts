@@ -1,5 +1,5 @@
 /**
- * Burn alerts to the founder's alert chat (SPEC §5): **burn high** (the month's burn rate ≥ the burn threshold)
+ * Burn alerts to the founder's alert chat (docs/figures.md): **burn high** (the month's burn rate ≥ the burn threshold)
  * and **segment paused** (a segment's burned share reached the pause threshold and no /unpause holds). The
  * "sweet lie" (forecast meets the plan while the base burns) is the plan's alert: src/jobs/plan-alerts.ts.
  *

@@ -1,5 +1,5 @@
 /**
- * Who may not be touched (SPEC §4): a cooling company (until its cooldown day), a lost or closed one, and
+ * Who may not be touched: a cooling company (until its cooldown day), a lost or closed one, and
  * any company of a paused segment. A refused attempt is logged as a 'blocked' event.
  */
 import { segmentPaused, share } from "../../domain/burn.js";

@@ -1,5 +1,5 @@
 /**
- * Loading the base from CSV (SPEC §4): columns company and segment required, inn, owner, phone, email
+ * Loading the base from CSV: columns company and segment required, inn, owner, phone, email
  * optional; Russian headers too; `;`, `,` or tab delimited; UTF-8 with or without BOM, or Windows-1251 as
  * Excel saves it. Good rows are imported, each bad row is reported by its line number with a reason key;
  * a re-import updates by INN, else by name, and never duplicates. One transaction for the whole file.

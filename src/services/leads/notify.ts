@@ -1,7 +1,7 @@
 /**
  * What a lead-base write sends to other people, queued in the write's own transaction (the outbox rows land
  * with the event or not at all): the lead's notice of a refused attempt on a cooling, lost, closed or paused
- * company (SPEC §4, §5), the founder's burn alerts (src/jobs/burn-alerts.ts) and, after deals and refusals,
+ * company, the founder's burn alerts (src/jobs/burn-alerts.ts) and, after deals and refusals,
  * the plan alerts with the sweet lie (src/jobs/plan-alerts.ts).
  */
 import type { Blocked, WriteHooks } from "./index.js";
@@ -77,8 +77,8 @@ export function pausedDetails(db: Db, team: Team, segmentId: number): { segment:
 }
 
 /**
- * Tells the lead that `env.member` tried to work a company the rules close (SPEC §4: "the attempt is logged
- * and the lead is told"). Once per company, person and day: a manager retrying all afternoon is one notice,
+ * Tells the lead that `env.member` tried to work a company the rules close (the attempt is logged
+ * and the lead is told). Once per company, person and day: a manager retrying all afternoon is one notice,
  * while every attempt stays in the company's history. Returns how many messages were queued.
  */
 export function notifyBlocked(env: NoticeEnv, db: Db, blocked: Blocked, attempted: Attempted): number {

@@ -10,7 +10,7 @@ import { changeCompany, changePeriod } from "./state-change.js";
 import type { Blocked, CompanyWriteInput, NotFound, WriteHooks } from "./write.js";
 import { countContact, loadCompany, runWrite } from "./write.js";
 
-/** Longest free comment (SPEC §8). */
+/** Longest free comment, like every other free text. */
 export const MAX_COMMENT = 1000;
 
 export type RefusalInput = CompanyWriteInput & {

@@ -22,7 +22,7 @@ export type WriteHooks<R> = { inTransaction?: (result: R, db: Db) => void };
 /** The company id does not belong to the team. */
 export type NotFound = { ok: false; reason: "not-found" };
 
-/** An attempt refused by the rules of SPEC §4; it was logged as event `attemptId`. */
+/** An attempt refused by the lead-base rules (docs/figures.md); it was logged as event `attemptId`. */
 export type Blocked = {
   ok: false;
   reason: BlockReason;

@@ -1,5 +1,5 @@
 /**
- * Plan alerts to the founder's alert chat (SPEC §5): plan behind, budget overrun and the "sweet lie".
+ * Plan alerts to the founder's alert chat (docs/figures.md): plan behind, budget overrun and the "sweet lie".
  * `checkPlanAlerts` is called after every deal and once a day by the plan-alerts job, `checkExpenseAlerts` after every
  * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
  * says so), so calling it again is always safe.
@@ -22,7 +22,7 @@ import { loadPlanFigures } from "./figures.js";
 import { budgetLimitKopecks } from "../../domain/plan.js";
 
 /**
- * The period's burn rate (burned / contacted, SPEC §4) as of a local day, or null when it is not known.
+ * The period's burn rate (burned / contacted) as of a local day, or null when it is not known.
  * Tests inject their own; the default reads the burn feature's report.
  */
 export type BurnRateSource = (db: Db, teamId: number, period: string, asOf: string, now: number) => number | null;

@@ -1,5 +1,5 @@
 /**
- * Read side of zone 1 shared by /tasks, /discipline and the lead's digest: which tasks are stalled
+ * Read side of tasks and check-ups, shared by /tasks, /discipline and the lead's digest: which tasks are stalled
  * or overdue, task lines, the digest text and the discipline figures — figures computed once
  * (domain) and only rendered here.
  */
@@ -60,7 +60,7 @@ function memberLookup(db: Db) {
 }
 
 /**
- * The lead's digest of local day `date` (SPEC §2): who answered (with the numbers and notes), who
+ * The lead's digest of local day `date`: who answered (with the numbers and notes), who
  * missed (and how many in a row) or is away, every listed task by manager, then stalled, overdue,
  * returned and open questions. Returns lines; the sender splits them into messages.
  */
@@ -163,7 +163,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
 /** Default window of /discipline, in days up to and including today. */
 export const DISCIPLINE_DAYS = 30;
 
-/** Discipline figures of every active manager over the last `days` local days (SPEC §2). */
+/** Discipline figures of every active manager over the last `days` local days. */
 export function disciplineFigures(db: Db, team: Team, now: number, days = DISCIPLINE_DAYS): { managers: Member[]; figures: DisciplineFigures[]; fromDate: string } {
   const today = localDate(now, team.timezone);
   const fromDate = addDays(today, -(days - 1));

@@ -1,5 +1,5 @@
 /**
- * Every message zone 1 (tasks, check-ups, questions) sends to somebody other than the person who
+ * Every message tasks, check-ups and questions sends to somebody other than the person who
  * acted: rendered in the recipient's language and queued in the outbox with an idempotency key.
  * Callers run these inside the transaction that made the change, so the message and its cause
  * are written together or not at all.
@@ -196,7 +196,7 @@ export function sendCheckupReminder(db: Db, translator: Translator, team: Team, 
   return send(db, team.id, to, "checkup-reminder", `checkup-reminder:${manager.id}:${checkup.localDate}`, text, now, markup);
 }
 
-/** SPEC §5: the founder hears when a manager missed 2 check-ups in a row (once per manager and day). */
+/** The founder hears when a manager missed 2 check-ups in a row (once per manager and day). */
 export function sendMissedStreakAlert(db: Db, translator: Translator, team: Team, manager: Member, checkup: Checkup, streak: number, now: number): boolean {
   let queued = false;
   for (const to of founderAlertRecipients(db, team)) {

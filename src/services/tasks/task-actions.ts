@@ -1,5 +1,5 @@
 /**
- * The write side of zone 1, shared by the tasks, check-up and questions features: each operation
+ * The write side of tasks and check-ups, shared by the tasks, check-up and questions features: each operation
  * checks who may do what (domain/tasks), changes the rows and queues the messages to other people
  * in one transaction, so a change and its notification are written together or not at all.
  */

@@ -17,7 +17,7 @@ export function founderPrivateRecipients(db: Db, team: Team): AlertRecipient[] {
 }
 
 /**
- * The alert chat set by /alerts_here, else every active founder's private chat (SPEC §1). A private alert
+ * The alert chat set by /alerts_here, else every active founder's private chat. A private alert
  * chat that belongs to a founder is read in that founder's language; a group in the team's. A private chat
  * that is no active founder's (a founder since removed) is never used: the active founders get the alerts.
  */

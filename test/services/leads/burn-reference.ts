@@ -28,7 +28,7 @@ export function cutOf(day: string, now: number, timezone: string): number {
   return Math.min(zonedInstant(addDays(day, 1), "00:00", timezone).getTime() - 1, now);
 }
 
-/** SPEC §6 burn figures for `period` as of `asOf`, knowing everything up to `now`. */
+/** The burn figures of the JSON report for `period` as of `asOf`, knowing everything up to `now`. */
 export function burnFiguresByPlainQueries(db: Db, teamId: number, period: string, asOf: string, now: number): BurnFigures {
   const settings = readBurnSettings(db, teamId);
   const tz = settings.timezone;

@@ -1,4 +1,4 @@
-/** Every way a write is refused, what it says, and that the attempt is logged (SPEC §4). */
+/** Every way a write is refused, what it says, and that the attempt is logged. */
 import { describe, expect, it } from "vitest";
 import {
   closeCompany,
