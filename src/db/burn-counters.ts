@@ -1,5 +1,6 @@
 import type { PeriodKind, SegmentKind } from "../domain/burn.js";
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 /** Team settings the lead base and the burn report depend on. */
 export interface BurnSettings {
@@ -28,68 +29,39 @@ interface PeriodCompanyRow {
   open_refusals: number;
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    settings: db.prepare(
-      "SELECT timezone, handling_window_hours, cooldown_days, burn_threshold, pause_threshold, close_reasons FROM teams WHERE id = ?",
-    ),
-    segmentDay: db.prepare(
-      "INSERT INTO segment_days (team_id, kind, day, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    segmentMonth: db.prepare(
-      "INSERT INTO segment_months (team_id, kind, period, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    segmentTotal: db.prepare(
-      "INSERT INTO segment_totals (team_id, segment_id, kind, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    segmentWeek: db.prepare(
-      "INSERT INTO segment_weeks (team_id, week, segment_id, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    periodDay: db.prepare(
-      "INSERT INTO burn_period_days (team_id, period, kind, day, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    getPeriodCompany: db.prepare(
-      "SELECT contacted_day, refused_day, burned_day, lost_day, open_refusals FROM burn_period_companies WHERE team_id = ? AND period = ? AND company_id = ?",
-    ),
-    putPeriodCompany: db.prepare(
-      `INSERT INTO burn_period_companies (team_id, period, company_id, contacted_day, refused_day, burned_day, lost_day, open_refusals)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET contacted_day = excluded.contacted_day, refused_day = excluded.refused_day,
-         burned_day = excluded.burned_day, lost_day = excluded.lost_day, open_refusals = excluded.open_refusals`,
-    ),
-    segmentTotalsOf: db.prepare("SELECT kind, n FROM segment_totals WHERE team_id = ? AND segment_id = ?"),
-    totals: db.prepare("SELECT segment_id, kind, n FROM segment_totals WHERE team_id = ?"),
-    baseSize: db.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM segment_totals WHERE team_id = ? AND kind = 'size'"),
-    monthsAfter: db.prepare("SELECT segment_id, kind, period, n FROM segment_months WHERE team_id = ? AND kind = ? AND period > ?"),
-    daysBetween: db.prepare(
-      "SELECT segment_id, kind, day, n FROM segment_days WHERE team_id = ? AND kind = ? AND day > ? AND day <= ?",
-    ),
-    weeks: db.prepare("SELECT segment_id, week, n FROM segment_weeks WHERE team_id = ? AND week >= ? AND week <= ?"),
-    periodDays: db.prepare("SELECT kind, day, n FROM burn_period_days WHERE team_id = ? AND period = ?"),
-    // burned × 1.0 / size is the same IEEE division as share() in src/domain/burn.ts.
-    alertSums: db.prepare(
-      `SELECT COALESCE(SUM(CASE WHEN kind = 'contacted' THEN n END), 0) AS contacted,
-              COALESCE(SUM(CASE WHEN kind = 'burned' THEN n END), 0) AS burned,
-              (SELECT COALESCE(MAX(CASE WHEN size > 0 THEN burned * 1.0 / size ELSE 0 END), 0) FROM (
-                 SELECT SUM(CASE WHEN kind IN ('cooling', 'lost') THEN n ELSE 0 END) AS burned,
-                        SUM(CASE WHEN kind = 'size' THEN n ELSE 0 END) AS size
-                   FROM segment_totals WHERE team_id = ? GROUP BY segment_id)) AS maxSegmentShare
-         FROM burn_period_days WHERE team_id = ? AND period = ? AND day <= ?`,
-    ),
-  };
-}
-
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+/** The module's SQL texts; each runs through the connection's statement cache (prepared). */
+const SQL = {
+  settings: "SELECT timezone, handling_window_hours, cooldown_days, burn_threshold, pause_threshold, close_reasons FROM teams WHERE id = ?",
+  segmentDay: "INSERT INTO segment_days (team_id, kind, day, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+  segmentMonth: "INSERT INTO segment_months (team_id, kind, period, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+  segmentTotal: "INSERT INTO segment_totals (team_id, segment_id, kind, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+  segmentWeek: "INSERT INTO segment_weeks (team_id, week, segment_id, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+  periodDay: "INSERT INTO burn_period_days (team_id, period, kind, day, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+  getPeriodCompany: "SELECT contacted_day, refused_day, burned_day, lost_day, open_refusals FROM burn_period_companies WHERE team_id = ? AND period = ? AND company_id = ?",
+  putPeriodCompany: `INSERT INTO burn_period_companies (team_id, period, company_id, contacted_day, refused_day, burned_day, lost_day, open_refusals)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET contacted_day = excluded.contacted_day, refused_day = excluded.refused_day,
+       burned_day = excluded.burned_day, lost_day = excluded.lost_day, open_refusals = excluded.open_refusals`,
+  segmentTotalsOf: "SELECT kind, n FROM segment_totals WHERE team_id = ? AND segment_id = ?",
+  totals: "SELECT segment_id, kind, n FROM segment_totals WHERE team_id = ?",
+  baseSize: "SELECT COALESCE(SUM(n), 0) AS n FROM segment_totals WHERE team_id = ? AND kind = 'size'",
+  monthsAfter: "SELECT segment_id, kind, period, n FROM segment_months WHERE team_id = ? AND kind = ? AND period > ?",
+  daysBetween: "SELECT segment_id, kind, day, n FROM segment_days WHERE team_id = ? AND kind = ? AND day > ? AND day <= ?",
+  weeks: "SELECT segment_id, week, n FROM segment_weeks WHERE team_id = ? AND week >= ? AND week <= ?",
+  periodDays: "SELECT kind, day, n FROM burn_period_days WHERE team_id = ? AND period = ?",
+  // burned × 1.0 / size is the same IEEE division as share() in src/domain/burn.ts.
+  alertSums: `SELECT COALESCE(SUM(CASE WHEN kind = 'contacted' THEN n END), 0) AS contacted,
+            COALESCE(SUM(CASE WHEN kind = 'burned' THEN n END), 0) AS burned,
+            (SELECT COALESCE(MAX(CASE WHEN size > 0 THEN burned * 1.0 / size ELSE 0 END), 0) FROM (
+               SELECT SUM(CASE WHEN kind IN ('cooling', 'lost') THEN n ELSE 0 END) AS burned,
+                      SUM(CASE WHEN kind = 'size' THEN n ELSE 0 END) AS size
+                 FROM segment_totals WHERE team_id = ? GROUP BY segment_id)) AS maxSegmentShare
+       FROM burn_period_days WHERE team_id = ? AND period = ? AND day <= ?`,
+} as const;
 
 /** The team's lead-base settings; throws when the team does not exist. */
 export function readBurnSettings(db: Db, teamId: number): BurnSettings {
-  const row = stmts(db).settings.get(teamId) as
+  const row = prepared(db, SQL.settings).get(teamId) as
     | {
         timezone: string;
         handling_window_hours: number;
@@ -120,24 +92,23 @@ export function readBurnSettings(db: Db, teamId: number): BurnSettings {
 /** Adds `delta` to a segment's state counter on `day` (its day, month and total rows). */
 export function bumpSegment(db: Db, teamId: number, segmentId: number, kind: SegmentKind, day: string, delta: number): void {
   if (delta === 0) return;
-  const s = stmts(db);
-  s.segmentDay.run(teamId, kind, day, segmentId, delta);
-  s.segmentMonth.run(teamId, kind, day.slice(0, 7), segmentId, delta);
-  s.segmentTotal.run(teamId, segmentId, kind, delta);
+  prepared(db, SQL.segmentDay).run(teamId, kind, day, segmentId, delta);
+  prepared(db, SQL.segmentMonth).run(teamId, kind, day.slice(0, 7), segmentId, delta);
+  prepared(db, SQL.segmentTotal).run(teamId, segmentId, kind, delta);
 }
 
 /** Counts a first contact in the segment's week (`week` = its Monday). */
 export function bumpFirstContactWeek(db: Db, teamId: number, segmentId: number, week: string, delta: number): void {
-  stmts(db).segmentWeek.run(teamId, week, segmentId, delta);
+  prepared(db, SQL.segmentWeek).run(teamId, week, segmentId, delta);
 }
 
 export function bumpPeriodDay(db: Db, teamId: number, period: string, kind: PeriodKind, day: string, delta: number): void {
   if (delta === 0) return;
-  stmts(db).periodDay.run(teamId, period, kind, day, delta);
+  prepared(db, SQL.periodDay).run(teamId, period, kind, day, delta);
 }
 
 export function getPeriodCompany(db: Db, teamId: number, period: string, companyId: number): PeriodCompany {
-  const row = stmts(db).getPeriodCompany.get(teamId, period, companyId) as PeriodCompanyRow | undefined;
+  const row = prepared(db, SQL.getPeriodCompany).get(teamId, period, companyId) as PeriodCompanyRow | undefined;
   return {
     contactedDay: row?.contacted_day ?? null,
     refusedDay: row?.refused_day ?? null,
@@ -148,7 +119,7 @@ export function getPeriodCompany(db: Db, teamId: number, period: string, company
 }
 
 export function putPeriodCompany(db: Db, teamId: number, period: string, companyId: number, row: PeriodCompany): void {
-  stmts(db).putPeriodCompany.run(
+  prepared(db, SQL.putPeriodCompany).run(
     teamId,
     period,
     companyId,
@@ -163,18 +134,18 @@ export function putPeriodCompany(db: Db, teamId: number, period: string, company
 /** A segment's counters now (all buckets). */
 export function segmentTotalsOf(db: Db, teamId: number, segmentId: number): Partial<Record<SegmentKind, number>> {
   const totals: Partial<Record<SegmentKind, number>> = {};
-  for (const row of stmts(db).segmentTotalsOf.all(teamId, segmentId) as { kind: SegmentKind; n: number }[]) totals[row.kind] = row.n;
+  for (const row of prepared(db, SQL.segmentTotalsOf).all(teamId, segmentId) as { kind: SegmentKind; n: number }[]) totals[row.kind] = row.n;
   return totals;
 }
 
 /** Number of companies in the team's base now. */
 export function baseSize(db: Db, teamId: number): number {
-  return (stmts(db).baseSize.get(teamId) as { n: number }).n;
+  return (prepared(db, SQL.baseSize).get(teamId) as { n: number }).n;
 }
 
 /** Every segment's counters now. */
 export function readSegmentTotals(db: Db, teamId: number): { segmentId: number; kind: SegmentKind; n: number }[] {
-  return (stmts(db).totals.all(teamId) as { segment_id: number; kind: SegmentKind; n: number }[]).map((row) => ({
+  return (prepared(db, SQL.totals).all(teamId) as { segment_id: number; kind: SegmentKind; n: number }[]).map((row) => ({
     segmentId: row.segment_id,
     kind: row.kind,
     n: row.n,
@@ -188,9 +159,8 @@ export function readSegmentMonthsAfter(
   kinds: readonly SegmentKind[],
   period: string,
 ): { segmentId: number; kind: SegmentKind; period: string; n: number }[] {
-  const s = stmts(db);
   return kinds.flatMap((kind) =>
-    (s.monthsAfter.all(teamId, kind, period) as { segment_id: number; kind: SegmentKind; period: string; n: number }[]).map((row) => ({
+    (prepared(db, SQL.monthsAfter).all(teamId, kind, period) as { segment_id: number; kind: SegmentKind; period: string; n: number }[]).map((row) => ({
       segmentId: row.segment_id,
       kind: row.kind,
       period: row.period,
@@ -207,9 +177,8 @@ export function readSegmentDays(
   after: string,
   through: string,
 ): { segmentId: number; kind: SegmentKind; day: string; n: number }[] {
-  const s = stmts(db);
   return kinds.flatMap((kind) =>
-    (s.daysBetween.all(teamId, kind, after, through) as { segment_id: number; kind: SegmentKind; day: string; n: number }[]).map((row) => ({
+    (prepared(db, SQL.daysBetween).all(teamId, kind, after, through) as { segment_id: number; kind: SegmentKind; day: string; n: number }[]).map((row) => ({
       segmentId: row.segment_id,
       kind: row.kind,
       day: row.day,
@@ -220,7 +189,7 @@ export function readSegmentDays(
 
 /** First-contact week buckets with Mondays from `fromWeek` to `toWeek`. */
 export function readFirstContactWeeks(db: Db, teamId: number, fromWeek: string, toWeek: string): { segmentId: number; week: string; n: number }[] {
-  return (stmts(db).weeks.all(teamId, fromWeek, toWeek) as { segment_id: number; week: string; n: number }[]).map((row) => ({
+  return (prepared(db, SQL.weeks).all(teamId, fromWeek, toWeek) as { segment_id: number; week: string; n: number }[]).map((row) => ({
     segmentId: row.segment_id,
     week: row.week,
     n: row.n,
@@ -229,7 +198,7 @@ export function readFirstContactWeeks(db: Db, teamId: number, fromWeek: string, 
 
 /** All day buckets of one period. */
 export function readPeriodDays(db: Db, teamId: number, period: string): { kind: PeriodKind; day: string; n: number }[] {
-  return stmts(db).periodDays.all(teamId, period) as { kind: PeriodKind; day: string; n: number }[];
+  return prepared(db, SQL.periodDays).all(teamId, period) as { kind: PeriodKind; day: string; n: number }[];
 }
 
 /**
@@ -237,5 +206,5 @@ export function readPeriodDays(db: Db, teamId: number, period: string): { kind: 
  * `day` (the report's figures as of that day), and the largest burned share (cooling + lost) / size of any segment now.
  */
 export function burnAlertSums(db: Db, teamId: number, period: string, day: string): { contacted: number; burned: number; maxSegmentShare: number } {
-  return stmts(db).alertSums.get(teamId, teamId, period, day) as { contacted: number; burned: number; maxSegmentShare: number };
+  return prepared(db, SQL.alertSums).get(teamId, teamId, period, day) as { contacted: number; burned: number; maxSegmentShare: number };
 }

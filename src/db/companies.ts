@@ -1,4 +1,5 @@
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export type CompanyStatus = "active" | "cooling" | "lost" | "closed";
 
@@ -86,88 +87,69 @@ export interface CompanyImportRow {
   email: string | null;
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    byId: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND id = ?`),
-    byNameKey: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND name_key = ?`),
-    byInn: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`),
-    byCoreKey: db.prepare(`SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`),
-    namesFrom: db.prepare(
-      "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
-    ),
-    namesAll: db.prepare("SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? LIMIT ?"),
-    updateState: db.prepare(
-      `UPDATE companies SET segment_id = ?, status = ?, cooling_until_day = ?, cooling_until_at = ?,
-         first_contact_at = ?, won_at = ?, updated_at = ? WHERE id = ?`,
-    ),
-    nextCoolingEnd: db.prepare(
-      `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?
-        ORDER BY cooling_until_at, id LIMIT 1`,
-    ),
-    nextId: db.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM companies").pluck(),
-    idByNameKey: db.prepare("SELECT id FROM companies WHERE team_id = ? AND name_key = ?").pluck(),
-    idByInn: db.prepare("SELECT id FROM companies WHERE team_id = ? AND inn = ?").pluck(),
-    insertNew: db.prepare(
-      `INSERT INTO companies (team_id, segment_id, name, name_key, core_key, inn, owner_username, owner_member_id,
-         phone, email, created_at, created_day, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
-    // The existing company a re-imported row means: by INN when one has it, else by name. A name match
-    // whose INN differs is a different legal entity and is left alone (no row returned).
-    updateExisting: db.prepare(
-      `UPDATE companies SET name = @name, name_key = @nameKey, core_key = @coreKey, inn = COALESCE(@inn, inn),
-         owner_username = COALESCE(@ownerUsername, owner_username),
-         owner_member_id = CASE WHEN @ownerUsername IS NULL THEN owner_member_id ELSE @ownerMemberId END,
-         phone = COALESCE(@phone, phone), email = COALESCE(@email, email), updated_at = @now
-       WHERE id = (SELECT id FROM companies WHERE team_id = @teamId AND inn = @inn
-                   UNION ALL SELECT id FROM companies WHERE team_id = @teamId AND name_key = @nameKey LIMIT 1)
-         AND (inn IS NULL OR @inn IS NULL OR inn = @inn)
-       RETURNING id, segment_id`,
-    ),
-  };
-}
-
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+/** The module's SQL texts; each runs through the connection's statement cache (prepared). */
+const SQL = {
+  byId: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND id = ?`,
+  byNameKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND name_key = ?`,
+  byInn: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`,
+  byCoreKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`,
+  namesFrom: "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
+  namesAll: "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? LIMIT ?",
+  updateState: `UPDATE companies SET segment_id = ?, status = ?, cooling_until_day = ?, cooling_until_at = ?,
+       first_contact_at = ?, won_at = ?, updated_at = ? WHERE id = ?`,
+  nextCoolingEnd: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?
+      ORDER BY cooling_until_at, id LIMIT 1`,
+  nextId: "SELECT COALESCE(MAX(id), 0) + 1 FROM companies",
+  idByNameKey: "SELECT id FROM companies WHERE team_id = ? AND name_key = ?",
+  idByInn: "SELECT id FROM companies WHERE team_id = ? AND inn = ?",
+  insertNew: `INSERT INTO companies (team_id, segment_id, name, name_key, core_key, inn, owner_username, owner_member_id,
+       phone, email, created_at, created_day, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  // The existing company a re-imported row means: by INN when one has it, else by name. A name match
+  // whose INN differs is a different legal entity and is left alone (no row returned).
+  updateExisting: `UPDATE companies SET name = @name, name_key = @nameKey, core_key = @coreKey, inn = COALESCE(@inn, inn),
+       owner_username = COALESCE(@ownerUsername, owner_username),
+       owner_member_id = CASE WHEN @ownerUsername IS NULL THEN owner_member_id ELSE @ownerMemberId END,
+       phone = COALESCE(@phone, phone), email = COALESCE(@email, email), updated_at = @now
+     WHERE id = (SELECT id FROM companies WHERE team_id = @teamId AND inn = @inn
+                 UNION ALL SELECT id FROM companies WHERE team_id = @teamId AND name_key = @nameKey LIMIT 1)
+       AND (inn IS NULL OR @inn IS NULL OR inn = @inn)
+     RETURNING id, segment_id`,
+} as const;
 
 /** The team's company with this id (ids of other teams are not found). */
 export function getCompany(db: Db, teamId: number, id: number): Company | undefined {
-  const row = stmts(db).byId.get(teamId, id) as CompanyRow | undefined;
+  const row = prepared(db, SQL.byId).get(teamId, id) as CompanyRow | undefined;
   return row && toCompany(row);
 }
 
 export function findCompanyByNameKey(db: Db, teamId: number, nameKey: string): Company | undefined {
-  const row = stmts(db).byNameKey.get(teamId, nameKey) as CompanyRow | undefined;
+  const row = prepared(db, SQL.byNameKey).get(teamId, nameKey) as CompanyRow | undefined;
   return row && toCompany(row);
 }
 
 export function findCompanyByInn(db: Db, teamId: number, inn: string): Company | undefined {
-  const row = stmts(db).byInn.get(teamId, inn) as CompanyRow | undefined;
+  const row = prepared(db, SQL.byInn).get(teamId, inn) as CompanyRow | undefined;
   return row && toCompany(row);
 }
 
 export function findCompaniesByCoreKey(db: Db, teamId: number, coreKey: string, limit: number): Company[] {
-  return (stmts(db).byCoreKey.all(teamId, coreKey, limit) as CompanyRow[]).map(toCompany);
+  return (prepared(db, SQL.byCoreKey).all(teamId, coreKey, limit) as CompanyRow[]).map(toCompany);
 }
 
 /** Names whose core key starts with `prefix` (an index range scan), at most `limit`. */
 export function companyNamesWithPrefix(db: Db, teamId: number, prefix: string, limit: number): CompanyName[] {
-  return stmts(db).namesFrom.all(teamId, prefix, `${prefix}\uffff`, limit) as CompanyName[];
+  return prepared(db, SQL.namesFrom).all(teamId, prefix, `${prefix}\uffff`, limit) as CompanyName[];
 }
 
 /** Up to `limit` names of the team, in no particular order (for small bases). */
 export function someCompanyNames(db: Db, teamId: number, limit: number): CompanyName[] {
-  return stmts(db).namesAll.all(teamId, limit) as CompanyName[];
+  return prepared(db, SQL.namesAll).all(teamId, limit) as CompanyName[];
 }
 
 /** Writes the state columns of a company (the counters are the caller's job, in the same transaction). */
 export function updateCompanyState(db: Db, id: number, fields: CompanyStateFields, now: number): void {
-  stmts(db).updateState.run(
+  prepared(db, SQL.updateState).run(
     fields.segmentId,
     fields.status,
     fields.coolingUntilDay,
@@ -181,7 +163,7 @@ export function updateCompanyState(db: Db, id: number, fields: CompanyStateField
 
 /** The team's cooling company whose cooldown ended earliest, at or before `now`. */
 export function nextCoolingEnd(db: Db, teamId: number, now: number): Company | undefined {
-  const row = stmts(db).nextCoolingEnd.get(teamId, now) as CompanyRow | undefined;
+  const row = prepared(db, SQL.nextCoolingEnd).get(teamId, now) as CompanyRow | undefined;
   return row && toCompany(row);
 }
 
@@ -192,14 +174,13 @@ export function nextCoolingEnd(db: Db, teamId: number, now: number): Company | u
  * name throws SQLITE_CONSTRAINT_UNIQUE.
  */
 export function companyImportWriter(db: Db, teamId: number, now: number, day: string) {
-  const s = stmts(db);
   return {
     /** The id the next inserted company takes (rowids are the largest plus one). */
-    nextId: (): number => s.nextId.get() as number,
-    idByNameKey: (nameKey: string): number | undefined => s.idByNameKey.get(teamId, nameKey) as number | undefined,
-    idByInn: (inn: string): number | undefined => s.idByInn.get(teamId, inn) as number | undefined,
+    nextId: (): number => prepared(db, SQL.nextId).pluck().get() as number,
+    idByNameKey: (nameKey: string): number | undefined => prepared(db, SQL.idByNameKey).pluck().get(teamId, nameKey) as number | undefined,
+    idByInn: (inn: string): number | undefined => prepared(db, SQL.idByInn).pluck().get(teamId, inn) as number | undefined,
     insert(row: CompanyImportRow): number | null {
-      const result = s.insertNew.run(
+      const result = prepared(db, SQL.insertNew).run(
         teamId,
         row.segmentId,
         row.name,
@@ -217,7 +198,7 @@ export function companyImportWriter(db: Db, teamId: number, now: number, day: st
       return result.changes === 1 ? Number(result.lastInsertRowid) : null;
     },
     update(row: CompanyImportRow): { id: number; segmentId: number } | null {
-      const hit = s.updateExisting.get({
+      const hit = prepared(db, SQL.updateExisting).get({
         teamId,
         inn: row.inn,
         name: row.name,
@@ -236,8 +217,7 @@ export function companyImportWriter(db: Db, teamId: number, now: number, day: st
 
 /** The local days the segment's cooling companies become available again, earliest first. */
 export function coolingEndDays(db: Db, teamId: number, segmentId: number): string[] {
-  return db
-    .prepare("SELECT cooling_until_day AS day FROM companies WHERE team_id = ? AND segment_id = ? AND status = 'cooling' ORDER BY cooling_until_day")
+  return prepared(db, "SELECT cooling_until_day AS day FROM companies WHERE team_id = ? AND segment_id = ? AND status = 'cooling' ORDER BY cooling_until_day")
     .pluck()
     .all(teamId, segmentId) as string[];
 }

@@ -85,44 +85,25 @@ function toRecord(row: EventRow): CompanyEventRecord {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    insert: db.prepare(
-      `INSERT INTO company_events (team_id, company_id, segment_id, kind, at, local_day, member_id, reason, attempted,
-         lost, comment, window_end_at, status, settled_at, from_segment_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    nextDueRefusal: db.prepare(
-      `SELECT * FROM company_events WHERE team_id = ? AND status = 'pending' AND window_end_at <= ?
-        ORDER BY window_end_at, id LIMIT 1`,
-    ),
-    openRefusals: db.prepare(
-      "SELECT * FROM company_events WHERE company_id = ? AND status = 'pending' AND window_end_at > ? ORDER BY at, id",
-    ),
-    settle: db.prepare("UPDATE company_events SET status = ?, settled_at = ? WHERE id = ?"),
-    history: db.prepare("SELECT * FROM company_events WHERE company_id = ? ORDER BY at DESC, id DESC LIMIT ?"),
-    stateEvents: db.prepare(
-      `SELECT kind, at, lost, window_end_at FROM company_events
-        WHERE company_id = ? AND kind IN ('touch', 'refusal', 'handled', 'deal', 'close', 'unfreeze') ORDER BY at, id`,
-    ),
-    insertDeal: db.prepare(
-      "INSERT INTO deals (team_id, company_id, member_id, amount_kopecks, at, local_day, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    ),
-  };
-}
-
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+/** The module's SQL texts; each runs through the connection's statement cache (prepared). */
+const SQL = {
+  insert: `INSERT INTO company_events (team_id, company_id, segment_id, kind, at, local_day, member_id, reason, attempted,
+       lost, comment, window_end_at, status, settled_at, from_segment_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  nextDueRefusal: `SELECT * FROM company_events WHERE team_id = ? AND status = 'pending' AND window_end_at <= ?
+      ORDER BY window_end_at, id LIMIT 1`,
+  openRefusals: "SELECT * FROM company_events WHERE company_id = ? AND status = 'pending' AND window_end_at > ? ORDER BY at, id",
+  settle: "UPDATE company_events SET status = ?, settled_at = ? WHERE id = ?",
+  history: "SELECT * FROM company_events WHERE company_id = ? ORDER BY at DESC, id DESC LIMIT ?",
+  stateEvents: `SELECT kind, at, lost, window_end_at FROM company_events
+      WHERE company_id = ? AND kind IN ('touch', 'refusal', 'handled', 'deal', 'close', 'unfreeze') ORDER BY at, id`,
+  insertDeal: "INSERT INTO deals (team_id, company_id, member_id, amount_kopecks, at, local_day, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+} as const;
 
 /** Appends an event; returns its id. */
 export function insertCompanyEvent(db: Db, event: NewCompanyEvent): number {
   return Number(
-    stmts(db).insert.run(
+    prepared(db, SQL.insert).run(
       event.teamId,
       event.companyId,
       event.segmentId,
@@ -144,32 +125,32 @@ export function insertCompanyEvent(db: Db, event: NewCompanyEvent): number {
 
 /** The team's pending refusal whose handling window closed first, at or before `now`. */
 export function nextDueRefusal(db: Db, teamId: number, now: number): CompanyEventRecord | undefined {
-  const row = stmts(db).nextDueRefusal.get(teamId, now) as EventRow | undefined;
+  const row = prepared(db, SQL.nextDueRefusal).get(teamId, now) as EventRow | undefined;
   return row && toRecord(row);
 }
 
 /** The company's refusals whose handling window is still open at `now` and unhandled, oldest first. */
 export function openRefusals(db: Db, companyId: number, now: number): CompanyEventRecord[] {
-  return (stmts(db).openRefusals.all(companyId, now) as EventRow[]).map(toRecord);
+  return (prepared(db, SQL.openRefusals).all(companyId, now) as EventRow[]).map(toRecord);
 }
 
 export function settleRefusal(db: Db, id: number, status: Exclude<RefusalStatus, "pending">, settledAt: number): void {
-  stmts(db).settle.run(status, settledAt, id);
+  prepared(db, SQL.settle).run(status, settledAt, id);
 }
 
 /** Sets the comment of the team's refusal `id` (a comment given after the refusal was recorded); false when no such refusal. */
 export function setRefusalComment(db: Db, teamId: number, id: number, comment: string | null): boolean {
-  return db.prepare("UPDATE company_events SET comment = ? WHERE id = ? AND team_id = ? AND kind = 'refusal'").run(comment, id, teamId).changes > 0;
+  return prepared(db, "UPDATE company_events SET comment = ? WHERE id = ? AND team_id = ? AND kind = 'refusal'").run(comment, id, teamId).changes > 0;
 }
 
 /** The company's latest events, newest first. */
 export function companyHistory(db: Db, companyId: number, limit: number): CompanyEventRecord[] {
-  return (stmts(db).history.all(companyId, limit) as EventRow[]).map(toRecord);
+  return (prepared(db, SQL.history).all(companyId, limit) as EventRow[]).map(toRecord);
 }
 
 /** The company's events in the shape src/domain/company-state.ts reads. */
 export function companyStateEvents(db: Db, companyId: number): StateEvent[] {
-  const rows = stmts(db).stateEvents.all(companyId) as Pick<EventRow, "kind" | "at" | "lost" | "window_end_at">[];
+  const rows = prepared(db, SQL.stateEvents).all(companyId) as Pick<EventRow, "kind" | "at" | "lost" | "window_end_at">[];
   return rows.map((row): StateEvent =>
     row.kind === "refusal"
       ? { kind: "refusal", at: row.at, lostForGood: row.lost === 1, windowEndAt: row.window_end_at ?? row.at }
@@ -183,7 +164,7 @@ export function insertDeal(
   deal: { teamId: number; companyId: number; memberId: number | null; amountKopecks: number; at: number; localDay: string; eventId: number },
 ): number {
   return Number(
-    stmts(db).insertDeal.run(deal.teamId, deal.companyId, deal.memberId, deal.amountKopecks, deal.at, deal.localDay, deal.eventId)
+    prepared(db, SQL.insertDeal).run(deal.teamId, deal.companyId, deal.memberId, deal.amountKopecks, deal.at, deal.localDay, deal.eventId)
       .lastInsertRowid,
   );
 }

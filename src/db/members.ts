@@ -44,32 +44,21 @@ function toMember(row: MemberRow): Member {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    byUser: db.prepare("SELECT * FROM members WHERE team_id = ? AND user_id = ? AND status = 'active'"),
-    touch: db.prepare(
-      "UPDATE members SET username = ?, first_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR chat_id IS NULL)",
-    ),
-  };
-}
-
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+/** The module's SQL texts; each runs through the connection's statement cache (prepared). */
+const SQL = {
+  byUser: "SELECT * FROM members WHERE team_id = ? AND user_id = ? AND status = 'active'",
+  touch: "UPDATE members SET username = ?, first_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR chat_id IS NULL)",
+} as const;
 
 /** The active member for a Telegram user, or undefined for a stranger (removed members included). */
 export function findActiveMember(db: Db, teamId: number, userId: number): Member | undefined {
-  const row = stmts(db).byUser.get(teamId, userId) as MemberRow | undefined;
+  const row = prepared(db, SQL.byUser).get(teamId, userId) as MemberRow | undefined;
   return row && toMember(row);
 }
 
 /** Keeps @username and name current; a no-op write is skipped so most updates stay read-only. */
 export function refreshProfile(db: Db, member: Member, username: string | null, firstName: string, privateChatId: number | null): void {
-  stmts(db).touch.run(username, firstName, privateChatId, member.id, username, firstName);
+  prepared(db, SQL.touch).run(username, firstName, privateChatId, member.id, username, firstName);
   member.username = username;
   member.firstName = firstName;
   if (member.chatId === null) member.chatId = privateChatId;

@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 export interface OutboxMessage {
   method: "sendMessage" | "sendPhoto" | "sendDocument";
@@ -45,36 +46,23 @@ interface OutboxRow {
   attempts: number;
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    insert: db.prepare(
-      `INSERT INTO outbox (team_id, idempotency_key, chat_id, kind, payload, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
-    ),
-    // The oldest due message of each chat: a chat gets its messages in the order they were queued,
-    // and chats take turns, so one chat with a long queue does not hold up the others.
-    dueHeads: db.prepare(
-      `SELECT id, team_id, idempotency_key, chat_id, kind, payload, attempts FROM outbox
-       WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? GROUP BY chat_id)
-       ORDER BY id LIMIT ?`,
-    ),
-    sent: db.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'"),
-    retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'"),
-    failed: db.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'"),
-    nextDue: db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'"),
-    counts: db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status"),
-    pendingForChat: db.prepare("SELECT id, team_id, idempotency_key, chat_id, kind, payload, attempts FROM outbox WHERE status = 'pending' AND chat_id = ? ORDER BY id"),
-    moveChat: db.prepare("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'"),
-  };
-}
-
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+/** The module's SQL texts; each runs through the connection's statement cache (prepared). */
+const SQL = {
+  insert: `INSERT INTO outbox (team_id, idempotency_key, chat_id, kind, payload, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+  // The oldest due message of each chat: a chat gets its messages in the order they were queued,
+  // and chats take turns, so one chat with a long queue does not hold up the others.
+  dueHeads: `SELECT id, team_id, idempotency_key, chat_id, kind, payload, attempts FROM outbox
+     WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? GROUP BY chat_id)
+     ORDER BY id LIMIT ?`,
+  sent: "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'",
+  retry: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
+  failed: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'",
+  nextDue: "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'",
+  counts: "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status",
+  pendingForChat: "SELECT id, team_id, idempotency_key, chat_id, kind, payload, attempts FROM outbox WHERE status = 'pending' AND chat_id = ? ORDER BY id",
+  moveChat: "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
+} as const;
 
 function toItem(row: OutboxRow): OutboxItem {
   return {
@@ -93,46 +81,46 @@ function toItem(row: OutboxRow): OutboxItem {
  * Call it inside the transaction that records the cause, so the message exists exactly when the cause does.
  */
 export function enqueue(db: Db, input: EnqueueInput, now: number): boolean {
-  const result = stmts(db).insert.run(input.teamId, input.key, input.chatId, input.kind, JSON.stringify(input.message), now, now);
+  const result = prepared(db, SQL.insert).run(input.teamId, input.key, input.chatId, input.kind, JSON.stringify(input.message), now, now);
   return result.changes === 1;
 }
 
 /** The oldest due message of each chat (at most one per chat), oldest first. */
 export function dueMessages(db: Db, now: number, limit: number): OutboxItem[] {
-  return (stmts(db).dueHeads.all(now, limit) as OutboxRow[]).map(toItem);
+  return (prepared(db, SQL.dueHeads).all(now, limit) as OutboxRow[]).map(toItem);
 }
 
 /** Telegram said ok: the only way a message becomes sent. */
 export function markSent(db: Db, id: number, messageId: number, now: number): void {
-  stmts(db).sent.run(now, messageId, id);
+  prepared(db, SQL.sent).run(now, messageId, id);
 }
 
 /** Keeps the message pending and tries again at `at`. */
 export function scheduleRetry(db: Db, id: number, at: number, error: string): void {
-  stmts(db).retry.run(at, error.slice(0, 500), id);
+  prepared(db, SQL.retry).run(at, error.slice(0, 500), id);
 }
 
 /** Only for errors that can never succeed (the chat is gone); everything else is retried. The row is kept. */
 export function markFailed(db: Db, id: number, error: string): void {
-  stmts(db).failed.run(error.slice(0, 500), id);
+  prepared(db, SQL.failed).run(error.slice(0, 500), id);
 }
 
 export function nextDueAt(db: Db): number | null {
-  return (stmts(db).nextDue.get() as { at: number | null }).at;
+  return (prepared(db, SQL.nextDue).get() as { at: number | null }).at;
 }
 
 export function outboxCounts(db: Db): OutboxCounts {
   const counts: OutboxCounts = { pending: 0, sent: 0, failed: 0 };
-  for (const row of stmts(db).counts.all() as { status: keyof OutboxCounts; n: number }[]) counts[row.status] = row.n;
+  for (const row of prepared(db, SQL.counts).all() as { status: keyof OutboxCounts; n: number }[]) counts[row.status] = row.n;
   return counts;
 }
 
 /** Every message still waiting for one chat, oldest first. */
 export function pendingForChat(db: Db, chatId: number): OutboxItem[] {
-  return (stmts(db).pendingForChat.all(chatId) as OutboxRow[]).map(toItem);
+  return (prepared(db, SQL.pendingForChat).all(chatId) as OutboxRow[]).map(toItem);
 }
 
 /** A group upgraded to a supergroup has a new id; what is still queued follows it. */
 export function moveChat(db: Db, fromChatId: number, toChatId: number): number {
-  return stmts(db).moveChat.run(toChatId, fromChatId).changes;
+  return prepared(db, SQL.moveChat).run(toChatId, fromChatId).changes;
 }

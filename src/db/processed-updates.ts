@@ -1,22 +1,15 @@
-import type { Statement } from "better-sqlite3";
 import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
 
 /** Telegram keeps an undelivered update for 24 hours; ids older than twice that can never come back. */
 export const PROCESSED_UPDATES_TTL_MS = 48 * 60 * 60 * 1000;
-
-const statements = new WeakMap<Db, Statement<[number, number]>>();
 
 /**
  * Records the update id; false when it was claimed before (a redelivery). Called once when
  * handling starts — see src/bot/middleware/dedupe.ts for why there and not with the effect.
  */
 export function claimUpdate(db: Db, updateId: number, now: number): boolean {
-  let claim = statements.get(db);
-  if (!claim) {
-    claim = db.prepare<[number, number]>("INSERT INTO processed_updates (update_id, processed_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    statements.set(db, claim);
-  }
-  return claim.run(updateId, now).changes === 1;
+  return prepared(db, "INSERT INTO processed_updates (update_id, processed_at) VALUES (?, ?) ON CONFLICT DO NOTHING").run(updateId, now).changes === 1;
 }
 
 /**
@@ -24,5 +17,5 @@ export function claimUpdate(db: Db, updateId: number, now: number): boolean {
  * without updates; by then the old ones are gone, so a new id never collides with a kept one.
  */
 export function pruneProcessedUpdates(db: Db, now: number): number {
-  return db.prepare("DELETE FROM processed_updates WHERE processed_at < ?").run(now - PROCESSED_UPDATES_TTL_MS).changes;
+  return prepared(db, "DELETE FROM processed_updates WHERE processed_at < ?").run(now - PROCESSED_UPDATES_TTL_MS).changes;
 }

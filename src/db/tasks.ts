@@ -206,12 +206,11 @@ export function listReviewEvents(db: Db, teamId: number, since: number): { membe
 
 /** Tasks alive at some point in [startAt, endAt): created before its end, not accepted or cancelled before its start. */
 export function listTasksLiveBetween(db: Db, teamId: number, startAt: number, endAt: number): Task[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM tasks WHERE team_id = ? AND created_at < ?
+  const rows = prepared(
+    db,
+    `SELECT * FROM tasks WHERE team_id = ? AND created_at < ?
          AND NOT (state IN ('accepted', 'cancelled') AND state_changed_at < ?)
        ORDER BY id`,
-    )
-    .all(teamId, endAt, startAt) as TaskRow[];
+  ).all(teamId, endAt, startAt) as TaskRow[];
   return rows.map(toTask);
 }
