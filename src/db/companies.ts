@@ -221,3 +221,8 @@ export function coolingEndDays(db: Db, teamId: number, segmentId: number): strin
     .pluck()
     .all(teamId, segmentId) as string[];
 }
+
+/** When the company entered the base (epoch ms). */
+export function companyCreatedAt(db: Db, id: number): number | undefined {
+  return prepared(db, "SELECT created_at FROM companies WHERE id = ?").pluck().get(id) as number | undefined;
+}

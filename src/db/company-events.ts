@@ -25,6 +25,8 @@ export interface CompanyEventRecord {
   status: RefusalStatus | null;
   settledAt: number | null;
   fromSegmentId: number | null;
+  /** the correction that voided it: it counts nowhere */
+  voidedBy: number | null;
 }
 
 export type NewCompanyEvent = {
@@ -62,6 +64,7 @@ interface EventRow {
   status: RefusalStatus | null;
   settled_at: number | null;
   from_segment_id: number | null;
+  voided_by: number | null;
 }
 
 function toRecord(row: EventRow): CompanyEventRecord {
@@ -82,6 +85,7 @@ function toRecord(row: EventRow): CompanyEventRecord {
     status: row.status,
     settledAt: row.settled_at,
     fromSegmentId: row.from_segment_id,
+    voidedBy: row.voided_by,
   };
 }
 
@@ -96,7 +100,7 @@ const SQL = {
   settle: "UPDATE company_events SET status = ?, settled_at = ? WHERE id = ?",
   history: "SELECT * FROM company_events WHERE company_id = ? ORDER BY at DESC, id DESC LIMIT ?",
   stateEvents: `SELECT kind, at, lost, window_end_at FROM company_events
-      WHERE company_id = ? AND kind IN ('touch', 'refusal', 'handled', 'deal', 'close', 'unfreeze') ORDER BY at, id`,
+      WHERE company_id = ? AND kind IN ('touch', 'refusal', 'handled', 'deal', 'close', 'unfreeze') AND voided_by IS NULL ORDER BY at, id`,
   insertDeal: "INSERT INTO deals (team_id, company_id, member_id, amount_kopecks, at, local_day, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
 } as const;
 
@@ -148,7 +152,13 @@ export function companyHistory(db: Db, companyId: number, limit: number): Compan
   return (prepared(db, SQL.history).all(companyId, limit) as EventRow[]).map(toRecord);
 }
 
-/** The company's events in the shape src/domain/company-state.ts reads. */
+/** The team's event `id`, voided or not. */
+export function getCompanyEvent(db: Db, teamId: number, id: number): CompanyEventRecord | undefined {
+  const row = prepared(db, "SELECT * FROM company_events WHERE id = ? AND team_id = ?").get(id, teamId) as EventRow | undefined;
+  return row && toRecord(row);
+}
+
+/** The company's events nothing voided, in the shape src/domain/company-state.ts reads. */
 export function companyStateEvents(db: Db, companyId: number): StateEvent[] {
   const rows = prepared(db, SQL.stateEvents).all(companyId) as Pick<EventRow, "kind" | "at" | "lost" | "window_end_at">[];
   return rows.map((row): StateEvent =>
@@ -188,7 +198,7 @@ export function listRefusalSheetRows(db: Db, teamId: number, from: string, to: s
   return prepared(db,
       `SELECT e.at, c.name AS company, s.name AS segment, e.member_id, e.reason, e.lost, e.comment, e.status, e.window_end_at, e.settled_at
        FROM company_events e JOIN companies c ON c.id = e.company_id LEFT JOIN segments s ON s.id = e.segment_id
-       WHERE e.team_id = ? AND e.kind = 'refusal' AND e.local_day BETWEEN ? AND ? ORDER BY e.at, e.id`,
+       WHERE e.team_id = ? AND e.kind = 'refusal' AND e.local_day BETWEEN ? AND ? AND e.voided_by IS NULL ORDER BY e.at, e.id`,
     )
     .all(teamId, from, to) as RefusalSheetRow[];
 }
@@ -211,7 +221,7 @@ export function listDealSheetRows(db: Db, teamId: number, from: string, to: stri
        FROM deals d JOIN companies c ON c.id = d.company_id
          LEFT JOIN company_events e ON e.id = d.event_id
          LEFT JOIN segments s ON s.id = COALESCE(e.segment_id, c.segment_id)
-       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.at, d.id`,
+       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? AND d.voided_by IS NULL ORDER BY d.local_day, d.at, d.id`,
     )
     .all(teamId, from, to) as DealSheetRow[];
 }

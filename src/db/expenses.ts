@@ -48,9 +48,9 @@ export function insertExpense(db: Db, input: Omit<Expense, "id">): Expense {
   return toExpense(row);
 }
 
-/** Expenses whose local day is within [from, to], oldest first. */
+/** Expenses nothing voided whose local day is within [from, to], oldest first. */
 export function listExpenses(db: Db, teamId: number, from: string, to: string): Expense[] {
-  const rows = prepared(db, "SELECT * FROM expenses WHERE team_id = ? AND local_day BETWEEN ? AND ? ORDER BY local_day, id")
+  const rows = prepared(db, "SELECT * FROM expenses WHERE team_id = ? AND local_day BETWEEN ? AND ? AND voided_by IS NULL ORDER BY local_day, id")
     .all(teamId, from, to) as ExpenseRow[];
   return rows.map(toExpense);
 }
@@ -71,6 +71,12 @@ export function listExpenseDayTotals(db: Db, teamId: number, from: string, to: s
   return prepared(
     db,
     `SELECT local_day AS localDay, category, SUM(amount_kopecks) AS amountKopecks FROM expenses
-     WHERE team_id = ? AND local_day BETWEEN ? AND ? GROUP BY local_day, category ORDER BY local_day, MIN(id)`,
+     WHERE team_id = ? AND local_day BETWEEN ? AND ? AND voided_by IS NULL GROUP BY local_day, category ORDER BY local_day, MIN(id)`,
   ).all(teamId, from, to) as ExpenseDayTotal[];
+}
+
+/** The team's expense `id`, voided or not. */
+export function getExpense(db: Db, teamId: number, id: number): (Expense & { voided: boolean }) | undefined {
+  const row = prepared(db, "SELECT * FROM expenses WHERE team_id = ? AND id = ?").get(teamId, id) as (ExpenseRow & { voided_by: number | null }) | undefined;
+  return row && { ...toExpense(row), voided: row.voided_by !== null };
 }

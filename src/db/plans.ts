@@ -70,12 +70,12 @@ export function clearPlanShare(db: Db, teamId: number, period: string, memberId:
   return prepared(db, "DELETE FROM plan_shares WHERE team_id = ? AND period = ? AND member_id = ?").run(teamId, period, memberId).changes > 0;
 }
 
-/** Won deals (table `deals`, written by /deal) whose local day is within [from, to]. */
+/** Won deals (table `deals`, written by /deal) nothing voided whose local day is within [from, to]. */
 export function listPlanDeals(db: Db, teamId: number, from: string, to: string): PlanDeal[] {
   const rows = prepared(db,
       `SELECT d.member_id, d.company_id, d.amount_kopecks, d.local_day, m.username, m.first_name
        FROM deals d LEFT JOIN members m ON m.id = d.member_id
-       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? ORDER BY d.local_day, d.id`,
+       WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? AND d.voided_by IS NULL ORDER BY d.local_day, d.id`,
     )
     .all(teamId, from, to) as {
     member_id: number | null;

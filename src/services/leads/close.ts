@@ -2,7 +2,9 @@
 import { allowedCloseReasons, parseCloseReason } from "../../domain/company-state.js";
 import { bumpPeriodDay } from "../../db/burn-counters.js";
 import { insertCompanyEvent } from "../../db/company-events.js";
+import type { Company } from "../../db/companies.js";
 import type { Db } from "../../db/open.js";
+import type { BaseContext } from "./context.js";
 import { periodOfDay } from "./context.js";
 import { changeCompany } from "./state-change.js";
 import type { CompanyWriteInput, NotFound, WriteHooks } from "./write.js";
@@ -15,6 +17,12 @@ export type CloseResult =
   | NotFound
   | { ok: false; reason: "reason-not-allowed"; allowed: string[] }
   | { ok: false; reason: "closed" };
+
+/** Counts the close of `company` at the context's moment. */
+export function applyClose(ctx: BaseContext, company: Company): void {
+  changeCompany(ctx, company, ctx.today, { status: "closed", coolingUntilDay: null, coolingUntilAt: null });
+  bumpPeriodDay(ctx.db, ctx.teamId, periodOfDay(ctx.today), "closed", ctx.today, 1);
+}
 
 /** Closes a company for good with an allowed reason; closing ends cooling or lost. Nothing else may close. */
 export function closeCompany(db: Db, input: CloseInput, hooks?: WriteHooks<CloseResult>): CloseResult {
@@ -38,8 +46,7 @@ export function closeCompany(db: Db, input: CloseInput, hooks?: WriteHooks<Close
         memberId: input.memberId ?? null,
         reason,
       });
-      changeCompany(ctx, company, ctx.today, { status: "closed", coolingUntilDay: null, coolingUntilAt: null });
-      bumpPeriodDay(db, ctx.teamId, periodOfDay(ctx.today), "closed", ctx.today, 1);
+      applyClose(ctx, company);
       return { ok: true, eventId, reason };
     },
     hooks,

@@ -1,7 +1,9 @@
 /** /deal: a won deal — the company becomes a client (the plan reads the deals table). */
 import { MAX_AMOUNT_KOPECKS } from "../../domain/money.js";
 import { insertCompanyEvent, insertDeal } from "../../db/company-events.js";
+import type { Company } from "../../db/companies.js";
 import type { Db } from "../../db/open.js";
+import type { BaseContext } from "./context.js";
 import { blockFor, logBlocked } from "./enforce.js";
 import { handleOpenRefusals } from "./handled.js";
 import { changeCompany } from "./state-change.js";
@@ -23,6 +25,15 @@ export type DealResult =
   | Blocked
   | NotFound
   | { ok: false; reason: "invalid-amount" };
+
+/** Counts a won deal of `company` at the context's moment; returns how many open refusals it handled. */
+export function applyDeal(ctx: BaseContext, company: Company): number {
+  const fields = countContact(ctx, company);
+  const handledRefusals = handleOpenRefusals(ctx, company.id);
+  const next = company.wonAt === null ? { ...fields, wonAt: ctx.now } : fields;
+  if (Object.keys(next).length > 0) changeCompany(ctx, company, ctx.today, next);
+  return handledRefusals;
+}
 
 /**
  * Logs a won deal (amount in kopecks, > 0 and ≤ 10¹² roubles). A deal inside a refusal's window handles
@@ -63,11 +74,8 @@ export function recordDeal(db: Db, input: DealInput, hooks?: WriteHooks<DealResu
         localDay: ctx.today,
         eventId,
       });
-      const fields = countContact(ctx, company);
-      const handledRefusals = handleOpenRefusals(ctx, company.id);
       const firstWin = company.wonAt === null;
-      const next = firstWin ? { ...fields, wonAt: ctx.now } : fields;
-      if (Object.keys(next).length > 0) changeCompany(ctx, company, ctx.today, next);
+      const handledRefusals = applyDeal(ctx, company);
       return { ok: true, eventId, dealId, firstWin, handledRefusals };
     },
     hooks,

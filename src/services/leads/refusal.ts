@@ -3,7 +3,9 @@ import { cooldownUntil, handlingWindowEnd } from "../../domain/company-state.js"
 import type { RefusalReason } from "../../domain/company-state.js";
 import { REFUSAL_REASONS } from "../../domain/company-state.js";
 import { insertCompanyEvent } from "../../db/company-events.js";
+import type { Company } from "../../db/companies.js";
 import type { Db } from "../../db/open.js";
+import type { BaseContext } from "./context.js";
 import { periodOfDay } from "./context.js";
 import { blockFor, logBlocked } from "./enforce.js";
 import { changeCompany, changePeriod } from "./state-change.js";
@@ -33,6 +35,22 @@ export type RefusalResult =
   | Blocked
   | NotFound
   | { ok: false; reason: "invalid-reason" | "comment-too-long" };
+
+/** Counts a refusal of `company` at the context's moment (its event is written by the caller). */
+export function applyRefusal(ctx: BaseContext, company: Company, lost: boolean): void {
+  const fields = countContact(ctx, company);
+  changePeriod(ctx, periodOfDay(ctx.today), company.id, ctx.today, (row) => {
+    row.refusedDay ??= ctx.today;
+    if (lost) {
+      row.burnedDay ??= ctx.today;
+      row.lostDay ??= ctx.today;
+    } else {
+      row.openRefusals++;
+    }
+  });
+  const next = lost ? { ...fields, status: "lost" as const, coolingUntilDay: null, coolingUntilAt: null } : fields;
+  if (Object.keys(next).length > 0) changeCompany(ctx, company, ctx.today, next);
+}
 
 /**
  * Logs a refusal. A normal one opens the handling window; one lost for good burns the company at once
@@ -71,18 +89,7 @@ export function recordRefusal(db: Db, input: RefusalInput, hooks?: WriteHooks<Re
         status: lost ? "lost" : "pending",
         settledAt: lost ? ctx.now : null,
       });
-      const fields = countContact(ctx, company);
-      changePeriod(ctx, periodOfDay(ctx.today), company.id, ctx.today, (row) => {
-        row.refusedDay ??= ctx.today;
-        if (lost) {
-          row.burnedDay ??= ctx.today;
-          row.lostDay ??= ctx.today;
-        } else {
-          row.openRefusals++;
-        }
-      });
-      const next = lost ? { ...fields, status: "lost" as const, coolingUntilDay: null, coolingUntilAt: null } : fields;
-      if (Object.keys(next).length > 0) changeCompany(ctx, company, ctx.today, next);
+      applyRefusal(ctx, company, lost);
       return {
         ok: true,
         eventId,

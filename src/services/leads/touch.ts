@@ -1,6 +1,8 @@
 /** /touch: a contact attempt with a company. */
 import { insertCompanyEvent } from "../../db/company-events.js";
+import type { Company } from "../../db/companies.js";
 import type { Db } from "../../db/open.js";
+import type { BaseContext } from "./context.js";
 import { blockFor, logBlocked } from "./enforce.js";
 import { changeCompany } from "./state-change.js";
 import type { Blocked, CompanyWriteInput, NotFound, WriteHooks } from "./write.js";
@@ -8,6 +10,13 @@ import { countContact, loadCompany, runWrite } from "./write.js";
 
 export type TouchInput = CompanyWriteInput & { comment?: string | null };
 export type TouchResult = { ok: true; eventId: number; firstContact: boolean } | Blocked | NotFound;
+
+/** Counts a touch of `company` at the context's moment; true when it was the company's first contact. */
+export function applyTouch(ctx: BaseContext, company: Company): boolean {
+  const fields = countContact(ctx, company);
+  if (fields.firstContactAt !== undefined) changeCompany(ctx, company, ctx.today, fields);
+  return fields.firstContactAt !== undefined;
+}
 
 /** Logs a touch, or refuses it (cooling, lost, closed, paused segment) and logs the attempt. */
 export function recordTouch(db: Db, input: TouchInput, hooks?: WriteHooks<TouchResult>): TouchResult {
@@ -34,9 +43,7 @@ export function recordTouch(db: Db, input: TouchInput, hooks?: WriteHooks<TouchR
         memberId,
         comment: input.comment ?? null,
       });
-      const fields = countContact(ctx, company);
-      if (fields.firstContactAt !== undefined) changeCompany(ctx, company, ctx.today, fields);
-      return { ok: true, eventId, firstContact: fields.firstContactAt !== undefined };
+      return { ok: true, eventId, firstContact: applyTouch(ctx, company) };
     },
     hooks,
     input.settings,

@@ -1,6 +1,6 @@
 /**
  * The burn figures computed the slow, obvious way — plain SQL over the raw events, plus the pure
- * company-state function for each company — to prove the counters right. Never used by the product.
+ * company-state function for each company — to prove the counters right. Voided events count nowhere. Never used by the product.
  */
 import { addDays, zonedInstant } from "../../../src/domain/calendar.js";
 import { lastFourWeeks, segmentPaused, share } from "../../../src/domain/burn.js";
@@ -38,23 +38,23 @@ export function burnFiguresByPlainQueries(db: Db, teamId: number, period: string
   const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(teamId, from, last, ...params) as { n: number }).n;
 
   const contacted = count(
-    "SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind IN ('touch','refusal','deal') AND local_day BETWEEN ? AND ?",
+    "SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind IN ('touch','refusal','deal') AND local_day BETWEEN ? AND ? AND voided_by IS NULL",
   );
-  const refused = count("SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind = 'refusal' AND local_day BETWEEN ? AND ?");
+  const refused = count("SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind = 'refusal' AND local_day BETWEEN ? AND ? AND voided_by IS NULL");
   const lost = count(
-    "SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind = 'refusal' AND lost = 1 AND local_day BETWEEN ? AND ?",
+    "SELECT COUNT(DISTINCT company_id) AS n FROM company_events WHERE team_id = ? AND kind = 'refusal' AND lost = 1 AND local_day BETWEEN ? AND ? AND voided_by IS NULL",
   );
-  const closed = count("SELECT COUNT(*) AS n FROM company_events WHERE team_id = ? AND kind = 'close' AND local_day BETWEEN ? AND ?");
+  const closed = count("SELECT COUNT(*) AS n FROM company_events WHERE team_id = ? AND kind = 'close' AND local_day BETWEEN ? AND ? AND voided_by IS NULL");
   // A refusal is handled when a /handled or a deal came after it and before its window closed (and by the cut).
-  const handledBy = (limit: string) => `EXISTS (SELECT 1 FROM company_events h WHERE h.company_id = r.company_id
+  const handledBy = (limit: string) => `EXISTS (SELECT 1 FROM company_events h WHERE h.company_id = r.company_id AND h.voided_by IS NULL
       AND h.kind IN ('handled','deal') AND h.id > r.id AND h.at >= r.at AND h.at < r.window_end_at AND h.at <= ${limit})`;
   const burned = count(
-    `SELECT COUNT(DISTINCT r.company_id) AS n FROM company_events r WHERE r.team_id = ? AND r.kind = 'refusal'
+    `SELECT COUNT(DISTINCT r.company_id) AS n FROM company_events r WHERE r.team_id = ? AND r.kind = 'refusal' AND r.voided_by IS NULL
        AND r.local_day BETWEEN ? AND ? AND (r.lost = 1 OR (r.window_end_at <= ? AND NOT ${handledBy("r.window_end_at")}))`,
     cut,
   );
   const unhandled = count(
-    `SELECT COUNT(DISTINCT r.company_id) AS n FROM company_events r WHERE r.team_id = ? AND r.kind = 'refusal'
+    `SELECT COUNT(DISTINCT r.company_id) AS n FROM company_events r WHERE r.team_id = ? AND r.kind = 'refusal' AND r.voided_by IS NULL
        AND r.local_day BETWEEN ? AND ? AND (r.lost = 1 OR NOT ${handledBy("?")})`,
     cut,
   );
@@ -82,7 +82,7 @@ type SegmentState = { size: number; fresh: number; cooling: number; lost: number
 function loadEvents(db: Db, teamId: number): Map<number, EventRow[]> {
   const rows = db
     .prepare(
-      "SELECT id, company_id, segment_id, kind, at, local_day, lost, window_end_at, from_segment_id FROM company_events WHERE team_id = ? ORDER BY at, id",
+      "SELECT id, company_id, segment_id, kind, at, local_day, lost, window_end_at, from_segment_id FROM company_events WHERE team_id = ? AND voided_by IS NULL ORDER BY at, id",
     )
     .all(teamId) as EventRow[];
   const byCompany = new Map<number, EventRow[]>();
