@@ -70,6 +70,10 @@ export const EXPECTED: Record<string, Expectation> = {
   segments: { allowed: ["founder", "lead"], optional: ["manager"], chats: "private" },
   // settings
   settings: { allowed: ["founder"], chats: "private" },
+  // Corrections: everyone takes back their own last record; the lead and the founder correct anyone's.
+  undo: { allowed: ALL, chats: "private" },
+  deals: { allowed: ["founder", "lead"], chats: "private" },
+  expenses: { allowed: ["founder", "lead"], chats: "private" },
   // Not in the roles above: the team's data as a spreadsheet — the founder's; the lead reads most of it anyway.
   export: { allowed: ["founder"], optional: ["lead"], chats: "private" },
 };

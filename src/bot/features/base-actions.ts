@@ -22,7 +22,7 @@ import { blockFor } from "../../services/leads/enforce.js";
 import { finalizeInTransaction } from "../../services/leads/finalize.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
 import { getCompany, type Company } from "../../db/companies.js";
-import type { Member } from "../../db/members.js";
+import type { Member, Role } from "../../db/members.js";
 import { callbackData, id } from "../../shared/telegram/callback-data.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
@@ -31,7 +31,11 @@ import { allowedCloseReasons, type RefusalReason } from "../../domain/company-st
 
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import type { Reading } from "./base-args.js";
-import { formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
+import { CARD_HISTORY, formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
+import { CORRECTABLE_KINDS, dealWarnings, recordSummary } from "../../services/corrections/index.js";
+import { recordLabel } from "./correction-text.js";
+import { recordButton } from "./correction-buttons.js";
+import { dealWarningText, holdEntry } from "./entry-confirm.js";
 import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "../../services/leads/notify.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { formatDay, formatMoney } from "../../shared/format.js";
@@ -42,7 +46,8 @@ export type BaseAction =
   | { cmd: "touch"; comment: string | null }
   | { cmd: "refusal"; reason: RefusalReason | null; lostForGood: boolean; comment: string | null }
   | { cmd: "handled" }
-  | { cmd: "deal"; amountKopecks: number }
+  /** confirmed: the sender pressed [Yes, save it] on a deal that looked like a slip */
+  | { cmd: "deal"; amountKopecks: number; confirmed?: boolean }
   | { cmd: "close"; reason: string | null }
   | { cmd: "unfreeze" }
   | { cmd: "lead" };
@@ -51,6 +56,9 @@ export type BaseCommand = BaseAction["cmd"];
 
 /** `bclose:<company id>:<index of the team's close reason>`. */
 export const closeReasonButton = callbackData("bclose", { company: id, reason: { pattern: "\\d{1,3}", read: Number, write: String } });
+
+/** Who corrects anyone's record (on the card, in /deals and /expenses); everyone takes back their own with /undo. */
+export const EDITOR_ROLES: Role[] = ["founder", "lead"];
 
 /** Actions an unknown name may be added for with [Add as new] (a new company has nothing to handle or unfreeze). */
 export const ADDABLE: ReadonlySet<BaseCommand> = new Set<BaseCommand>(["touch", "refusal", "deal", "lead"]);
@@ -211,6 +219,17 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
       return { ...gone, queued: hooks.queued() };
     }
     case "deal": {
+      if (action.confirmed !== true) {
+        const entry = { teamId: env.team.id, memberId: env.member.id, companyId: company.id, amountKopecks: action.amountKopecks };
+        const warnings = dealWarnings(db, { ...entry, now: env.now, timezone: env.team.timezone });
+        if (warnings.length > 0) {
+          return {
+            text: dealWarningText(warnings, { company: name, amountKopecks: action.amountKopecks }, { t, locale: env.locale, currency: env.team.currency }),
+            markup: holdEntry(db, env.team.id, env.member.id, { kind: "deal", companyId: company.id, amountKopecks: action.amountKopecks }, env.now, t),
+            queued: false,
+          };
+        }
+      }
       const hooks = noticeHooks(env, "deal", true);
       const result = recordDeal(db, { ...input, amountKopecks: action.amountKopecks }, hooks);
       if (result.ok) {
@@ -250,7 +269,16 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
     case "lead": {
       const card = companyCard(db, env.team.id, company.id, env.now);
       if (!card) return gone;
-      return { text: renderCompanyCard(db, env.team, card, t), queued: false };
+      const text = renderCompanyCard(db, env.team, card, t);
+      if (!EDITOR_ROLES.includes(env.member.role)) return { text, queued: false };
+      // The lead and the founder correct a record from the card: one button per recent record still counting.
+      const format = { t, locale: env.locale, currency: env.team.currency, timezone: env.team.timezone };
+      const rows = card.history
+        .slice(0, CARD_HISTORY)
+        .filter((event) => event.voidedBy === null && CORRECTABLE_KINDS.has(event.kind))
+        .flatMap((event) => recordSummary(db, env.team.id, "event", event.id) ?? [])
+        .map((record) => [button(`✏️ ${recordLabel(record, format, 50)}`, recordButton.pack({ record: "event", id: record.id }))]);
+      return { text, markup: rows.length > 0 ? keyboard(rows) : undefined, queued: false };
     }
   }
 }

@@ -1,5 +1,6 @@
 /** /lead: a company's card as chat text — who it is, its state now and its latest history. */
 import type { CompanyCard } from "../../services/leads/index.js";
+import { correctionReplacedBy } from "../../db/corrections.js";
 import { getMember } from "../../db/members.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
@@ -89,6 +90,9 @@ export function renderCompanyCard(db: Db, team: Team, card: CompanyCard, t: Tran
       default:
         what = t(`base-history-${event.kind}`);
     }
+    // A corrected record stays on the card: the voided one marked, the one written in its place marked too.
+    if (event.voidedBy !== null) what = t("corr-history-voided", { what });
+    else if (correctionReplacedBy(db, team.id, "event", event.id)) what = t("corr-history-replacement", { what });
     const vars = { when, what, who: who(event.memberId) };
     lines.push(event.comment ? t("base-history-line-comment", { ...vars, comment: shorten(event.comment, COMMENT_CHARS) }) : t("base-history-line", vars));
   }

@@ -6,9 +6,10 @@ import { backupFeature } from "./backup.js";
 import { planFeatures } from "./plan.js";
 import { baseFeatures } from "./base.js";
 import { exportFeature } from "./export.js";
+import { correctionsFeature } from "./corrections.js";
 
 /** Installed in this order, after the stranger gate; the fallback comes last. */
-export const FEATURES: Feature[] = [accessFeature, ...taskFeatures, ...baseFeatures, ...planFeatures, backupFeature, exportFeature];
+export const FEATURES: Feature[] = [accessFeature, correctionsFeature, ...taskFeatures, ...baseFeatures, ...planFeatures, backupFeature, exportFeature];
 
 /** The one command list: the dispatcher, /help and the menus all read it. */
 export const COMMANDS: readonly Command[] = commandsOf(FEATURES);

@@ -3,7 +3,7 @@
  * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
  */
 import { InputFile } from "grammy";
-import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
+import { defineCommand, type Feature, type MemberCommandContext, type MemberContext } from "../feature.js";
 import { settingsFeature } from "./settings.js";
 import type { BotContext } from "../context.js";
 import { localDate } from "../../domain/calendar.js";
@@ -29,6 +29,8 @@ import {
 } from "./plan-args.js";
 import { formatPercent, formatDecimal, formatMonth, formatMoney } from "../../shared/format.js";
 import { loadPlanFigures, loadBudgetFigures } from "../../services/plan/figures.js";
+import { expenseWarnings } from "../../services/corrections/index.js";
+import { expenseWarningText, holdEntry } from "./entry-confirm.js";
 
 function today(ctx: BotContext): string {
   return localDate(ctx.now, ctx.team.timezone);
@@ -166,6 +168,17 @@ async function budgetCommand(ctx: MemberCommandContext, parsed: ReturnType<typeo
 
 async function expenseCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof parseExpenseArgs>): Promise<unknown> {
   if (!parsed.ok) return ctx.reply(argErrorText(ctx, parsed, "plan-usage-expense"));
+  const entry = { teamId: ctx.team.id, memberId: ctx.member.id, amountKopecks: parsed.amountKopecks, category: parsed.category };
+  const warnings = expenseWarnings(ctx.deps.db, { ...entry, now: ctx.now, timezone: ctx.team.timezone });
+  if (warnings.length > 0) {
+    const markup = holdEntry(ctx.deps.db, ctx.team.id, ctx.member.id, { kind: "expense", ...entry, note: parsed.note }, ctx.now, ctx.t);
+    return ctx.reply(expenseWarningText(warnings, parsed, { t: ctx.t, locale: ctx.locale, currency: ctx.team.currency }), { reply_markup: markup });
+  }
+  await logExpense(ctx, parsed);
+}
+
+/** Saves an expense (checked, or confirmed by its sender) with the alerts it causes, and replies with the month's totals. */
+export async function logExpense(ctx: MemberContext, parsed: { amountKopecks: number; category: string; note: string | null }): Promise<void> {
   const db = ctx.deps.db;
   const day = today(ctx);
   const teamId = ctx.team.id;
