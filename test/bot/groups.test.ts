@@ -5,6 +5,7 @@
  */
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
+import { buttonStartingWith } from "../helpers/buttons.js";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { TEST_BOT_INFO } from "../helpers/bot-info.js";
 import { callbackUpdate, groupChat, makeUser, myChatMemberUpdate, nextUpdateId } from "../helpers/updates.js";
@@ -56,7 +57,9 @@ describe("the founder's alert group", () => {
     // An expense far over the month's budget: the overrun alert goes to the group, not to the founder's private chat.
     await founder.send("/budget 2026-11 marketing 1000");
     const before = founder.messages().length;
-    await founder.send("/expense 50000 marketing");
+    // It is above the whole budget line, so it waits for the founder's confirmation.
+    const held = await founder.send("/expense 50000 marketing");
+    await founder.press(buttonStartingWith(held[0], "gok:"), held[0]);
     expect(groupTexts().filter((text) => /Перерасход бюджета за ноябрь 2026/.test(text))).toHaveLength(1);
     expect(founder.messages().slice(before).map((m) => m.text ?? "")).not.toContainEqual(expect.stringMatching(/Перерасход/));
 

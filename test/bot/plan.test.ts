@@ -1,5 +1,6 @@
 /** /setplan, /plan, /budget, /expense and /share end to end: the real app against the fake Bot API. */
 import { afterEach, describe, expect, it } from "vitest";
+import { buttonStartingWith } from "../helpers/buttons.js";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
 
@@ -167,7 +168,9 @@ describe("/budget and /expense", () => {
     await lead.send("/expense 100 marketing");
     expect(alerts()).toHaveLength(1);
     expect(said(alerts()[0])).toContain("Потрачено 600 ₽ при бюджете 10 000 ₽");
-    await lead.send("/expense 100 marketing");
+    // The same expense twice within 10 minutes waits for the lead's confirmation.
+    const repeat = await lead.send("/expense 100 marketing");
+    await lead.press(buttonStartingWith(repeat[0], "gok:"), repeat[0]);
     await founder.send("/expense 100 marketing");
     expect(alerts()).toHaveLength(1);
     expect(lead.messages().some((m) => m.text?.includes("Перерасход"))).toBe(false);

@@ -1,0 +1,218 @@
+/**
+ * Corrections through the fake Bot API. Each correction is checked against a second bot whose team entered the
+ * same month right: /plan, /burn and the JSON reports must be the same, as if the wrong record never happened.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
+import { buttonData, buttonStartingWith } from "../helpers/buttons.js";
+import type { SentMessage } from "../helpers/fake-bot-api.js";
+import { TEAM_ID } from "../../src/app.js";
+import { planReport } from "../../src/cli/report-plan.js";
+import { burnReport } from "../../src/cli/report.js";
+
+type Team = { h: Harness; founder: TestUser; lead: TestUser; ivan: TestUser };
+
+const harnesses: Harness[] = [];
+
+afterEach(async () => {
+  while (harnesses.length > 0) await harnesses.pop()!.stop();
+});
+
+const said = (message: SentMessage | undefined) => (message?.text ?? message?.caption ?? "").replace(/[\u00a0\u202f]/g, " ");
+const count = (h: Harness, sql: string) => h.db.prepare(sql).pluck().get() as number;
+
+/** Monday 2 November 2026, 10:00 in Moscow; the same people with the same ids in every bot. */
+async function team(): Promise<Team> {
+  const h = await startHarness({ now: "2026-11-02T07:00:00Z" });
+  harnesses.push(h);
+  const founder = await h.member("founder", { id: 7001, username: "olga_founder", first_name: "Olga" });
+  const lead = await h.member("lead", { id: 7002, username: "anna_lead", first_name: "Anna" });
+  const ivan = await h.member("manager", { id: 7003, username: "ivan_m", first_name: "Ivan" });
+  await founder.send("/setplan 2026-11 10 100000");
+  for (const company of ["ООО Гранит", "ООО Ромашка", "АО Василёк"]) await lead.send(`/add ${company}; Опт`);
+  h.clock.advanceHours(1);
+  return { h, founder, lead, ivan };
+}
+
+/** What the founder and a script see: the JSON of both reports and the /plan and /burn texts (charts left out). */
+async function figures(t: Team) {
+  const now = t.h.clock.now();
+  const plan = planReport(t.h.db, TEAM_ID, { now });
+  const burn = burnReport(t.h.db, TEAM_ID, { now });
+  const planText = said((await t.founder.send("/plan"))[0]);
+  const burnText = said((await t.founder.send("/burn"))[0]);
+  return { plan, burn, planText, burnText };
+}
+
+/** The same moment in both bots before their figures are compared. */
+function sameTime(a: Team, b: Team, instant: string): void {
+  a.h.clock.set(instant);
+  b.h.clock.set(instant);
+}
+
+describe("/undo", () => {
+  it("takes back the sender's own deal after a confirm that names it; the figures are as if only the right deal was entered", async () => {
+    const wrong = await team();
+    const right = await team();
+    for (const t of [wrong, right]) await t.ivan.send("/deal ООО Ромашка; 90000");
+    wrong.h.clock.advanceMinutes(5);
+    right.h.clock.advanceMinutes(5);
+    // The deal on the wrong company, then taken back.
+    await wrong.ivan.send("/deal ООО Гранит; 120000");
+    expect(count(wrong.h, "SELECT COUNT(*) FROM deals WHERE voided_by IS NULL")).toBe(2);
+    wrong.h.clock.advanceMinutes(3);
+    const [ask] = await wrong.ivan.send("/undo");
+    expect(said(ask)).toBe("Отменить вашу последнюю запись: сделка «ООО Гранит» — 120 000 ₽, 02.11.2026 11:05?");
+    // The question alone changes nothing.
+    expect(count(wrong.h, "SELECT COUNT(*) FROM deals WHERE voided_by IS NULL")).toBe(2);
+    const [done] = await wrong.ivan.press(buttonStartingWith(ask, "undo:e:"), ask);
+    expect(said(done)).toContain("Удалено: сделка «ООО Гранит» — 120 000 ₽");
+    // Nothing is erased: the deal and its event stay, voided by a correction.
+    expect(count(wrong.h, "SELECT COUNT(*) FROM deals")).toBe(2);
+    expect(count(wrong.h, "SELECT COUNT(*) FROM corrections WHERE via = 'undo'")).toBe(1);
+
+    sameTime(wrong, right, "2026-11-05T12:00:00Z");
+    const corrected = await figures(wrong);
+    const entered = await figures(right);
+    expect(corrected).toEqual(entered);
+    expect(corrected.plan).toMatchObject({ revenue: 90000, wonClients: 1 });
+    expect(corrected.burn).toMatchObject({ contacted: 1 });
+    // The card keeps the taken-back deal, marked.
+    const [card] = await wrong.founder.send("/lead ООО Гранит");
+    expect(said(card)).toContain("❌ сделка (отменено)");
+  });
+
+  it("has nothing to take back after 24 hours, and never someone else's record", async () => {
+    const t = await team();
+    await t.ivan.send("/deal ООО Ромашка; 90000");
+    const [other] = await t.lead.send("/undo");
+    expect(said(other)).toBe("За последние 24 часа нет ваших записей, которые можно отменить.");
+    const [ask] = await t.ivan.send("/undo");
+    t.h.clock.advanceHours(25);
+    const [late] = await t.ivan.press(buttonStartingWith(ask, "undo:e:"), ask);
+    expect(said(late)).toContain("уже нельзя отменить");
+    expect(count(t.h, "SELECT COUNT(*) FROM deals WHERE voided_by IS NULL")).toBe(1);
+    expect(said((await t.ivan.send("/undo"))[0])).toBe("За последние 24 часа нет ваших записей, которые можно отменить.");
+  });
+});
+
+describe("corrections by the lead and the founder", () => {
+  it("the lead corrects the amount of the founder's expense from /expenses; the founder is told; the plan is as if it was entered right", async () => {
+    const wrong = await team();
+    const right = await team();
+    for (const t of [wrong, right]) await t.founder.send("/budget 2026-11 marketing 100000");
+    await wrong.founder.send("/expense 50000 marketing");
+    await right.founder.send("/expense 5000 marketing");
+    wrong.h.clock.advanceHours(2);
+    const [list] = await wrong.lead.send("/expenses");
+    expect(said(list)).toContain("1. расход 50 000 ₽ (маркетинг), 02.11.2026");
+    const [menu] = await wrong.lead.press(buttonStartingWith(list, "cor:x:"), list);
+    expect(buttonData(menu)).toEqual(expect.arrayContaining([expect.stringMatching(/^cor:x:\d+:void$/), expect.stringMatching(/^cor:x:\d+:amount$/)]));
+    const [ask] = await wrong.lead.press(buttonData(menu).find((d) => d.endsWith(":amount"))!, menu);
+    expect(said(ask)).toContain("Новая сумма");
+    // A wrong answer writes nothing and says why.
+    const [bad] = await wrong.lead.send("пятьсот");
+    expect(said(bad)).toContain("Не понял сумму «пятьсот»");
+    expect(count(wrong.h, "SELECT COUNT(*) FROM corrections")).toBe(0);
+    await wrong.lead.press(buttonData(menu).find((d) => d.endsWith(":amount"))!, menu);
+    const before = wrong.founder.messages().length;
+    const [done] = await wrong.lead.send("5000");
+    expect(said(done)).toBe("Исправлено. Было: расход 50 000 ₽ (маркетинг), 02.11.2026. Стало: расход 5 000 ₽ (маркетинг), 02.11.2026. Цифры пересчитаны.");
+    expect(wrong.founder.messages().slice(before).map(said)).toContainEqual(expect.stringContaining("@anna_lead исправил(а) вашу запись"));
+
+    sameTime(wrong, right, "2026-11-03T12:00:00Z");
+    const corrected = await figures(wrong);
+    expect(corrected).toEqual(await figures(right));
+    expect(corrected.plan).toMatchObject({ budget: 100000, expenses: 5000 });
+  });
+
+  it("the founder voids a refusal from the company card; /burn and the JSON are as if it was never logged", async () => {
+    const wrong = await team();
+    const right = await team();
+    for (const t of [wrong, right]) {
+      await t.ivan.send("/touch АО Василёк");
+      await t.ivan.send("/refusal ООО Ромашка; цена");
+    }
+    // The refusal logged on the wrong company.
+    await wrong.ivan.send("/refusal ООО Гранит; цена");
+    // Three days later both refusals burned; the founder finds the wrong one and voids it.
+    sameTime(wrong, right, "2026-11-06T09:00:00Z");
+    const [card] = await wrong.founder.send("/lead ООО Гранит");
+    expect(said(card)).toContain("отказ (цена)");
+    const [menu] = await wrong.founder.press(buttonStartingWith(card, "cor:e:"), card);
+    expect(said(menu)).toContain("отказ «ООО Гранит» (цена)");
+    const ivanBefore = wrong.ivan.messages().length;
+    const [done] = await wrong.founder.press(buttonData(menu).find((d) => d.endsWith(":void"))!, menu);
+    expect(said(done)).toContain("Удалено: отказ «ООО Гранит» (цена)");
+    expect(wrong.ivan.messages().slice(ivanBefore).map(said)).toContainEqual(expect.stringContaining("@olga_founder удалил(а) вашу запись: отказ «ООО Гранит» (цена)"));
+
+    sameTime(wrong, right, "2026-11-06T12:00:00Z");
+    const corrected = await figures(wrong);
+    expect(corrected).toEqual(await figures(right));
+    expect(corrected.burn).toMatchObject({ refused: 1, burned: 1 });
+    // Гранит is not cooling any more: its cooling came from the voided refusal only.
+    expect(wrong.h.db.prepare("SELECT status, first_contact_at FROM companies WHERE name = 'ООО Гранит'").get()).toEqual({ status: "active", first_contact_at: null });
+  });
+
+  it("a manager may not correct records; a manager's /deals is refused", async () => {
+    const t = await team();
+    await t.ivan.send("/deal ООО Ромашка; 90000");
+    expect(said((await t.ivan.send("/deals"))[0])).toBe("Эта команда недоступна для вашей роли.");
+    const [list] = await t.lead.send("/deals");
+    const data = buttonStartingWith(list, "cor:e:");
+    const denied = await t.ivan.press(`${data}:void`);
+    expect(denied.answer).toBe("Эта команда недоступна для вашей роли.");
+    expect(count(t.h, "SELECT COUNT(*) FROM corrections")).toBe(0);
+  });
+});
+
+describe("checks before saving", () => {
+  it("a deal far above the plan's average check is saved only after the sender confirms it", async () => {
+    const t = await team();
+    const [held] = await t.ivan.send("/deal ООО Гранит; 15000000");
+    expect(said(held)).toBe(
+      "Сделка «ООО Гранит» на 15 000 000 ₽ — больше, чем 5 × средний чек плана (100 000 ₽). Нет ли лишних нулей?\nПока ничего не записано: подтвердите кнопкой, если всё верно.",
+    );
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(0);
+    expect(count(t.h, "SELECT COUNT(*) FROM company_events")).toBe(0);
+    // Someone else cannot confirm it.
+    await t.lead.press(buttonStartingWith(held, "gok:"), held);
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(0);
+    const [saved] = await t.ivan.press(buttonStartingWith(held, "gok:"), held);
+    expect(said(saved)).toContain("Сделка записана: «ООО Гранит» — 15 000 000 ₽.");
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(1);
+    // The button works once.
+    await t.ivan.press(buttonStartingWith(held, "gok:"), held);
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(1);
+  });
+
+  it("the same deal sent twice within 10 minutes is saved once unless confirmed; after 10 minutes it is a new deal", async () => {
+    const t = await team();
+    await t.ivan.send("/deal ООО Ромашка; 90000");
+    t.h.clock.advanceMinutes(4);
+    const [held] = await t.ivan.send("/deal ООО Ромашка; 90000");
+    expect(said(held)).toContain("Такую же сделку («ООО Ромашка», 90 000 ₽) вы уже записали за последние 10 минут.");
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(1);
+    const [dropped] = await t.ivan.press(buttonStartingWith(held, "gno:"), held);
+    expect(said(dropped)).toBe("Хорошо, не записано.");
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(1);
+    // Another amount is another deal; the same one confirmed is saved.
+    const [again] = await t.ivan.send("/deal ООО Ромашка; 90000");
+    await t.ivan.press(buttonStartingWith(again, "gok:"), again);
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(2);
+    t.h.clock.advanceMinutes(11);
+    expect(said((await t.ivan.send("/deal ООО Ромашка; 90000"))[0])).toContain("Сделка записана");
+    expect(count(t.h, "SELECT COUNT(*) FROM deals")).toBe(3);
+  });
+
+  it("an expense above its whole budget line waits for the confirmation", async () => {
+    const t = await team();
+    await t.founder.send("/budget 2026-11 marketing 10000");
+    const [held] = await t.lead.send("/expense 150000 marketing");
+    expect(said(held)).toContain("Расход 150 000 ₽ больше всей статьи бюджета «маркетинг» на месяц (10 000 ₽).");
+    expect(count(t.h, "SELECT COUNT(*) FROM expenses")).toBe(0);
+    const [saved] = await t.lead.press(buttonStartingWith(held, "gok:"), held);
+    expect(said(saved)).toContain("Расход записан: 150 000 ₽");
+    expect(count(t.h, "SELECT COUNT(*) FROM expenses")).toBe(1);
+  });
+});
