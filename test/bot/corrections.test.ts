@@ -38,7 +38,7 @@ async function team(): Promise<Team> {
 async function figures(t: Team) {
   const now = t.h.clock.now();
   const plan = planReport(t.h.db, TEAM_ID, { now });
-  const burn = burnReport(t.h.db, TEAM_ID, { now });
+  const burn = burnReport(t.h.db, TEAM_ID, { now, json: true });
   const planText = said((await t.founder.send("/plan"))[0]);
   const burnText = said((await t.founder.send("/burn"))[0]);
   return { plan, burn, planText, burnText };
