@@ -27,6 +27,19 @@ import type { Locale, Translate } from "../shared/i18n.js";
 import { categoryName } from "./plan-report.js";
 import { stateLabel } from "./task-state.js";
 
+/** A record as the corrections sheet shows it, before or after a correction. */
+export type CorrectedRecordRow = { kind: string; companyName: string | null; category: string | null; amountKopecks: number | null; localDay: string };
+
+/** One correction: who voided or amended which record, and what it became (null: voided). */
+export type CorrectionSheetRow = {
+  at: number;
+  memberId: number | null;
+  via: "undo" | "edit";
+  authorId: number | null;
+  before: CorrectedRecordRow;
+  after: CorrectedRecordRow | null;
+};
+
 /** Everything the data sheets show. */
 export type ExportRows = {
   tasks: Task[];
@@ -34,6 +47,7 @@ export type ExportRows = {
   refusals: RefusalSheetRow[];
   deals: DealSheetRow[];
   expenses: Expense[];
+  corrections: CorrectionSheetRow[];
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,7 +162,7 @@ export type ExportInput = {
 };
 
 /** Sheet keys in workbook order; the names are `export-sheet-<key>` in the reader's language. */
-export const EXPORT_SHEETS = ["figures", "managers", "segments", "budget", "tasks", "checkups", "refusals", "deals", "expenses"] as const;
+export const EXPORT_SHEETS = ["figures", "managers", "segments", "budget", "tasks", "checkups", "refusals", "deals", "expenses", "corrections"] as const;
 export type ExportSheet = (typeof EXPORT_SHEETS)[number];
 
 /** Builds the workbook in memory. */
@@ -395,6 +409,40 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
     sheetName("expenses"),
     [col("date", "date"), col("category", "text"), col("amount", "money"), col("note", "long"), col("logged-by", "text")],
     rows.expenses.map((e) => [dayCell(e.localDay), categoryName(t, e.category), roubles(e.amountKopecks), e.note, name(e.memberId)]),
+    format,
+  );
+
+  // Voided records are left out of the sheets above and the figures; here is what was corrected and how.
+  const what = (r: CorrectedRecordRow): string => (r.kind === "expense" ? `${t("export-corr-kind-expense")}: ${categoryName(t, r.category ?? "")}` : t(`export-corr-kind-${r.kind}`));
+  addTable(
+    workbook,
+    sheetName("corrections"),
+    [
+      col("when", "datetime"),
+      col("corrected-by", "text"),
+      col("correction", "text"),
+      col("record", "text"),
+      col("company", "text"),
+      col("date", "date"),
+      col("amount", "money"),
+      col("new-company", "text"),
+      col("new-date", "date"),
+      col("new-amount", "money"),
+      col("record-author", "text"),
+    ],
+    rows.corrections.map((c) => [
+      timeCell(c.at, timezone),
+      name(c.memberId),
+      t(c.after === null ? `export-corr-${c.via}` : "export-corr-amended"),
+      what(c.before),
+      c.before.companyName,
+      dayCell(c.before.localDay),
+      c.before.amountKopecks === null ? null : roubles(c.before.amountKopecks),
+      c.after?.companyName ?? null,
+      dayCell(c.after?.localDay ?? null),
+      c.after?.amountKopecks == null ? null : roubles(c.after.amountKopecks),
+      name(c.authorId),
+    ]),
     format,
   );
   return workbook;

@@ -2,6 +2,7 @@
  * Corrections through the fake Bot API. Each correction is checked against a second bot whose team entered the
  * same month right: /plan, /burn and the JSON reports must be the same, as if the wrong record never happened.
  */
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { buttonData, buttonStartingWith } from "../helpers/buttons.js";
@@ -125,6 +126,18 @@ describe("corrections by the lead and the founder", () => {
     const corrected = await figures(wrong, "/plan");
     expect(corrected).toEqual(await figures(right, "/plan"));
     expect(corrected.plan).toMatchObject({ budget: 100000, expenses: 5000 });
+    // The export counts the corrected expense once and lists the correction.
+    const [exported] = await wrong.founder.send("/export");
+    const file = exported!.files.find((f) => f.field === "document")!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const values = (sheet: string, row: number) => (workbook.getWorksheet(sheet)!.getRow(row).values as unknown[]).slice(1);
+    expect(workbook.getWorksheet("Расходы")!.actualRowCount).toBe(2);
+    expect(values("Расходы", 2)[2]).toBe(5000);
+    expect(workbook.getWorksheet("Исправления")!.actualRowCount).toBe(2);
+    expect(values("Исправления", 2)).toEqual([
+      expect.any(Date), "anna_lead", "исправлена", "расход: маркетинг", undefined, expect.any(Date), 50000, undefined, expect.any(Date), 5000, "olga_founder",
+    ]);
   }, TWO_BOTS_MS);
 
   it("the founder voids a refusal from the company card; /burn and the JSON are as if it was never logged", async () => {

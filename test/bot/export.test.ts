@@ -38,7 +38,7 @@ describe("/export", () => {
     expect(sent!.files[0]!.filename).toBe("sales-2026-11.xlsx");
     expect(sent!.caption).toBe("Выгрузка за ноябрь 2026 (цифры на 30.11.2026): задач 2, сверок 4, отказов 3, сделок 3, расходов 2.");
     const workbook = await workbookOf(sent);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Исправления"]);
     expect((workbook.getWorksheet("Сделки")!.getRow(1).values as unknown[]).slice(1)).toEqual(["Дата", "Компания", "Сегмент", "Менеджер", "Сумма"]);
     const counts = { Задачи: NOVEMBER_COUNTS.tasks, Сверки: NOVEMBER_COUNTS.checkups, Отказы: NOVEMBER_COUNTS.refusals, Сделки: NOVEMBER_COUNTS.deals, Расходы: NOVEMBER_COUNTS.expenses };
     for (const [name, n] of Object.entries(counts)) expect(dataRows(workbook, name), name).toBe(n);
@@ -57,7 +57,7 @@ describe("/export", () => {
     const [sent] = await founder.send("/export 2026-11");
     expect(sent!.caption).toBe("Export for November 2026 (figures as of 30.11.2026): 2 tasks, 4 check-ups, 3 refusals, 3 deals, 2 expenses.");
     const workbook = await workbookOf(sent);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses", "Corrections"]);
     expect((workbook.getWorksheet("Tasks")!.getRow(1).values as unknown[])[3]).toBe("Task");
   });
 

@@ -26,10 +26,10 @@ describe("export CLI", () => {
     const ru = await runMain(main, [file, "--period", "2026-11"], env);
     expect(ru.stderr).toBe("");
     expect(ru.code).toBe(0);
-    expect(ru.stdout).toMatch(/^Export written: .*november\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2; \d+ KB\)\n$/);
+    expect(ru.stdout).toMatch(/^Export written: .*november\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2, corrections 0; \d+ KB\)\n$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Исправления"]);
     const rows = (name: string) => workbook.getWorksheet(name)!.actualRowCount - 1;
     expect([rows("Задачи"), rows("Сверки"), rows("Отказы"), rows("Сделки"), rows("Расходы")]).toEqual([2, 4, 3, 3, 2]);
     expect((workbook.getWorksheet("Отказы")!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["Когда", "Компания", "Сегмент"]);
@@ -39,7 +39,7 @@ describe("export CLI", () => {
     expect(en.code).toBe(0);
     const english = new ExcelJS.Workbook();
     await english.xlsx.readFile(enFile);
-    expect(english.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses"]);
+    expect(english.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses", "Corrections"]);
     expect(english.getWorksheet("Deals")!.actualRowCount - 1).toBe(3);
     // Only the workbooks are left behind, no partial files.
     expect(readdirSync(dir).filter((name) => name.endsWith(".xlsx") || name.includes("partial")).sort()).toEqual(["november-en.xlsx", "november.xlsx"]);
@@ -75,7 +75,7 @@ describe("export CLI", () => {
     const run = await runCli("src/cli/export.ts", [file, "--period", "2026-11"], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Export written: .*spawned\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2; \d+ KB\)\n$/);
+    expect(run.stdout).toMatch(/^Export written: .*spawned\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2, corrections 0; \d+ KB\)\n$/);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
 

@@ -16,7 +16,9 @@ import { listExpenses } from "../../db/expenses.js";
 import { listTasksLiveBetween } from "../../db/tasks.js";
 import { addDays, localDate, zonedInstant } from "../../domain/calendar.js";
 import { periodBounds, periodOf } from "../../domain/period.js";
-import { buildExportWorkbook, type ExportRows } from "../../reports/export-xlsx.js";
+import { buildExportWorkbook, type CorrectionSheetRow, type ExportRows } from "../../reports/export-xlsx.js";
+import { listCorrections } from "../../db/corrections.js";
+import { recordSummary } from "../corrections/records.js";
 import type { Locale, Translate } from "../../shared/i18n.js";
 import { loadBurnReport, resolveAsOf } from "../leads/burn-report.js";
 import { taskFlags } from "../tasks/checkup-report.js";
@@ -33,7 +35,18 @@ export function readExportRows(db: Db, team: Team, period: string): ExportRows {
     refusals: listRefusalSheetRows(db, team.id, from, to),
     deals: listDealSheetRows(db, team.id, from, to),
     expenses: listExpenses(db, team.id, from, to),
+    corrections: correctionSheetRows(db, team.id, from, to),
   };
+}
+
+/** The corrections made in the month, each with its record before and after. */
+function correctionSheetRows(db: Db, teamId: number, from: string, to: string): CorrectionSheetRow[] {
+  return listCorrections(db, teamId, from, to).flatMap((correction) => {
+    const before = recordSummary(db, teamId, correction.record, correction.recordId);
+    if (!before) return [];
+    const after = correction.replacementId === null ? null : (recordSummary(db, teamId, correction.record, correction.replacementId) ?? null);
+    return [{ at: correction.at, memberId: correction.memberId, via: correction.via, authorId: before.memberId, before, after }];
+  });
 }
 
 export type ExportRequest = {
@@ -51,7 +64,7 @@ export type ExportResult = {
   fileName: string;
   bytes: Buffer;
   /** Data rows per sheet (header rows not counted). */
-  rows: Record<"tasks" | "checkups" | "refusals" | "deals" | "expenses", number>;
+  rows: Record<"tasks" | "checkups" | "refusals" | "deals" | "expenses" | "corrections", number>;
 };
 
 /**
@@ -88,6 +101,7 @@ export async function buildExport(db: Db, team: Team, request: ExportRequest): P
       refusals: rows.refusals.length,
       deals: rows.deals.length,
       expenses: rows.expenses.length,
+      corrections: rows.corrections.length,
     },
   };
 }

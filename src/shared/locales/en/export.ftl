@@ -138,3 +138,21 @@ export-handling-lost = lost for good
 
 export-col-amount = Amount
 export-col-logged-by = Logged by
+
+export-sheet-corrections = Corrections
+export-col-corrected-by = Corrected by
+export-col-correction = Correction
+export-col-record = Record
+export-col-new-company = New company
+export-col-new-date = New date
+export-col-new-amount = New amount
+export-col-record-author = Record by
+export-corr-undo = taken back by its author (/undo)
+export-corr-edit = deleted
+export-corr-amended = corrected
+export-corr-kind-touch = touch
+export-corr-kind-refusal = refusal
+export-corr-kind-handled = refusal handled
+export-corr-kind-deal = deal
+export-corr-kind-close = close
+export-corr-kind-expense = expense

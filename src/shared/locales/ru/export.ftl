@@ -138,3 +138,21 @@ export-handling-lost = потерян навсегда
 
 export-col-amount = Сумма
 export-col-logged-by = Кто внёс
+
+export-sheet-corrections = Исправления
+export-col-corrected-by = Кто исправил
+export-col-correction = Исправление
+export-col-record = Запись
+export-col-new-company = Новая компания
+export-col-new-date = Новая дата
+export-col-new-amount = Новая сумма
+export-col-record-author = Автор записи
+export-corr-undo = отменена автором (/undo)
+export-corr-edit = удалена
+export-corr-amended = исправлена
+export-corr-kind-touch = касание
+export-corr-kind-refusal = отказ
+export-corr-kind-handled = отработка отказа
+export-corr-kind-deal = сделка
+export-corr-kind-close = закрытие
+export-corr-kind-expense = расход
