@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkBurnAlerts } from "../../src/services/leads/burn-alerts.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { TEAM_ID } from "../../src/app.js";
+import { buttonStartingWith } from "../helpers/buttons.js";
 import { baseTeam, loadBase, said, type BaseTeam } from "../bot/base-fixture.js";
 
 let team: BaseTeam | undefined;
@@ -100,8 +101,11 @@ describe("burn alerts", () => {
     await loadBase(t);
     await t.founder.send("/setplan 2026-10 1 1000");
     await t.ivan.send("/refusal ООО Ландыш; цена; навсегда");
-    await t.ivan.send("/deal ООО Ромашка 150 000");
-    await t.ivan.send("/deal ООО Василёк 10 000");
+    // 150 000 ₽ is far above the plan's check of 1 000 ₽: saved once Ivan confirms it.
+    const [held] = await t.ivan.send("/deal ООО Ромашка 150 000");
+    await t.ivan.press(buttonStartingWith(held, "gok:"), held);
+    const [held2] = await t.ivan.send("/deal ООО Василёк 10 000");
+    await t.ivan.press(buttonStartingWith(held2, "gok:"), held2);
     const sweet = t.founder.messages().map(said).filter((text) => text.includes("Сладкая ложь"));
     expect(sweet).toHaveLength(1);
     expect(sweet[0]).toContain("база выжигается — 50% контактов сгорели (порог 30%)");

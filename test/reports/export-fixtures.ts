@@ -29,7 +29,7 @@ export { createPlanDb, msk, TEAM_ID } from "./plan-fixtures.js";
 /** Export moment of the tests: Thursday 3 December 2026, 12:00 in Moscow (November is over). */
 export const EXPORT_NOW = msk("2026-12-03", "12:00");
 
-export const NOVEMBER_COUNTS = { tasks: 2, checkups: 4, refusals: 3, deals: 3, expenses: 2 };
+export const NOVEMBER_COUNTS = { tasks: 2, checkups: 4, refusals: 3, deals: 3, expenses: 2, corrections: 0 };
 
 export interface ExportSeed {
   founder: Member;

@@ -38,7 +38,7 @@ function figure(ws: ExcelJS.Worksheet, label: string): unknown {
   throw new Error(`no figure ${label}`);
 }
 
-const RU_SHEETS = ["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы"];
+const RU_SHEETS = ["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Исправления"];
 
 describe("export workbook", () => {
   it("has the month's sheets in Russian with headers and one row per seeded record", async () => {
@@ -60,6 +60,7 @@ describe("export workbook", () => {
       Менеджеры: ["Менеджер", "Доля плана", "План, клиентов", "План, выручка", "Новых клиентов", "Выручка", "Сверок было", "Сверок сдано", "Сверки сданы, доля"],
       Сегменты: ["Сегмент", "Компаний", "Свежие", "Остывают", "Потеряны", "Закрыты", "Клиенты", "Выжжено, доля", "На паузе", "Новых контактов в неделю", "Недель до исчерпания"],
       Бюджет: ["Статья", "Бюджет", "Расходы"],
+      Исправления: ["Когда", "Кто исправил", "Исправление", "Запись", "Компания", "Дата", "Сумма", "Новая компания", "Новая дата", "Новая сумма", "Автор записи"],
     };
     for (const [name, expected] of Object.entries(headers)) expect(row(sheet(workbook, name), 1), name).toEqual(expected);
 
@@ -158,15 +159,15 @@ describe("export workbook", () => {
     const db = createPlanDb();
     seedExportMonth(db);
     const { workbook } = await exportOf(db, "en", "2026-11");
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses", "Corrections"]);
     expect(row(sheet(workbook, "Deals"), 1)).toEqual(["Date", "Company", "Segment", "Manager", "Amount"]);
     expect(sheet(workbook, "Deals").getCell("A2").numFmt).toBe("yyyy-mm-dd");
     expect(sheet(workbook, "Refusals").getCell("H2").value).toBe("burned");
     expect(figure(sheet(workbook, "Month figures"), "Month")).toBe("November 2026");
 
     const empty = await exportOf(db, "ru", "2026-09");
-    expect(empty.result.rows).toEqual({ tasks: 0, checkups: 0, refusals: 0, deals: 0, expenses: 0 });
-    for (const name of ["Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Бюджет"]) {
+    expect(empty.result.rows).toEqual({ tasks: 0, checkups: 0, refusals: 0, deals: 0, expenses: 0, corrections: 0 });
+    for (const name of ["Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Бюджет", "Исправления"]) {
       const ws = sheet(empty.workbook, name);
       expect(dataRows(ws), name).toBe(0);
       expect(row(ws, 1).length, name).toBeGreaterThan(2);
