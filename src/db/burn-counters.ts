@@ -1,11 +1,11 @@
 import type { PeriodKind, SegmentKind } from "../domain/burn.js";
+import type { TeamCalendar } from "../domain/calendar.js";
 import type { Db } from "./open.js";
 import { prepared } from "./statements.js";
 
-/** Team settings the lead base and the burn report depend on. */
-export interface BurnSettings {
-  timezone: string;
-  handlingWindowHours: number;
+/** Team settings the lead base and the burn report depend on: the calendar counts the handling days. */
+export interface BurnSettings extends TeamCalendar {
+  handlingDays: number;
   cooldownDays: number;
   burnThreshold: number;
   pauseThreshold: number;
@@ -31,7 +31,8 @@ interface PeriodCompanyRow {
 
 /** The module's SQL texts; each runs through the connection's statement cache (prepared). */
 const SQL = {
-  settings: "SELECT timezone, handling_window_hours, cooldown_days, burn_threshold, pause_threshold, close_reasons FROM teams WHERE id = ?",
+  settings: `SELECT timezone, working_days, holidays, country, extra_workdays, handling_days, cooldown_days, burn_threshold,
+              pause_threshold, close_reasons FROM teams WHERE id = ?`,
   segmentDay: "INSERT INTO segment_days (team_id, kind, day, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
   segmentMonth: "INSERT INTO segment_months (team_id, kind, period, segment_id, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
   segmentTotal: "INSERT INTO segment_totals (team_id, segment_id, kind, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
@@ -64,7 +65,11 @@ export function readBurnSettings(db: Db, teamId: number): BurnSettings {
   const row = prepared(db, SQL.settings).get(teamId) as
     | {
         timezone: string;
-        handling_window_hours: number;
+        working_days: string;
+        holidays: string;
+        country: string;
+        extra_workdays: string;
+        handling_days: number;
         cooldown_days: number;
         burn_threshold: number;
         pause_threshold: number;
@@ -81,7 +86,11 @@ export function readBurnSettings(db: Db, teamId: number): BurnSettings {
   }
   return {
     timezone: row.timezone,
-    handlingWindowHours: row.handling_window_hours,
+    workingDays: row.working_days.split(",").filter(Boolean).map(Number),
+    holidays: JSON.parse(row.holidays) as string[],
+    country: row.country,
+    extraWorkdays: JSON.parse(row.extra_workdays) as string[],
+    handlingDays: row.handling_days,
     cooldownDays: row.cooldown_days,
     burnThreshold: row.burn_threshold,
     pauseThreshold: row.pause_threshold,

@@ -22,7 +22,7 @@ interface TeamRow {
   holidays: string;
   country: string;
   extra_workdays: string;
-  handling_window_hours: number;
+  handling_days: number;
   cooldown_days: number;
   burn_threshold: number;
   pause_threshold: number;
@@ -43,7 +43,7 @@ function toTeam(row: TeamRow): Team {
     holidays: JSON.parse(row.holidays) as string[],
     country: row.country,
     extraWorkdays: JSON.parse(row.extra_workdays) as string[],
-    handlingWindowHours: row.handling_window_hours,
+    handlingDays: row.handling_days,
     cooldownDays: row.cooldown_days,
     burnThreshold: row.burn_threshold,
     pauseThreshold: row.pause_threshold,
@@ -81,7 +81,7 @@ const SETTING_COLUMNS = {
   country: "country",
   checkupTime: "checkup_time",
   cutoffTime: "cutoff_time",
-  handlingWindowHours: "handling_window_hours",
+  handlingDays: "handling_days",
   cooldownDays: "cooldown_days",
   burnThreshold: "burn_threshold",
   pauseThreshold: "pause_threshold",

@@ -3,8 +3,9 @@
  * (a refusal inside its handling window), handled, cooling until a day, lost (for good), closed, won.
  *
  * The rules, shared with the write paths in src/services/leads/ (which keep the same state incrementally):
- * - A refusal opens a handling window (default 48 h). /handled, or a deal, inside the window handles every
- *   refusal still open. When a window closes unhandled the refusal burns the company: it cools from that
+ * - A refusal opens a handling window that ends with the N-th working day after the refusal's local day
+ *   (team calendar, N = handling days, default 2): weekends and holidays do not count. /handled, or a deal,
+ *   inside the window handles every refusal still open. When a window closes unhandled the refusal burns the company: it cools from that
  *   moment until local midnight starting `cooldownUntil` = the refusal's local day + cooldown days.
  *   A second burn while cooling extends the cooling to the later day; a burn whose cooldown ended before
  *   its window closed burns without cooling.
@@ -12,7 +13,8 @@
  * - Closing is final; it ends cooling or lost. Unfreeze ends cooling or lost at once.
  * - Timers (window ends, cooldown ends) due at or before an event's moment happen before the event.
  */
-import { addDays, localDate, zonedInstant } from "./calendar.js";
+import { addDays, localDate, nextWorkingDay, zonedInstant } from "./calendar.js";
+import type { TeamCalendar } from "./calendar.js";
 
 /** Refusal reason keys. */
 export const REFUSAL_REASONS = ["price", "need", "timing", "competitor", "noanswer", "other"] as const;
@@ -79,10 +81,9 @@ export function parseCloseReason(text: string, teamReasons: readonly string[]): 
   return mapped !== undefined && allowed.includes(mapped) ? mapped : null;
 }
 
-/** The settings a company's state depends on. */
-export type StateSettings = {
-  timezone: string;
-  handlingWindowHours: number;
+/** The settings a company's state depends on: the team calendar, the handling days and the cooldown. */
+export type StateSettings = TeamCalendar & {
+  handlingDays: number;
   cooldownDays: number;
 };
 
@@ -123,16 +124,24 @@ export type CompanyState = {
   refusals: RefusalOutcome[];
 };
 
-const HOUR_MS = 3_600_000;
-
 /** The first local day a company refused at `refusalAt` may be touched again if that refusal burns it. */
 export function cooldownUntil(refusalAt: number, settings: Pick<StateSettings, "timezone" | "cooldownDays">): string {
   return addDays(localDate(refusalAt, settings.timezone), settings.cooldownDays);
 }
 
-/** End of the handling window of a refusal logged at `refusalAt`. */
-export function handlingWindowEnd(refusalAt: number, settings: Pick<StateSettings, "handlingWindowHours">): number {
-  return refusalAt + settings.handlingWindowHours * HOUR_MS;
+/** The last local day of the handling window: the N-th working day after the refusal's local day. */
+export function handlingDeadlineDay(refusalAt: number, settings: TeamCalendar & Pick<StateSettings, "handlingDays">): string {
+  let day = localDate(refusalAt, settings.timezone);
+  for (let n = 0; n < settings.handlingDays; n++) day = nextWorkingDay(day, settings);
+  return day;
+}
+
+/**
+ * End of the handling window of a refusal logged at `refusalAt`: the end of its deadline day, i.e. local
+ * midnight starting the next day, so a manager always has whole working days and never a night-time minute.
+ */
+export function handlingWindowEnd(refusalAt: number, settings: TeamCalendar & Pick<StateSettings, "handlingDays">): number {
+  return zonedInstant(addDays(handlingDeadlineDay(refusalAt, settings), 1), "00:00", settings.timezone).getTime();
 }
 
 /**

@@ -22,7 +22,8 @@ export type TeamSettings = {
   country: string;
   /** Days worked on top of the working weekdays (a working Saturday), 'YYYY-MM-DD', sorted. */
   extraWorkdays: string[];
-  handlingWindowHours: number;
+  /** The handling window: whole working days after the refusal's day. */
+  handlingDays: number;
   cooldownDays: number;
   /** Fractions in (0, 1]. */
   burnThreshold: number;
@@ -40,7 +41,7 @@ export type SettingChange =
   | { setting: "holidays"; value: string[] }
   | { setting: "extraWorkdays"; value: string[] }
   | { setting: "country"; value: string }
-  | { setting: "handlingWindowHours"; value: number }
+  | { setting: "handlingDays"; value: number }
   | { setting: "cooldownDays"; value: number }
   | { setting: "burnThreshold"; value: number }
   | { setting: "pauseThreshold"; value: number }
@@ -76,7 +77,7 @@ export type SettingResult =
 /** Close reasons that are always allowed; the founder adds others in settings. */
 export const BUILTIN_CLOSE_REASONS = ["dm_died", "business_closed"] as const;
 
-export const WINDOW_HOURS = { min: 1, max: 720 } as const;
+export const HANDLING_DAYS = { min: 1, max: 30 } as const;
 export const COOLDOWN_DAYS = { min: 1, max: 3650 } as const;
 /** Thresholds are whole or fractional percents from 1% to 100%. */
 export const THRESHOLD_BP = { min: 100, max: 10_000 } as const;
@@ -199,9 +200,15 @@ function parseWholeNumber(text: string, min: number, max: number): number | null
   return n >= min && n <= max ? n : null;
 }
 
-/** Validates the handling window in whole hours (`48`, `48h`, `48 ч`), 1..720. */
-export function parseWindowSetting(text: string): number | null {
-  return parseWholeNumber(text, WINDOW_HOURS.min, WINDOW_HOURS.max);
+/**
+ * Validates the handling window in whole working days (`2`, `2d`, `2 дня`, `2 рабочих дня`), 1..30. Hours are
+ * refused rather than read as days: the window used to be set in hours, and `48` days is never meant.
+ */
+export function parseHandlingDaysSetting(text: string): number | null {
+  const t = text.trim().replace(/\s*(рабочих\s+|рабочий\s+|working\s+)?(d|д|дн(я|ей)?|день|days?)$/iu, "");
+  if (!/^\d{1,2}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= HANDLING_DAYS.min && n <= HANDLING_DAYS.max ? n : null;
 }
 
 /** Validates the cooldown in whole days (`90`, `90d`, `90 дней`), 1..3650. */
@@ -259,7 +266,7 @@ export const SETTING_KEYS = {
   workdays: ["workdays", "working_days", "рабочие_дни"],
   country: ["country", "страна"],
   holidays: ["holidays", "праздники", "выходные"],
-  window: ["window", "handling_window", "окно"],
+  window: ["handling_days", "window", "handling_window", "окно", "дни_отработки"],
   cooldown: ["cooldown", "охлаждение"],
   burn: ["burn", "burn_threshold", "выжигание"],
   pause: ["pause", "pause_threshold", "пауза"],
@@ -330,8 +337,8 @@ export function validateSetting(key: SettingKey, value: string, current: TeamSet
       return country ? ok({ setting: "country", value: country }) : fail("invalid");
     }
     case "window": {
-      const hours = parseWindowSetting(text);
-      return hours === null ? fail("invalid") : ok({ setting: "handlingWindowHours", value: hours });
+      const days = parseHandlingDaysSetting(text);
+      return days === null ? fail("invalid") : ok({ setting: "handlingDays", value: days });
     }
     case "cooldown": {
       const days = parseCooldownSetting(text);

@@ -106,7 +106,7 @@ describe("/settings menu", () => {
       ["set:open:language", "set:pick:language:en", () => expect(team().locale).toBe("en")],
       ["set:open:burn", "set:pick:burn:25%", () => expect(team().burnThreshold).toBe(0.25)],
       ["set:open:pause", "set:pick:pause:40%", () => expect(team().pauseThreshold).toBe(0.4)],
-      ["set:open:window", "set:pick:window:72", () => expect(team().handlingWindowHours).toBe(72)],
+      ["set:open:window", "set:pick:window:3", () => expect(team().handlingDays).toBe(3)],
       ["set:open:cooldown", "set:pick:cooldown:180", () => expect(team().cooldownDays).toBe(180)],
       ["set:open:checkup", "set:pick:checkup:09:30", () => expect(team().checkupTime).toBe("09:30")],
       ["set:open:cutoff", "set:pick:cutoff:19:00", () => expect(team().cutoffTime).toBe("19:00")],
@@ -170,20 +170,24 @@ describe("/settings menu", () => {
     expect(dataOf(menu.now())).toEqual(["set:open:window", "set:done"]);
 
     const row = teamRow();
-    for (const bad of ["abc", "0", "721", "1.5"]) {
+    for (const bad of ["abc", "0", "31", "1.5", "48h"]) {
       const replies = await say(boss, bad);
       expect(replies, bad).toHaveLength(1);
-      expect(said(replies[0]!.text), bad).toBe("Это значение не подходит, ничего не изменено.\nОкно отработки отказа — целое число часов от 1 до 720: /settings window 48");
+      expect(said(replies[0]!.text), bad).toBe(
+        "Это значение не подходит, ничего не изменено.\nОкно отработки отказа — целое число рабочих дней от 1 до 30: отказ нужно отработать до конца этого рабочего дня после дня отказа (выходные и праздники не считаются): /settings handling_days 2",
+      );
       expect(teamRow(), bad).toEqual(row);
     }
-    const good = await say(boss, "36");
-    expect(good.map((m) => said(m.text))).toEqual(["Сохранено. Окно отработки отказа: 36 ч."]);
-    expect(team().handlingWindowHours).toBe(36);
-    expect(said(menu.now().text)).toMatch(/^Сохранено\. Окно отработки отказа: 36 ч\.\n\nНастройки команды[\s\S]*• Окно отработки отказа: 36 ч/);
+    const saved = "Сохранено. Окно отработки отказа: 4 раб. дн. после дня отказа. У уже записанных отказов срок не меняется.";
+    const good = await say(boss, "4");
+    expect(good.map((m) => said(m.text))).toEqual([saved]);
+    expect(team().handlingDays).toBe(4);
+    expect(said(menu.now().text).startsWith(`${saved}\n\nНастройки команды`)).toBe(true);
+    expect(said(menu.now().text)).toContain("• Окно отработки отказа: 4 раб. дн. после дня отказа");
     expect(dataOf(menu.now())).toContain("set:open:window");
     // The dialogue is over: the next text is nobody's value.
-    await say(boss, "24");
-    expect(team().handlingWindowHours).toBe(36);
+    await say(boss, "2");
+    expect(team().handlingDays).toBe(4);
   });
 
   it("types a time zone, a check-up time and thresholds through the same validators", async () => {

@@ -4,41 +4,45 @@ import {
   allowedCloseReasons,
   companyStateAt,
   cooldownUntil,
+  handlingDeadlineDay,
+  handlingWindowEnd,
   parseCloseReason,
   parseRefusalReason,
 } from "../../src/domain/company-state.js";
-import type { CompanyEvent } from "../../src/domain/company-state.js";
+import type { CompanyEvent, StateSettings } from "../../src/domain/company-state.js";
 
 const TZ = "Europe/Moscow";
-const settings = { timezone: TZ, handlingWindowHours: 48, cooldownDays: 90 };
+// Russia's calendar, Monday–Friday: 8 March 2026 is a Sunday, so Monday 9 March is a day off.
+const settings: StateSettings = { timezone: TZ, workingDays: [1, 2, 3, 4, 5], holidays: [], country: "RU", handlingDays: 2, cooldownDays: 90 };
 const at = (day: string, time = "12:00") => zonedInstant(day, time, TZ).getTime();
 const state = (events: CompanyEvent[], day: string, time = "12:00") => companyStateAt(events, at(day, time), settings);
 
 describe("companyStateAt", () => {
   it("fresh → contacted → refused (window open) → cooling when the window closes unhandled", () => {
+    // Refused on Monday 2 March: the window ends with Wednesday 4 March, the 2nd working day after.
     const events: CompanyEvent[] = [
       { kind: "touch", at: at("2026-03-01") },
       { kind: "refusal", at: at("2026-03-02", "10:00"), lostForGood: false },
     ];
     expect(state(events, "2026-02-28").state).toBe("fresh");
     expect(state(events, "2026-03-01").state).toBe("contacted");
-    expect(state(events, "2026-03-04", "09:59")).toMatchObject({ state: "refused", cooldownUntil: null });
-    expect(state(events, "2026-03-04", "10:00")).toMatchObject({
+    expect(state(events, "2026-03-04", "23:59")).toMatchObject({ state: "refused", cooldownUntil: null });
+    expect(state(events, "2026-03-05", "00:00")).toMatchObject({
       state: "cooling",
       cooldownUntil: "2026-05-31",
-      coolingSince: at("2026-03-04", "10:00"),
+      coolingSince: at("2026-03-05", "00:00"),
     });
     expect(state(events, "2026-05-30", "23:59").state).toBe("cooling");
     expect(state(events, "2026-05-31", "00:00")).toMatchObject({ state: "contacted", cooldownUntil: null });
     expect(state(events, "2026-05-31").refusals).toEqual([
-      { at: at("2026-03-02", "10:00"), windowEndAt: at("2026-03-04", "10:00"), lostForGood: false, status: "burned", settledAt: at("2026-03-04", "10:00") },
+      { at: at("2026-03-02", "10:00"), windowEndAt: at("2026-03-05", "00:00"), lostForGood: false, status: "burned", settledAt: at("2026-03-05", "00:00") },
     ]);
   });
 
   it("handled inside the window never burns; at the window's end it is too late", () => {
     const refusal: CompanyEvent = { kind: "refusal", at: at("2026-03-02", "10:00"), lostForGood: false };
-    expect(state([refusal, { kind: "handled", at: at("2026-03-04", "09:59") }], "2026-03-10").state).toBe("handled");
-    expect(state([refusal, { kind: "handled", at: at("2026-03-04", "10:00") }], "2026-03-10").state).toBe("cooling");
+    expect(state([refusal, { kind: "handled", at: at("2026-03-04", "23:59") }], "2026-03-10").state).toBe("handled");
+    expect(state([refusal, { kind: "handled", at: at("2026-03-05", "00:00") }], "2026-03-10").state).toBe("cooling");
   });
 
   it("a deal inside the window handles the refusal; a won company stays won", () => {
@@ -55,8 +59,8 @@ describe("companyStateAt", () => {
       { kind: "refusal", at: at("2026-03-02", "10:00"), lostForGood: false },
       { kind: "refusal", at: at("2026-03-03", "10:00"), lostForGood: false },
     ];
-    expect(state(events, "2026-03-04", "11:00").cooldownUntil).toBe("2026-05-31");
-    expect(state(events, "2026-03-05", "11:00").cooldownUntil).toBe("2026-06-01");
+    expect(state(events, "2026-03-05", "11:00").cooldownUntil).toBe("2026-05-31");
+    expect(state(events, "2026-03-06", "11:00").cooldownUntil).toBe("2026-06-01");
     const unfrozen = [...events, { kind: "unfreeze", at: at("2026-03-10") } as CompanyEvent];
     expect(state(unfrozen, "2026-03-10")).toMatchObject({ state: "contacted", cooldownUntil: null });
   });
@@ -71,11 +75,36 @@ describe("companyStateAt", () => {
   });
 
   it("a cooldown that ends before the window closes burns without cooling", () => {
-    const short = { ...settings, cooldownDays: 1, handlingWindowHours: 72 };
+    const short = { ...settings, cooldownDays: 1, handlingDays: 3 };
     const events: CompanyEvent[] = [{ kind: "refusal", at: at("2026-03-02"), lostForGood: false }];
     const s = companyStateAt(events, at("2026-03-06"), short);
     expect(s.state).toBe("contacted");
     expect(s.refusals[0]!.status).toBe("burned");
+  });
+
+  it("a refusal logged on Friday afternoon is not burned on Monday and burns after Tuesday", () => {
+    const events: CompanyEvent[] = [{ kind: "refusal", at: at("2026-03-13", "16:00"), lostForGood: false }];
+    expect(state(events, "2026-03-16", "23:59").state).toBe("refused");
+    expect(state(events, "2026-03-17", "23:59").state).toBe("refused");
+    expect(state(events, "2026-03-18", "00:00").state).toBe("cooling");
+  });
+
+  it("the window counts working days of the team calendar: weekends, holidays and their moves do not count", () => {
+    const deadline = (day: string, time: string, over: Partial<StateSettings> = {}) =>
+      handlingDeadlineDay(at(day, time), { ...settings, ...over });
+    // Friday 6 March: Saturday, Sunday and Monday 9 March (8 March moved off a Sunday) are days off.
+    expect(deadline("2026-03-06", "16:00")).toBe("2026-03-11");
+    // Monday 2 November: 4 November is a public holiday.
+    expect(deadline("2026-11-02", "10:00")).toBe("2026-11-05");
+    // A refusal at night counts from its own day and gets whole working days, never a night-time minute.
+    expect(deadline("2026-03-10", "03:31")).toBe("2026-03-12");
+    expect(handlingWindowEnd(at("2026-03-10", "03:31"), settings)).toBe(at("2026-03-13", "00:00"));
+    // Logged on a Saturday: the two working days are Monday and Tuesday.
+    expect(deadline("2026-03-14", "11:00")).toBe("2026-03-17");
+    // The founder's working Saturday and own holiday count too; so does the window's length.
+    expect(deadline("2026-03-13", "16:00", { extraWorkdays: ["2026-03-14"] })).toBe("2026-03-16");
+    expect(deadline("2026-03-13", "16:00", { holidays: ["2026-03-16"] })).toBe("2026-03-18");
+    expect(deadline("2026-03-13", "16:00", { handlingDays: 1 })).toBe("2026-03-16");
   });
 
   it("cooldownUntil counts local days, across DST changes too", () => {

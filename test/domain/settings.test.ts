@@ -9,7 +9,7 @@ import {
   parseThresholdSetting,
   parseTimeSetting,
   parseTimezoneSetting,
-  parseWindowSetting,
+  parseHandlingDaysSetting,
   parseWorkingDaysSetting,
   validateSetting,
   type TeamSettings,
@@ -25,7 +25,7 @@ const team: TeamSettings = {
   country: "RU",
   extraWorkdays: [],
   holidays: ["2026-11-04"],
-  handlingWindowHours: 48,
+  handlingDays: 2,
   cooldownDays: 90,
   burnThreshold: 0.3,
   pauseThreshold: 0.3,
@@ -72,12 +72,16 @@ describe("setting validators", () => {
   });
 
   it("window and cooldown: whole numbers in range, units allowed", () => {
-    expect(parseWindowSetting("48")).toBe(48);
-    expect(parseWindowSetting("24h")).toBe(24);
-    expect(parseWindowSetting("72 ч")).toBe(72);
-    expect(parseWindowSetting("0")).toBeNull();
-    expect(parseWindowSetting("721")).toBeNull();
-    expect(parseWindowSetting("1.5")).toBeNull();
+    expect(parseHandlingDaysSetting("2")).toBe(2);
+    expect(parseHandlingDaysSetting("3d")).toBe(3);
+    expect(parseHandlingDaysSetting("5 рабочих дней")).toBe(5);
+    expect(parseHandlingDaysSetting("1 день")).toBe(1);
+    expect(parseHandlingDaysSetting("0")).toBeNull();
+    expect(parseHandlingDaysSetting("31")).toBeNull();
+    expect(parseHandlingDaysSetting("1.5")).toBeNull();
+    // The window used to be hours: an hour count is refused, never read as days.
+    expect(parseHandlingDaysSetting("48h")).toBeNull();
+    expect(parseHandlingDaysSetting("24 ч")).toBeNull();
     expect(parseCooldownSetting("90")).toBe(90);
     expect(parseCooldownSetting("30 дней")).toBe(30);
     expect(parseCooldownSetting("-5")).toBeNull();
@@ -121,7 +125,8 @@ describe("parseSettingsCommand", () => {
     expect(parse("checkup 9:00")).toEqual({ ok: true, change: { setting: "checkupTime", value: "09:00" } });
     expect(parse("cutoff 19:30")).toEqual({ ok: true, change: { setting: "cutoffTime", value: "19:30" } });
     expect(parse("workdays 1-6")).toEqual({ ok: true, change: { setting: "workingDays", value: [1, 2, 3, 4, 5, 6] } });
-    expect(parse("window 24")).toEqual({ ok: true, change: { setting: "handlingWindowHours", value: 24 } });
+    expect(parse("window 3")).toEqual({ ok: true, change: { setting: "handlingDays", value: 3 } });
+    expect(parse("handling_days 2")).toEqual({ ok: true, change: { setting: "handlingDays", value: 2 } });
     expect(parse("cooldown 60")).toEqual({ ok: true, change: { setting: "cooldownDays", value: 60 } });
     expect(parse("burn 25%")).toEqual({ ok: true, change: { setting: "burnThreshold", value: 0.25 } });
     expect(parse("pause 40%")).toEqual({ ok: true, change: { setting: "pauseThreshold", value: 0.4 } });

@@ -31,7 +31,7 @@ import { allowedCloseReasons, type RefusalReason } from "../../domain/company-st
 
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import type { Reading } from "./base-args.js";
-import { CARD_HISTORY, formatMoment, reasonLabel, renderCompanyCard } from "./base-card.js";
+import { CARD_HISTORY, formatDeadline, reasonLabel, renderCompanyCard } from "./base-card.js";
 import { CORRECTABLE_KINDS, dealWarnings, recordSummary } from "../../services/corrections/index.js";
 import { recordLabel } from "./correction-text.js";
 import { recordButton } from "./correction-buttons.js";
@@ -198,7 +198,7 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
           : t("base-refusal-done", {
               company: name,
               reason,
-              until: formatMoment(result.windowEndAt!, env.team.timezone),
+              until: formatDeadline(t, result.windowEndAt!, env.team.timezone),
               cooldown: formatDay(result.cooldownUntil!),
             });
         return { text, queued: hooks.queued(), refusalEventId: result.eventId };
@@ -213,7 +213,7 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
       const result = recordHandled(db, input, hooks);
       if (result.ok) return { text: t("base-handled-done", { company: name, count: result.handledRefusals }), queued: hooks.queued() };
       if (result.reason === "nothing-to-handle") {
-        return { text: t("base-handled-nothing", { company: name, hours: env.team.handlingWindowHours }), queued: hooks.queued() };
+        return { text: t("base-handled-nothing", { company: name, days: env.team.handlingDays }), queued: hooks.queued() };
       }
       if (result.reason === "closed") return { text: t("base-company-closed", { company: name }), queued: hooks.queued() };
       return { ...gone, queued: hooks.queued() };

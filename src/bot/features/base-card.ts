@@ -4,7 +4,7 @@ import { correctionReplacedBy } from "../../db/corrections.js";
 import { getMember } from "../../db/members.js";
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
-import { localDate, localTime } from "../../domain/calendar.js";
+import { addDays, localDate, localTime, weekday, zonedInstant } from "../../domain/calendar.js";
 import { BASE_CLOSE_REASONS, REFUSAL_REASONS } from "../../domain/company-state.js";
 
 import type { Translate } from "../../shared/i18n.js";
@@ -20,6 +20,16 @@ export function reasonLabel(t: Translate, reason: string): string {
 /** 'DD.MM.YYYY HH:MM' in the team time zone. */
 export function formatMoment(at: number, timezone: string): string {
   return `${formatDay(localDate(at, timezone))} ${localTime(at, timezone)}`;
+}
+
+/**
+ * When a refusal is to be worked out by, for the manager: "the end of Tue 10.03.2026" when its window ends at
+ * local midnight (every window since it counts working days), else the exact moment of an older window.
+ */
+export function formatDeadline(t: Translate, windowEndAt: number, timezone: string): string {
+  const day = addDays(localDate(windowEndAt, timezone), -1);
+  if (zonedInstant(addDays(day, 1), "00:00", timezone).getTime() !== windowEndAt) return formatMoment(windowEndAt, timezone);
+  return t("base-deadline-end-of-day", { day: formatDay(day), weekday: t(`settings-weekday-${weekday(day)}`) });
 }
 
 /** History entries on a card and the part of each comment shown: the card stays within one message. */
@@ -51,7 +61,7 @@ export function renderCompanyCard(db: Db, team: Team, card: CompanyCard, t: Tran
   const pending = state.refusals.filter((r) => r.status === "pending");
   if (pending.length > 0) {
     const until = Math.min(...pending.map((r) => r.windowEndAt));
-    lines.push(t("base-card-window", { until: formatMoment(until, team.timezone), company: company.name }));
+    lines.push(t("base-card-window", { until: formatDeadline(t, until, team.timezone), company: company.name }));
   }
   if (card.history.length === 0) {
     lines.push("", t("base-card-no-history"));

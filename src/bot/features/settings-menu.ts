@@ -47,7 +47,7 @@ const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   ],
   checkup: ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "12:00"],
   cutoff: ["16:00", "17:00", "17:30", "18:00", "18:30", "19:00", "20:00", "21:00"],
-  window: ["12", "24", "48", "72", "96", "168"],
+  window: ["1", "2", "3", "5"],
   cooldown: ["30", "60", "90", "120", "180", "365"],
   burn: ["10%", "20%", "25%", "30%", "40%", "50%"],
   pause: ["10%", "20%", "25%", "30%", "40%", "50%"],
@@ -125,7 +125,7 @@ function currentValue(t: Translate, key: SettingKey, team: Team, now: number): s
     case "holidays":
       return holidaysText(t, team.holidays, localDate(now, team.timezone));
     case "window":
-      return t("settings-choice-hours", { value: team.handlingWindowHours });
+      return t("settings-choice-workdays", { value: team.handlingDays });
     case "cooldown":
       return t("settings-choice-days", { value: team.cooldownDays });
     case "burn":
@@ -157,7 +157,7 @@ function choiceLabel(t: Translate, key: SettingKey, value: string, now: number):
     case "timezone":
       return `${value} · ${localTime(now, value)}`;
     case "window":
-      return t("settings-choice-hours", { value });
+      return t("settings-choice-workdays", { value });
     case "cooldown":
       return t("settings-choice-days", { value });
     case "language":

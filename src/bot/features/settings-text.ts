@@ -70,7 +70,7 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     cutoff: team.cutoffTime,
     workdays: weekdaysText(t, team.workingDays),
     holidays: holidaysText(t, team.holidays, today),
-    window: team.handlingWindowHours,
+    window: team.handlingDays,
     cooldown: team.cooldownDays,
     burn: formatPercent(team.burnThreshold, 2),
     pause: formatPercent(team.pauseThreshold, 2),
@@ -97,7 +97,7 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
       return t("settings-saved-extra-workdays", { value: extraWorkdaysText(t, change.value, today) });
     case "country":
       return t("settings-saved-country", { value: countryText(t, change.value) });
-    case "handlingWindowHours":
+    case "handlingDays":
       return t("settings-saved-window", { value: change.value });
     case "cooldownDays":
       return t("settings-saved-cooldown", { value: change.value });

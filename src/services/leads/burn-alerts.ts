@@ -52,7 +52,7 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
           contacted: f.contacted,
           burnRate: formatPercent(f.burnRate),
           threshold: formatPercent(team.burnThreshold),
-          hours: team.handlingWindowHours,
+          days: team.handlingDays,
         }),
     });
   }

@@ -34,7 +34,11 @@ export function burnSettingsOf(team: Team): BurnSettings {
   const reasons: unknown = team.closeReasons;
   return {
     timezone: team.timezone,
-    handlingWindowHours: team.handlingWindowHours,
+    workingDays: team.workingDays,
+    holidays: team.holidays,
+    country: team.country,
+    extraWorkdays: team.extraWorkdays,
+    handlingDays: team.handlingDays,
     cooldownDays: team.cooldownDays,
     burnThreshold: team.burnThreshold,
     pauseThreshold: team.pauseThreshold,

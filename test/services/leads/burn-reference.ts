@@ -2,7 +2,7 @@
  * The burn figures computed the slow, obvious way — plain SQL over the raw events, plus the pure
  * company-state function for each company — to prove the counters right. Voided events count nowhere. Never used by the product.
  */
-import { addDays, zonedInstant } from "../../../src/domain/calendar.js";
+import { addDays, listWorkingDays, zonedInstant } from "../../../src/domain/calendar.js";
 import { lastFourWeeks, segmentPaused, share } from "../../../src/domain/burn.js";
 import type { BurnFigures, SegmentBurnFigures } from "../../../src/domain/burn.js";
 import { companyStateAt } from "../../../src/domain/company-state.js";
@@ -19,9 +19,17 @@ type EventRow = {
   at: number;
   local_day: string;
   lost: number;
-  window_end_at: number | null;
   from_segment_id: number | null;
 };
+
+/**
+ * A refusal's handling window by the rule itself, not the product's stored value: it ends at the local midnight
+ * after the N-th working day that follows the refusal's local day. The calendar's own tests prove `listWorkingDays`.
+ */
+function windowEndByRule(localDay: string, settings: StateSettings): number {
+  const ahead = listWorkingDays(addDays(localDay, 1), addDays(localDay, 366), settings);
+  return zonedInstant(addDays(ahead[settings.handlingDays - 1]!, 1), "00:00", settings.timezone).getTime();
+}
 
 /** The end of local day `day`, or `now` when that is earlier. */
 export function cutOf(day: string, now: number, timezone: string): number {
@@ -32,6 +40,13 @@ export function cutOf(day: string, now: number, timezone: string): number {
 export function burnFiguresByPlainQueries(db: Db, teamId: number, period: string, asOf: string, now: number): BurnFigures {
   const settings = readBurnSettings(db, teamId);
   const tz = settings.timezone;
+  const windowEnds = new Map<string, number>();
+  db.function("reference_window_end", (localDay: unknown) => {
+    const day = String(localDay);
+    let end = windowEnds.get(day);
+    if (end === undefined) windowEnds.set(day, (end = windowEndByRule(day, settings)));
+    return end;
+  });
   const { from, to } = periodBounds(period);
   const last = asOf < to ? asOf : to;
   const cut = cutOf(asOf, now, tz);
@@ -47,10 +62,10 @@ export function burnFiguresByPlainQueries(db: Db, teamId: number, period: string
   const closed = count("SELECT COUNT(*) AS n FROM company_events WHERE team_id = ? AND kind = 'close' AND local_day BETWEEN ? AND ? AND voided_by IS NULL");
   // A refusal is handled when a /handled or a deal came after it and before its window closed (and by the cut).
   const handledBy = (limit: string) => `EXISTS (SELECT 1 FROM company_events h WHERE h.company_id = r.company_id AND h.voided_by IS NULL
-      AND h.kind IN ('handled','deal') AND h.id > r.id AND h.at >= r.at AND h.at < r.window_end_at AND h.at <= ${limit})`;
+      AND h.kind IN ('handled','deal') AND h.id > r.id AND h.at >= r.at AND h.at < reference_window_end(r.local_day) AND h.at <= ${limit})`;
   const burned = count(
     `SELECT COUNT(DISTINCT r.company_id) AS n FROM company_events r WHERE r.team_id = ? AND r.kind = 'refusal' AND r.voided_by IS NULL
-       AND r.local_day BETWEEN ? AND ? AND (r.lost = 1 OR (r.window_end_at <= ? AND NOT ${handledBy("r.window_end_at")}))`,
+       AND r.local_day BETWEEN ? AND ? AND (r.lost = 1 OR (reference_window_end(r.local_day) <= ? AND NOT ${handledBy("reference_window_end(r.local_day)")}))`,
     cut,
   );
   const unhandled = count(
@@ -82,7 +97,7 @@ type SegmentState = { size: number; fresh: number; cooling: number; lost: number
 function loadEvents(db: Db, teamId: number): Map<number, EventRow[]> {
   const rows = db
     .prepare(
-      "SELECT id, company_id, segment_id, kind, at, local_day, lost, window_end_at, from_segment_id FROM company_events WHERE team_id = ? AND voided_by IS NULL ORDER BY at, id",
+      "SELECT id, company_id, segment_id, kind, at, local_day, lost, from_segment_id FROM company_events WHERE team_id = ? AND voided_by IS NULL ORDER BY at, id",
     )
     .all(teamId) as EventRow[];
   const byCompany = new Map<number, EventRow[]>();
@@ -94,10 +109,12 @@ function loadEvents(db: Db, teamId: number): Map<number, EventRow[]> {
   return byCompany;
 }
 
-function toStateEvents(rows: EventRow[]): CompanyEvent[] {
+function toStateEvents(rows: EventRow[], settings: StateSettings): CompanyEvent[] {
   const events: CompanyEvent[] = [];
   for (const row of rows) {
-    if (row.kind === "refusal") events.push({ kind: "refusal", at: row.at, lostForGood: row.lost === 1, windowEndAt: row.window_end_at! });
+    if (row.kind === "refusal") {
+      events.push({ kind: "refusal", at: row.at, lostForGood: row.lost === 1, windowEndAt: row.lost === 1 ? row.at : windowEndByRule(row.local_day, settings) });
+    }
     else if (["touch", "handled", "deal", "close", "unfreeze"].includes(row.kind)) {
       events.push({ kind: row.kind as "touch", at: row.at });
     }
@@ -118,7 +135,7 @@ function segmentStates(
     const rows = events.get(company.id) ?? [];
     const laterMove = rows.find((row) => row.kind === "moved" && row.at > cut);
     const segment = laterMove ? laterMove.from_segment_id! : company.segment_id;
-    const state = companyStateAt(toStateEvents(rows), cut, settings);
+    const state = companyStateAt(toStateEvents(rows, settings), cut, settings);
     let s = states.get(segment);
     if (!s) states.set(segment, (s = { size: 0, fresh: 0, cooling: 0, lost: 0, closed: 0, won: 0 }));
     s.size++;

@@ -23,7 +23,7 @@ describe("burn report on a hand-checked story", () => {
       { weekStart: "2026-03-01", weekEnd: "2026-03-01", contacted: 0, burned: 0, burnRate: 0 },
       { weekStart: "2026-03-02", weekEnd: "2026-03-08", contacted: 5, burned: 2, burnRate: 2 / 5 },
       { weekStart: "2026-03-09", weekEnd: "2026-03-15", contacted: 8, burned: 2, burnRate: 2 / 8 },
-      { weekStart: "2026-03-16", weekEnd: "2026-03-22", contacted: 9, burned: 4, burnRate: 4 / 9 },
+      { weekStart: "2026-03-16", weekEnd: "2026-03-22", contacted: 9, burned: 3, burnRate: 3 / 9 },
       { weekStart: "2026-03-23", weekEnd: "2026-03-29", contacted: 10, burned: 4, burnRate: 4 / 10 },
       { weekStart: "2026-03-30", weekEnd: "2026-03-31", contacted: 10, burned: 4, burnRate: 4 / 10 },
     ]);

@@ -27,11 +27,12 @@ describe("refused writes", () => {
   it("a cooling company: touch, refusal and deal are refused with the day it opens, and logged", () => {
     const { db, input, blocked } = base();
     recordRefusal(db, { ...input("Фирма 0", "2026-03-02"), reason: "price", lostForGood: false });
-    // Inside the window the company may still be worked.
+    // Inside the window (to the end of Wednesday, the 2nd working day after Monday) it may still be worked.
     expect(recordTouch(db, input("Фирма 0", "2026-03-03")).ok).toBe(true);
+    expect(recordTouch(db, input("Фирма 0", "2026-03-04", "23:59")).ok).toBe(true);
     const expected = { ok: false, reason: "cooling", availableFrom: "2026-05-31", companyName: "Фирма 0" };
-    expect(recordTouch(db, input("Фирма 0", "2026-03-04", "12:00"))).toMatchObject(expected);
-    expect(recordRefusal(db, { ...input("Фирма 0", "2026-03-05"), reason: "need", lostForGood: false })).toMatchObject(expected);
+    expect(recordTouch(db, input("Фирма 0", "2026-03-05", "00:00"))).toMatchObject(expected);
+    expect(recordRefusal(db, { ...input("Фирма 0", "2026-03-06"), reason: "need", lostForGood: false })).toMatchObject(expected);
     expect(recordDeal(db, { ...input("Фирма 0", "2026-05-30", "23:59"), amountKopecks: 100 })).toMatchObject(expected);
     expect(blocked()).toEqual([
       { reason: "cooling", attempted: "touch" },
@@ -126,10 +127,10 @@ describe("refused writes", () => {
     const { db, input } = base();
     recordRefusal(db, { ...input("Фирма 0", "2026-03-02", "10:00"), reason: "price", lostForGood: false });
     recordRefusal(db, { ...input("Фирма 0", "2026-03-03", "10:00"), reason: "timing", lostForGood: false });
-    expect(recordHandled(db, input("Фирма 0", "2026-03-04", "09:59"))).toMatchObject({ ok: true, handledRefusals: 2 });
-    expect(recordHandled(db, input("Фирма 0", "2026-03-04", "10:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
+    expect(recordHandled(db, input("Фирма 0", "2026-03-04", "23:59"))).toMatchObject({ ok: true, handledRefusals: 2 });
+    expect(recordHandled(db, input("Фирма 0", "2026-03-05", "00:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
     recordRefusal(db, { ...input("Фирма 1", "2026-03-02", "10:00"), reason: "price", lostForGood: false });
-    expect(recordHandled(db, input("Фирма 1", "2026-03-04", "10:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
+    expect(recordHandled(db, input("Фирма 1", "2026-03-05", "00:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
     recordRefusal(db, { ...input("Фирма 2", "2026-03-02", "10:00"), reason: "price", lostForGood: false });
     expect(recordDeal(db, { ...input("Фирма 2", "2026-03-03"), amountKopecks: 5_000_00 })).toMatchObject({ ok: true, handledRefusals: 1, firstWin: true });
     expect(recordTouch(db, input("Фирма 2", "2026-03-10")).ok).toBe(true);

@@ -8,7 +8,7 @@ export const TEAM = 1;
 
 export type TeamOptions = {
   timezone?: string;
-  handlingWindowHours?: number;
+  handlingDays?: number;
   cooldownDays?: number;
   burnThreshold?: number;
   pauseThreshold?: number;
@@ -20,12 +20,12 @@ export function createBaseDb(options: TeamOptions = {}, path = ":memory:"): Db {
   const db = openDatabase(path);
   migrate(db);
   db.prepare(
-    `INSERT INTO teams (id, timezone, handling_window_hours, cooldown_days, burn_threshold, pause_threshold, close_reasons, created_at)
+    `INSERT INTO teams (id, timezone, handling_days, cooldown_days, burn_threshold, pause_threshold, close_reasons, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
   ).run(
     TEAM,
     options.timezone ?? "Europe/Moscow",
-    options.handlingWindowHours ?? 48,
+    options.handlingDays ?? 2,
     options.cooldownDays ?? 90,
     options.burnThreshold ?? 0.3,
     options.pauseThreshold ?? 0.3,

@@ -1,17 +1,20 @@
 /**
- * A small base and two months of work with answers worked out by hand (Europe/Moscow, 48 h window,
- * 90-day cooldown, pause at 30 %). Segments: Ритейл A1–A6, Производство B1–B4, IT C1–C10.
+ * A small base and two months of work with answers worked out by hand (Europe/Moscow, Russia's calendar
+ * Monday–Friday, window of 2 working days, 90-day cooldown, pause at 30 %). Segments: Ритейл A1–A6,
+ * Производство B1–B4, IT C1–C10. A window ends at the midnight after the 2nd working day following the
+ * refusal's day; in March 2026 Monday the 9th is a day off (8 March fell on a Sunday).
  *
  * March 2026:
- *   02 10:00 touch A1 · 02 11:00 refusal A2 (never handled → burns 04 11:00, cools until 05-31)
+ *   02 (Mon) 10:00 touch A1 · 02 11:00 refusal A2 (never handled → burns 05 00:00, cools until 05-31)
  *   03 10:00 refusal A3, handled 04 09:00 (inside the window)
  *   05 10:00 refusal B1 lost for good · 05 12:00 deal B2 150 000 ₽
  *   10 touch C1, C2 · 11 touch C3 · 12 close C4 (business_closed, never contacted)
- *   16 10:00 refusal C1 (burns 18 10:00, cools until 06-14)
- *   20 10:00 refusal A4; /handled on 23 is too late (burned 22 10:00, cools until 06-18) → Ритейл 2/6 paused
+ *   16 (Mon) 10:00 refusal C1 (burns 19 00:00, cools until 06-14)
+ *   20 (Fri) 10:00 refusal A4: the weekend does not count, the window runs through Tuesday 24; /handled on
+ *      25 is too late (burned 25 00:00, cools until 06-18) → Ритейл 2/6 paused
  *   25 touch A2 → refused (cooling until 2026-05-31) · 26 touch A5 → refused (paused)
  *   27 10:00 /unpause Ритейл · 27 11:00 touch A5 (allowed now)
- *   30 23:00 refusal C2 (window ends 04-01 23:00 → burns in April, counted for March; cools until 06-28)
+ *   30 (Mon) 23:00 refusal C2 (window ends 04-02 00:00 → burns in April, counted for March; cools until 06-28)
  * April 2026:
  *   10 unfreeze A2 → Ритейл 1/6, the unpause is spent that day
  *   15 refusal A6 lost for good → Ритейл 2/6 again → paused again · 16 touch A5 → refused (paused)
@@ -53,7 +56,7 @@ export function buildScenario(path = ":memory:"): Db {
   expect(closeCompany(db, { ...base("C4", "2026-03-12", "10:00"), reason: "business_closed" }).ok).toBe(true);
   expect(recordRefusal(db, { ...base("C1", "2026-03-16", "10:00"), reason: "timing", lostForGood: false }).ok).toBe(true);
   expect(recordRefusal(db, { ...base("A4", "2026-03-20", "10:00"), reason: "competitor", lostForGood: false }).ok).toBe(true);
-  expect(recordHandled(db, base("A4", "2026-03-23", "10:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
+  expect(recordHandled(db, base("A4", "2026-03-25", "10:00"))).toEqual({ ok: false, reason: "nothing-to-handle" });
   expect(recordTouch(db, base("A2", "2026-03-25", "10:00"))).toMatchObject({ ok: false, reason: "cooling", availableFrom: "2026-05-31" });
   expect(recordTouch(db, base("A5", "2026-03-26", "10:00"))).toMatchObject({ ok: false, reason: "paused" });
   expect(unpauseSegment(db, { teamId: TEAM, segmentId: segmentId(db, "Ритейл"), now: at("2026-03-27", "10:00") }).ok).toBe(true);
@@ -109,7 +112,7 @@ export const EXPECTED: { period: string; asOf: string; json: object }[] = [
     },
   },
   {
-    // A3 handled inside its window; A2's window closed unhandled at 11:00 → burned and cooling.
+    // A3 handled inside its window; A2's window is open to the end of Wednesday 04, its 2nd working day.
     period: "2026-03",
     asOf: "2026-03-04",
     json: {
@@ -119,11 +122,8 @@ export const EXPECTED: { period: string; asOf: string; json: object }[] = [
       contacted: 3,
       refused: 2,
       handled: 1,
-      burned: 1,
-      coolingNow: 1,
       refusalRate: 2 / 3,
-      burnRate: 1 / 3,
-      segments: [seg("Ритейл", 6, { fresh: 3, coolingNow: 1, burnedShare: 1 / 6 }), seg("Производство", 4, {}), seg("IT", 10, {})],
+      segments: [seg("Производство", 4, {}), seg("Ритейл", 6, { fresh: 3 }), seg("IT", 10, {})],
     },
   },
   {
@@ -150,12 +150,36 @@ export const EXPECTED: { period: string; asOf: string; json: object }[] = [
     },
   },
   {
-    // A4's window closed at 10:00: Ритейл has 2 of 6 cooling → paused.
+    // A4, refused on Friday 20, is still in its window on Tuesday 24: the weekend does not count.
     period: "2026-03",
-    asOf: "2026-03-22",
+    asOf: "2026-03-24",
     json: {
       period: march,
-      asOf: "2026-03-22",
+      asOf: "2026-03-24",
+      contacted: 9,
+      refused: 5,
+      handled: 1,
+      burned: 3,
+      lost: 1,
+      closed: 1,
+      coolingNow: 2,
+      refusalRate: 5 / 9,
+      burnRate: 3 / 9,
+      segments: [
+        // weeks Feb 23 – Mar 22: Ритейл A1 A2 A3 A4, Производство B1 B2, IT C1 C2 C3
+        seg("Производство", 4, { fresh: 2, lost: 1, won: 1, burnedShare: 1 / 4, weeksToExhaust: 2 / (2 / 4) }),
+        seg("Ритейл", 6, { fresh: 2, coolingNow: 1, burnedShare: 1 / 6, weeksToExhaust: 2 / 1 }),
+        seg("IT", 10, { fresh: 6, coolingNow: 1, closed: 1, burnedShare: 1 / 10, weeksToExhaust: 6 / (3 / 4) }),
+      ],
+    },
+  },
+  {
+    // A4's window closed at the end of Tuesday: Ритейл has 2 of 6 cooling → paused.
+    period: "2026-03",
+    asOf: "2026-03-25",
+    json: {
+      period: march,
+      asOf: "2026-03-25",
       contacted: 9,
       refused: 5,
       handled: 1,
@@ -198,7 +222,7 @@ export const EXPECTED: { period: string; asOf: string; json: object }[] = [
     },
   },
   {
-    // Asked after the period: C2's window closed on April 1 → burned, counted for March.
+    // Asked after the period: C2's window closed at the end of April 1 → burned, counted for March.
     period: "2026-03",
     asOf: "2026-04-02",
     json: {

@@ -85,7 +85,10 @@ base-handled-done = { $count ->
     [1] The refusal of "{ $company }" is worked out. The company will not burn.
    *[other] The refusals of "{ $company }" are worked out (open refusals: { $count }). The company will not burn.
 }
-base-handled-nothing = "{ $company }" has no refusal that can still be worked out: the { $hours } h window after the refusal is over, or there was no refusal.
+base-handled-nothing = "{ $company }" has no refusal that can still be worked out: its window of { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } is over, or there was no refusal.
 base-deal-done = Deal logged: "{ $company }" — { $amount }.
 base-deal-first-win = A new client!
 base-deal-handled = { $count ->
@@ -160,6 +163,7 @@ base-card-inn = INN { $inn }
 base-card-owner = owner { $owner }
 base-card-state = State: { $state }
 base-card-state-cooling = State: cooling, opens on { $date }
+base-deadline-end-of-day = the end of { $weekday } { $day }
 base-card-window = Open refusal: work it out by { $until } (/handled { $company })
 base-card-no-history = No history yet.
 base-card-history = History (newest first):

@@ -38,5 +38,8 @@ burn-chart-no-data = No data
 burn-alert-high = 🔥 The base is burning: in { $month } { $burned } of { $contacted } contacted { $contacted ->
     [one] company
    *[other] companies
-} burned — { $burnRate }, the threshold is { $threshold }. Refusals are not worked out within { $hours } h. Details: /burn
+} burned — { $burnRate }, the threshold is { $threshold }. Refusals are not worked out within { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    }. Details: /burn
 burn-alert-paused = ⏸ The segment "{ $segment }" is paused: { $share } burned (cooling: { $cooling }, lost for good: { $lost }, companies in all: { $size }), the threshold is { $threshold }. Touches in it are refused until the share falls or you unpause it: /unpause { $segment }

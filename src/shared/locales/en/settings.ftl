@@ -6,7 +6,10 @@ settings-show =
     • Check-up: { $checkup }, cut-off: { $cutoff }
     • Working days: { $workdays }
     • Holidays: { $holidays }
-    • Refusal handling window: { $window } h
+    • Refusal handling window: { $window ->
+        [one] { $window } working day
+       *[other] { $window } working days
+    } after the refusal's day
     • Company cooldown: { $cooldown ->
         [one] { $cooldown } day
        *[other] { $cooldown } days
@@ -21,7 +24,7 @@ settings-show =
     /settings checkup 10:00 · /settings cutoff 18:00
     /settings workdays 1-5
     /settings holidays add 04.11 · holidays remove 04.11 · holidays 2026-11-04,2026-12-31 · holidays none
-    /settings window 48 · /settings cooldown 90
+    /settings handling_days 2 · /settings cooldown 90
     /settings burn 30% · /settings pause 30%
     /settings close_reasons add <key> · close_reasons remove <key>
     /settings language ru|en
@@ -44,7 +47,10 @@ settings-saved-checkup = Saved. Check-up at { $value } on working days.
 settings-saved-cutoff = Saved. Check-up cut-off at { $value }.
 settings-saved-workdays = Saved. Working days: { $value }.
 settings-saved-holidays = Saved. Holidays: { $value }.
-settings-saved-window = Saved. Refusal handling window: { $value } h.
+settings-saved-window = Saved. Refusal handling window: { $value ->
+        [one] { $value } working day
+       *[other] { $value } working days
+    } after the refusal's day. Refusals already logged keep their deadline.
 settings-saved-cooldown = Saved. Company cooldown: { $value ->
         [one] { $value } day
        *[other] { $value } days
@@ -54,13 +60,13 @@ settings-saved-pause = Saved. Segment pause threshold: { $value }.
 settings-saved-close-reasons = Saved. Close reasons: { $value }.
 settings-saved-language = Saved. Team language: { $value }.
 
-settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, window, cooldown, burn, pause, close_reasons or language.
+settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons or language.
 settings-usage-timezone = The time zone is an IANA name: /settings timezone Europe/Moscow (or Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Check-up time is HH:MM, before the cut-off: /settings checkup 10:00
 settings-usage-cutoff = Cut-off time is HH:MM, after the check-up: /settings cutoff 18:00
 settings-usage-workdays = Working days are weekday numbers (Mon = 1 … Sun = 7) or names: /settings workdays 1-5, /settings workdays mon-sat. Or dates, for extra working days (a working Saturday): /settings workdays add 06.06, /settings workdays remove 06.06, /settings workdays none.
 settings-usage-holidays = Holidays: /settings holidays add 04.11 (several with commas), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (replace the list), /settings holidays none (clear it). Dates: dd.mm, dd.mm.yyyy or yyyy-mm-dd.
-settings-usage-window = The handling window is whole hours from 1 to 720: /settings window 48
+settings-usage-window = The handling window is whole working days from 1 to 30: a refusal is to be worked out by the end of that working day after the day it was logged (weekends and holidays do not count): /settings handling_days 2
 settings-usage-cooldown = The cooldown is whole days from 1 to 3650: /settings cooldown 90
 settings-usage-burn = The burn threshold is a percentage from 1 to 100: /settings burn 30%
 settings-usage-pause = The segment pause threshold is a percentage from 1 to 100: /settings pause 30%
@@ -93,7 +99,10 @@ settings-btn-add-holidays = ➕ Add days
 settings-btn-add-reason = ➕ Add a reason
 settings-btn-weekdays-1-5 = Mon–Fri
 settings-btn-weekdays-1-6 = Mon–Sat
-settings-choice-hours = { $value } h
+settings-choice-workdays = { $value ->
+        [one] { $value } working day
+       *[other] { $value } working days
+    }
 settings-choice-days = { $value ->
         [one] { $value } day
        *[other] { $value } days
@@ -122,7 +131,7 @@ settings-prompt-timezone = Send the time zone, an IANA name: Europe/Moscow, Asia
 settings-prompt-checkup = Send the check-up time as HH:MM, e.g. 09:45. It must be before the cut-off.
 settings-prompt-cutoff = Send the cut-off time as HH:MM, e.g. 18:30. It must be after the check-up.
 settings-prompt-holidays = Send the days to add: dd.mm, dd.mm.yyyy or yyyy-mm-dd, several with commas (04.11, 31.12).
-settings-prompt-window = Send the handling window in whole hours, 1 to 720 (e.g. 36).
+settings-prompt-window = Send the handling window in whole working days, 1 to 30 (e.g. 2).
 settings-prompt-cooldown = Send the cooldown in whole days, 1 to 3650 (e.g. 45).
 settings-prompt-burn = Send the burn threshold as a percentage, 1 to 100 (e.g. 35%).
 settings-prompt-pause = Send the segment pause threshold as a percentage, 1 to 100 (e.g. 35%).

@@ -85,7 +85,7 @@ base-handled-done = { $count ->
     [1] Отказ по «{ $company }» отработан. Компания не выгорит.
    *[other] Отказы по «{ $company }» отработаны (открытых отказов: { $count }). Компания не выгорит.
 }
-base-handled-nothing = У «{ $company }» нет отказа, который ещё можно отработать: окно { $hours } ч после отказа закрыто или отказов не было.
+base-handled-nothing = У «{ $company }» нет отказа, который ещё можно отработать: окно отработки ({ $days } раб. дн.) закрыто или отказов не было.
 base-deal-done = Сделка записана: «{ $company }» — { $amount }.
 base-deal-first-win = Новый клиент!
 base-deal-handled = { $count ->
@@ -161,6 +161,7 @@ base-card-inn = ИНН { $inn }
 base-card-owner = ответственный { $owner }
 base-card-state = Состояние: { $state }
 base-card-state-cooling = Состояние: остывает, откроется { $date }
+base-deadline-end-of-day = конца дня { $weekday } { $day }
 base-card-window = Открытый отказ: отработать до { $until } (/handled { $company })
 base-card-no-history = Истории пока нет.
 base-card-history = История (сначала новое):

@@ -6,7 +6,7 @@ settings-show =
     • Время сверки: { $checkup }, крайний срок: { $cutoff }
     • Рабочие дни: { $workdays }
     • Праздники: { $holidays }
-    • Окно отработки отказа: { $window } ч
+    • Окно отработки отказа: { $window } раб. дн. после дня отказа
     • Остывание компании: { $cooldown } дн.
     • Порог выжигания: { $burn }
     • Порог паузы сегмента: { $pause }
@@ -18,7 +18,7 @@ settings-show =
     /settings checkup 10:00 · /settings cutoff 18:00
     /settings workdays 1-5
     /settings holidays add 04.11 · holidays remove 04.11 · holidays 2026-11-04,2026-12-31 · holidays none
-    /settings window 48 · /settings cooldown 90
+    /settings handling_days 2 · /settings cooldown 90
     /settings burn 30% · /settings pause 30%
     /settings close_reasons add <ключ> · close_reasons remove <ключ>
     /settings language ru|en
@@ -41,20 +41,20 @@ settings-saved-checkup = Сохранено. Сверка в { $value } по р�
 settings-saved-cutoff = Сохранено. Крайний срок сверки: { $value }.
 settings-saved-workdays = Сохранено. Рабочие дни: { $value }.
 settings-saved-holidays = Сохранено. Праздники: { $value }.
-settings-saved-window = Сохранено. Окно отработки отказа: { $value } ч.
+settings-saved-window = Сохранено. Окно отработки отказа: { $value } раб. дн. после дня отказа. У уже записанных отказов срок не меняется.
 settings-saved-cooldown = Сохранено. Остывание компании: { $value } дн.
 settings-saved-burn = Сохранено. Порог выжигания: { $value }.
 settings-saved-pause = Сохранено. Порог паузы сегмента: { $value }.
 settings-saved-close-reasons = Сохранено. Причины закрытия: { $value }.
 settings-saved-language = Сохранено. Язык команды: { $value }.
 
-settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, window, cooldown, burn, pause, close_reasons или language.
+settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons или language.
 settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Время сверки — ЧЧ:ММ, раньше крайнего срока: /settings checkup 10:00
 settings-usage-cutoff = Крайний срок сверки — ЧЧ:ММ, позже времени сверки: /settings cutoff 18:00
 settings-usage-workdays = Рабочие дни — номера дней недели (пн = 1 … вс = 7) или названия: /settings workdays 1-5, /settings workdays пн-сб. Или даты — дополнительные рабочие дни (рабочая суббота): /settings workdays add 06.06, /settings workdays remove 06.06, /settings workdays none.
 settings-usage-holidays = Праздники: /settings holidays add 04.11 (можно несколько через запятую), /settings holidays remove 04.11, /settings holidays 2026-11-04,2026-12-31 (заменить весь список), /settings holidays none (очистить). Даты: дд.мм, дд.мм.гггг или гггг-мм-дд.
-settings-usage-window = Окно отработки отказа — целое число часов от 1 до 720: /settings window 48
+settings-usage-window = Окно отработки отказа — целое число рабочих дней от 1 до 30: отказ нужно отработать до конца этого рабочего дня после дня отказа (выходные и праздники не считаются): /settings handling_days 2
 settings-usage-cooldown = Остывание — целое число дней от 1 до 3650: /settings cooldown 90
 settings-usage-burn = Порог выжигания — процент от 1 до 100: /settings burn 30%
 settings-usage-pause = Порог паузы сегмента — процент от 1 до 100: /settings pause 30%
@@ -87,7 +87,7 @@ settings-btn-add-holidays = ➕ Добавить дни
 settings-btn-add-reason = ➕ Добавить причину
 settings-btn-weekdays-1-5 = пн–пт
 settings-btn-weekdays-1-6 = пн–сб
-settings-choice-hours = { $value } ч
+settings-choice-workdays = { $value } раб. дн.
 settings-choice-days = { $value } дн.
 settings-value-timezone = { $timezone } (сейчас там { $localTime })
 
@@ -113,7 +113,7 @@ settings-prompt-timezone = Пришлите часовой пояс — имя I
 settings-prompt-checkup = Пришлите время сверки в виде ЧЧ:ММ, например 09:45. Оно должно быть раньше крайнего срока.
 settings-prompt-cutoff = Пришлите крайний срок сверки в виде ЧЧ:ММ, например 18:30. Он должен быть позже времени сверки.
 settings-prompt-holidays = Пришлите дни, которые добавить: дд.мм, дд.мм.гггг или гггг-мм-дд, несколько через запятую (04.11, 31.12).
-settings-prompt-window = Пришлите окно отработки в целых часах, от 1 до 720 (например, 36).
+settings-prompt-window = Пришлите окно отработки в целых рабочих днях, от 1 до 30 (например, 2).
 settings-prompt-cooldown = Пришлите срок остывания в целых днях, от 1 до 3650 (например, 45).
 settings-prompt-burn = Пришлите порог выжигания в процентах, от 1 до 100 (например, 35%).
 settings-prompt-pause = Пришлите порог паузы сегмента в процентах, от 1 до 100 (например, 35%).
