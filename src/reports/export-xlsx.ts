@@ -378,7 +378,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       col("lost-for-good", "text"),
       col("comment", "long"),
       col("handling", "text"),
-      col("window-end", "datetime"),
+      col("window-end", "date"),
       col("settled", "datetime"),
     ],
     rows.refusals.map((r) => [
@@ -390,7 +390,8 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       yesNo(r.lost === 1),
       r.comment,
       r.status === null ? null : t(`export-handling-${r.status}`),
-      r.lost === 1 ? null : timeCell(r.window_end_at, timezone),
+      // The window ends at the midnight after its last working day: that day is what the manager works to.
+      r.lost === 1 || r.window_end_at === null ? null : dayCell(localDate(r.window_end_at - 1, timezone)),
       timeCell(r.settled_at, timezone),
     ]),
     format,

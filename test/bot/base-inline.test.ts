@@ -21,6 +21,8 @@ async function start(): Promise<BaseTeam> {
 const HOUR = 60 * 60 * 1000;
 /** MONDAY of the fixture: 5 October 2026, 10:00 in Moscow. */
 const REFUSED_AT = Date.parse("2026-10-05T07:00:00Z");
+/** Its window of 2 working days ends with Wednesday 7 October: midnight in Moscow. */
+const WINDOW_END = Date.parse("2026-10-07T21:00:00Z");
 
 function refusalRow(t: BaseTeam, company: string): { at: number; window_end_at: number; comment: string | null; status: string } {
   return t.h.db
@@ -37,9 +39,9 @@ describe("the refusal dialogue", () => {
     const [lost] = await ivan.press("brf:r:price", ask);
     h.clock.advance(20 * 60 * 1000);
     const [saved] = await ivan.press("brf:l:0", lost);
-    // The window runs from the /refusal (10:00), not from the answer (10:30).
-    expect(said(saved)).toContain("Отказ записан: «ООО Ромашка» — цена.\nОтработайте его до 07.10.2026 10:00");
-    expect(refusalRow(t, "ООО Ромашка")).toEqual({ at: REFUSED_AT, window_end_at: REFUSED_AT + 48 * HOUR, comment: null, status: "pending" });
+    // The window runs from the /refusal's day, not from the answer.
+    expect(said(saved)).toContain("Отказ записан: «ООО Ромашка» — цена.\nОтработайте его до конца дня ср 07.10.2026");
+    expect(refusalRow(t, "ООО Ромашка")).toEqual({ at: REFUSED_AT, window_end_at: WINDOW_END, comment: null, status: "pending" });
 
     // Another command instead of the comment: the dialogue is left, the refusal stays, the command runs.
     const [touch] = await ivan.send("/touch ООО Василёк");
@@ -60,9 +62,9 @@ describe("the refusal dialogue", () => {
     h.clock.advance(47 * HOUR);
     const [comment] = await ivan.send("Перезвонить после бюджета");
     expect(said(comment)).toBe("Комментарий к отказу по «ООО Пион» записан.");
-    expect(refusalRow(t, "ООО Пион")).toEqual({ at: REFUSED_AT, window_end_at: REFUSED_AT + 48 * HOUR, comment: "Перезвонить после бюджета", status: "pending" });
-    // The window closes 48 h after the /refusal, as it would have without the dialogue.
-    h.clock.advance(2 * HOUR);
+    expect(refusalRow(t, "ООО Пион")).toEqual({ at: REFUSED_AT, window_end_at: WINDOW_END, comment: "Перезвонить после бюджета", status: "pending" });
+    // The window closes at the end of Wednesday, as it would have without the dialogue.
+    h.clock.advance(15 * HOUR);
     await ivan.send("/touch ООО Мак");
     expect(companyRow(h, "ООО Пион").status).toBe("cooling");
 

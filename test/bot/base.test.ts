@@ -102,12 +102,14 @@ describe("refusal paths", () => {
     await loadBase(t);
     const [refused] = await ivan.send("/refusal ООО Ромашка; цена");
     expect(said(refused)).toBe(
-      "Отказ записан: «ООО Ромашка» — цена.\nОтработайте его до 07.10.2026 10:00 (/handled ООО Ромашка), иначе компания выгорит и откроется снова только 03.01.2027.",
+      "Отказ записан: «ООО Ромашка» — цена.\nОтработайте его до конца дня ср 07.10.2026 (/handled ООО Ромашка), иначе компания выгорит и откроется снова только 03.01.2027.",
     );
     // Inside the handling window the company may still be worked.
     expect(said((await ivan.send("/touch ООО Ромашка"))[0])).toBe("Касание записано: «ООО Ромашка».");
 
-    h.clock.set("2026-10-07T07:01:00Z"); // the window closed a minute ago, unhandled
+    h.clock.set("2026-10-07T20:59:00Z"); // Wednesday 23:59: the 2nd working day is not over yet
+    expect(said((await ivan.send("/touch ООО Ромашка"))[0])).toBe("Касание записано: «ООО Ромашка».");
+    h.clock.set("2026-10-08T07:00:00Z"); // Thursday 10:00: the window closed at midnight, unhandled
     const leadBefore = lead.messages().length;
     const [touch] = await ivan.send("/touch ромашка");
     expect(said(touch)).toBe(
@@ -160,7 +162,7 @@ describe("refusal paths", () => {
 
     // Сеть: one of two cooling → 50%: it opens by itself when that company cools down.
     await ivan.send("/refusal ООО Гвоздика; timing");
-    h.clock.set("2026-10-07T08:00:00Z");
+    h.clock.set("2026-10-08T08:00:00Z");
     expect(said((await ivan.send("/touch ООО Хризантема"))[0])).toContain(
       "Сегмент откроется сам, когда доля упадёт ниже порога — по нынешним данным 03.01.2027, — или раньше, если основатель или руководитель снимет паузу: /unpause Сеть. Попытка записана.",
     );
@@ -323,7 +325,7 @@ describe("refusals", () => {
     expect(said((await ivan.send("/handled ромашка"))[0])).toBe("Отказ по «ООО Ромашка» отработан. Компания не выгорит.");
     h.clock.set("2026-10-08T09:00:00Z");
     expect(said((await ivan.send("/handled ООО Василёк"))[0])).toBe(
-      "У «ООО Василёк» нет отказа, который ещё можно отработать: окно 48 ч после отказа закрыто или отказов не было.",
+      "У «ООО Василёк» нет отказа, который ещё можно отработать: окно отработки (2 раб. дн.) закрыто или отказов не было.",
     );
     expect(companyRow(h, "ООО Ромашка").status).toBe("active");
     expect(companyRow(h, "ООО Василёк")).toMatchObject({ status: "cooling", cooling_until_day: "2027-01-03" });

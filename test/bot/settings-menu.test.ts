@@ -129,12 +129,12 @@ describe("/settings menu", () => {
     await menu.press("set:open:cutoff");
     const step = menu.now().text;
     const row = teamRow();
-    // Data the menu never offers, pressed anyway: a cut-off before the check-up, a window of 0 hours.
+    // Data the menu never offers, pressed anyway: a cut-off before the check-up, a window of 0 days.
     const early = await boss.press("set:pick:cutoff:11:00", menu.now());
     expect(said(early[0]?.text)).toBe("Время сверки должно быть раньше крайнего срока (сейчас сверка в 12:00, крайний срок 18:00). Ничего не изменено.");
     expect(early.answer).toMatch(/^Время сверки должно быть раньше крайнего срока/);
     const zero = await boss.press("set:pick:window:0", menu.now());
-    expect(said(zero[0]?.text)).toMatch(/значение не подходит[\s\S]*целое число часов от 1 до 720/);
+    expect(said(zero[0]?.text)).toMatch(/значение не подходит[\s\S]*целое число рабочих дней от 1 до 30/);
     expect(teamRow()).toEqual(row);
     expect(menu.now().text).toBe(step);
   });
@@ -166,7 +166,7 @@ describe("/settings menu", () => {
     const menu = await openMenu(boss);
     await menu.press("set:open:window");
     await menu.press("set:type:window");
-    expect(said(menu.now().text)).toMatch(/^Окно отработки отказа: 48 ч\n\nПришлите окно отработки в целых часах/);
+    expect(said(menu.now().text)).toMatch(/^Окно отработки отказа: 2 раб\. дн\.\n\nПришлите окно отработки в целых рабочих днях/);
     expect(dataOf(menu.now())).toEqual(["set:open:window", "set:done"]);
 
     const row = teamRow();

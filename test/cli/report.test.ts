@@ -23,7 +23,7 @@ describe("report CLI", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints exactly the documented burn keys with the hand-checked figures, as of several days", async () => {
-    const days = EXPECTED.filter((e) => ["2026-03-03", "2026-03-04", "2026-03-22", "2026-04-02", "2026-06-14"].includes(e.asOf));
+    const days = EXPECTED.filter((e) => ["2026-03-03", "2026-03-04", "2026-03-25", "2026-04-02", "2026-06-14"].includes(e.asOf));
     const runs = await Promise.all(
       days.map((e) => runMain(main, ["burn", "--json", "--period", e.period, "--as-of", e.asOf], env)),
     );
@@ -64,14 +64,14 @@ describe("report CLI", () => {
 
   it("--as-of without --period reports the as-of day's month; an as-of before the period or in the future exits 2 with one line", async () => {
     const [march, outside, future] = await Promise.all([
-      runMain(main, ["burn", "--json", "--as-of", "2026-03-22"], env),
-      runMain(main, ["burn", "--json", "--period", "2026-04", "--as-of", "2026-03-22"], env),
+      runMain(main, ["burn", "--json", "--as-of", "2026-03-24"], env),
+      runMain(main, ["burn", "--json", "--period", "2026-04", "--as-of", "2026-03-24"], env),
       runMain(main, ["burn", "--json", "--as-of", "2099-01-01"], env),
     ]);
     expect(march.code).toBe(0);
-    expect(JSON.parse(march.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-22" && e.period === "2026-03")!.json);
+    expect(JSON.parse(march.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-24" && e.period === "2026-03")!.json);
     for (const [run, message] of [
-      [outside, "--as-of 2026-03-22 is before --period 2026-04 starts (2026-04-01)"],
+      [outside, "--as-of 2026-03-24 is before --period 2026-04 starts (2026-04-01)"],
       [future, "--as-of 2099-01-01 is in the future"],
     ] as const) {
       expect(run.code).toBe(2);

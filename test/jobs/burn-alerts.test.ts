@@ -30,7 +30,7 @@ describe("burn alerts", () => {
     // Розница: one of three lost for good → 33% of it burned (paused); the month: 1 of 1 contacted burned.
     await t.ivan.send("/refusal ООО Ландыш; цена; навсегда");
     expect(alerts(t)).toEqual([
-      "🔥 База выгорает: за октябрь 2026 выжжено 1 из 1 компании, с которыми был контакт, — 100% при пороге 30%. Отказы не отрабатываются за 48 ч. Подробно: /burn",
+      "🔥 База выгорает: за октябрь 2026 выжжено 1 из 1 компании, с которыми был контакт, — 100% при пороге 30%. Отказы не отрабатываются за 2 раб. дн. Подробно: /burn",
       "⏸ Сегмент «Розница» встал на паузу: выжжено 33% (остывает: 0, потеряно навсегда: 1, всего компаний: 3) при пороге 30%. Касания в нём запрещены, пока доля не упадёт или пока вы не снимете паузу: /unpause Розница",
     ]);
     // More writes and job runs the same day add nothing.
@@ -73,8 +73,12 @@ describe("burn alerts", () => {
     await t.ivan.send("/touch ООО Василёк");
     await t.ivan.send("/refusal ООО Гвоздика; не время");
     expect(alerts(t)).toEqual([]);
-    // Wednesday 10:00 the window closes unhandled: 1 of 3 burned, Сеть 1 of 2 cooling.
-    t.h.clock.set("2026-10-07T07:20:00Z");
+    // The window closed unhandled at the end of Wednesday, the 2nd working day; the job tells on Thursday
+    // morning: 1 of 3 burned, Сеть 1 of 2 cooling.
+    t.h.clock.set("2026-10-07T20:30:00Z");
+    await t.h.runJobs();
+    expect(alerts(t)).toEqual([]);
+    t.h.clock.set("2026-10-08T07:20:00Z");
     await t.h.runJobs();
     expect(alerts(t).map((text) => (HIGH.test(text) ? "high" : PAUSED.exec(text)![1]))).toEqual(["high", "Сеть"]);
     expect(t.h.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind LIKE 'alert-%' AND status = 'sent'").pluck().get()).toBe(2);

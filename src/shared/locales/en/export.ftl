@@ -122,7 +122,7 @@ export-col-reason = Reason
 export-col-lost-for-good = Lost for good
 export-col-comment = Comment
 export-col-handling = Handling
-export-col-window-end = Handle by
+export-col-window-end = Handle by the end of
 export-col-settled = Settled at
 
 export-reason-price = price

@@ -122,7 +122,7 @@ export-col-reason = Причина
 export-col-lost-for-good = Потерян навсегда
 export-col-comment = Комментарий
 export-col-handling = Отработка
-export-col-window-end = Отработать до
+export-col-window-end = Отработать до конца дня
 export-col-settled = Итог зафиксирован
 
 export-reason-price = цена
