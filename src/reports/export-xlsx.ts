@@ -17,7 +17,7 @@ import type { CheckupSheetRow } from "../db/checkups.js";
 import type { DealSheetRow, RefusalSheetRow } from "../db/company-events.js";
 import type { Expense } from "../db/expenses.js";
 import type { Task } from "../db/tasks.js";
-import { localParts } from "../domain/calendar.js";
+import { localDate, localParts } from "../domain/calendar.js";
 import { kopecksToRoubles } from "../domain/money.js";
 import type { PlanFigures } from "../domain/plan.js";
 import type { BurnReport } from "../domain/burn.js";

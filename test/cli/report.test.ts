@@ -82,9 +82,9 @@ describe("report CLI", () => {
   });
 
   it("as `npm run report` starts it: one line of JSON on stdout and exit 0; bad arguments exit 2", async () => {
-    const march = EXPECTED.find((e) => e.asOf === "2026-03-22" && e.period === "2026-03")!;
+    const march = EXPECTED.find((e) => e.asOf === "2026-03-25" && e.period === "2026-03")!;
     const [run, bad] = await Promise.all([
-      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-03", "--as-of", "2026-03-22"], env),
+      runCli("src/cli/report.ts", ["burn", "--json", "--period", "2026-03", "--as-of", "2026-03-25"], env),
       runCli("src/cli/report.ts", ["burn", "--period", "2026-13"], env),
     ]);
     expect(run.stderr).toBe("");

@@ -26,9 +26,16 @@ type EventRow = {
  * A refusal's handling window by the rule itself, not the product's stored value: it ends at the local midnight
  * after the N-th working day that follows the refusal's local day. The calendar's own tests prove `listWorkingDays`.
  */
+const windowEnds = new Map<string, number>();
 function windowEndByRule(localDay: string, settings: StateSettings): number {
-  const ahead = listWorkingDays(addDays(localDay, 1), addDays(localDay, 366), settings);
-  return zonedInstant(addDays(ahead[settings.handlingDays - 1]!, 1), "00:00", settings.timezone).getTime();
+  const key = `${JSON.stringify(settings)}|${localDay}`;
+  let end = windowEnds.get(key);
+  if (end === undefined) {
+    const ahead = listWorkingDays(addDays(localDay, 1), addDays(localDay, 120), settings);
+    end = zonedInstant(addDays(ahead[settings.handlingDays - 1]!, 1), "00:00", settings.timezone).getTime();
+    windowEnds.set(key, end);
+  }
+  return end;
 }
 
 /** The end of local day `day`, or `now` when that is earlier. */
@@ -40,13 +47,7 @@ export function cutOf(day: string, now: number, timezone: string): number {
 export function burnFiguresByPlainQueries(db: Db, teamId: number, period: string, asOf: string, now: number): BurnFigures {
   const settings = readBurnSettings(db, teamId);
   const tz = settings.timezone;
-  const windowEnds = new Map<string, number>();
-  db.function("reference_window_end", (localDay: unknown) => {
-    const day = String(localDay);
-    let end = windowEnds.get(day);
-    if (end === undefined) windowEnds.set(day, (end = windowEndByRule(day, settings)));
-    return end;
-  });
+  db.function("reference_window_end", (localDay: unknown) => windowEndByRule(String(localDay), settings));
   const { from, to } = periodBounds(period);
   const last = asOf < to ? asOf : to;
   const cut = cutOf(asOf, now, tz);
