@@ -22,11 +22,12 @@ type EventRow = {
   from_segment_id: number | null;
 };
 
+const windowEnds = new Map<string, number>();
+
 /**
  * A refusal's handling window by the rule itself, not the product's stored value: it ends at the local midnight
  * after the N-th working day that follows the refusal's local day. The calendar's own tests prove `listWorkingDays`.
  */
-const windowEnds = new Map<string, number>();
 function windowEndByRule(localDay: string, settings: StateSettings): number {
   const key = `${JSON.stringify(settings)}|${localDay}`;
   let end = windowEnds.get(key);
