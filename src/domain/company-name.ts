@@ -49,6 +49,22 @@ const FORM_SUFFIX = new RegExp(`(?:^|\\s)(?:${LEGAL_FORMS.join("|")})$`);
 const DECORATION = /[.,;:!?()[\]{}/\\|]+/g;
 const HAS_DECORATION = /[.,;:!?()[\]{}/\\|]/;
 
+const QUOTE_CHAR = /["«»„“”]/;
+const QUOTED_PART = /["«„“”]([^"«»„“”]+)["»“”]/g;
+
+/**
+ * A company name with its quotes in one style, so it reads right inside the chat's «…»: each quoted part, in
+ * straight or typographic quotes, becomes „…“ (the Russian quotes inside quotes) — `ООО "Гранит"` and
+ * `ООО «Гранит»` are stored as `ООО „Гранит“` and shown «ООО „Гранит“», never «ООО "Гранит"». A name that is
+ * all one quoted part loses its quotes; a lone quote is left as typed. Matching ignores quotes either way.
+ */
+export function tidyCompanyQuotes(name: string): string {
+  if (!QUOTE_CHAR.test(name)) return name;
+  const tidy = name.replace(QUOTED_PART, "„$1“");
+  const whole = /^„([^„“]+)“$/.exec(tidy);
+  return whole ? whole[1]!.trim() : tidy;
+}
+
 /**
  * The key a company name is unique and matched by: lower case, ё → е, quotes removed, runs of spaces
  * collapsed, trimmed. "ООО «Ёлка»" and "ооо елка" share a key; "Ёлка" does not (see `coreKey`).

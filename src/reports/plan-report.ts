@@ -9,7 +9,7 @@ import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate, Locale } from "../shared/i18n.js";
 import { renderChartInChild } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
-import { formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
+import { formatClientForecast, formatClientRange, formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
 
 /** Exactly the plan keys of the JSON report (docs/figures.md). Money in roubles (2 decimals at most), rates as fractions. */
 export type PlanReportJson = {
@@ -160,14 +160,14 @@ export function renderPlanText(figures: PlanFigures, options: PlanTextOptions, s
       t("plan-forecast", {
         revenue: money(figures.forecastRevenueKopecks),
         completion: formatPercent(figures.forecastCompletion),
-        clients: formatDecimal(figures.forecastClients, locale),
+        clients: formatClientForecast(figures.forecastClients),
       }),
     );
   } else {
     lines.push(
       t("plan-forecast-no-plan", {
         revenue: money(figures.forecastRevenueKopecks),
-        clients: formatDecimal(figures.forecastClients, locale),
+        clients: formatClientForecast(figures.forecastClients),
       }),
     );
   }
@@ -250,7 +250,7 @@ function managerLine(m: ManagerPlanFigures, { t, locale, currency }: PlanTextOpt
     plan: money(m.planRevenueKopecks),
     share: formatPercent(m.planShare),
     won: m.wonClients,
-    planClients: formatDecimal(m.planClients, locale),
+    planClients: formatClientRange(m.planClients),
     checkin,
   });
 }

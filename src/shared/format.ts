@@ -25,6 +25,22 @@ export function formatDecimal(value: number, locale: Locale, digits = 1): string
   return locale === "ru" ? text.replace(".", ",") : text;
 }
 
+/**
+ * A planned number of clients for chat. Clients are whole: a share that is not a whole number (10 clients × 25% =
+ * 2.5) reads as the two whole counts around it, "2–3"; a whole one reads as itself. (Float noise such as
+ * 3.0000000000000004 counts as whole.)
+ */
+export function formatClientRange(value: number): string {
+  const low = Math.floor(value + 1e-9);
+  const high = Math.ceil(value - 1e-9);
+  return low >= high ? String(low) : `${low}–${high}`;
+}
+
+/** A forecast number of clients for chat: rounded to a whole number, half up (2.5 → 3). */
+export function formatClientForecast(value: number): string {
+  return String(Math.round(value));
+}
+
 /** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
 export function formatDay(day: string): string {
   return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
@@ -61,23 +77,27 @@ export function reportName(member: Pick<NamedPerson, "username" | "firstName">):
 
 const SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
 const NBSP = "\u00a0";
+/** Kopecks from which chat amounts drop their fraction: 1 000 roubles. */
+const WHOLE_UNITS_FROM = 100_000;
 
 function groupThousands(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /**
- * Formats kopecks for a chat message. Fractions are shown only when there are kopecks.
- * - ru: "150 000 ₽", "150 000,50 ₽" — digit groups and the symbol are joined by no-break spaces (U+00A0) so
+ * Formats kopecks for a chat message. Fractions are shown only below 1 000 (in roubles or the currency unit) and
+ * only when there are kopecks: from 1 000 up the amount is rounded to whole units (half away from zero), since
+ * kopecks on a figure that size are noise that slows reading.
+ * - ru: "150 000 ₽", "999,50 ₽" — digit groups and the symbol are joined by no-break spaces (U+00A0) so
  *   Telegram never wraps inside an amount; the currency is its symbol when known (₽ $ € ₸ Br ₴), else its code.
- * - en: "RUB 150,000", "RUB 150,000.50" — ISO code first, comma groups, point decimals.
+ * - en: "RUB 150,000", "RUB 999.50" — ISO code first, comma groups, point decimals.
  * Negative amounts get a leading "-" (e.g. a budget left below zero). Non-integer input is rounded to kopecks.
  * Built by hand rather than with Intl.NumberFormat so the text does not change between ICU versions.
  */
 export function formatMoney(kopecks: number, locale: Locale, currency = "RUB"): string {
-  const rounded = Math.round(kopecks);
-  const sign = rounded < 0 ? "-" : "";
-  const abs = Math.abs(rounded);
+  const exact = Math.round(Math.abs(kopecks));
+  const abs = exact >= WHOLE_UNITS_FROM ? Math.round(exact / 100) * 100 : exact;
+  const sign = kopecks < 0 && abs > 0 ? "-" : "";
   const whole = String(Math.floor(abs / 100));
   const cents = abs % 100;
   const code = currency.toUpperCase();

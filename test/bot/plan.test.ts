@@ -180,7 +180,7 @@ describe("/budget and /expense", () => {
     expect(alerts()).toHaveLength(1);
     await lead.send("/expense 399 marketing");
     expect(alerts()).toHaveLength(2);
-    expect(said(alerts()[1])).toContain("Потрачено 1 200 ₽ при бюджете 10 000 ₽; к этому дню (темп 10%) допустимо до 1 100 ₽");
+    expect(said(alerts()[1])).toContain("Потрачено 1 200 ₽ при бюджете 10 000 ₽; к этому дню (прошло 10% рабочих дней месяца) допустимо до 1 100 ₽");
   });
 });
 
@@ -215,7 +215,7 @@ describe("/plan", () => {
     expect(replies).toHaveLength(2);
     const text = said(replies[0]);
     expect(text).toContain("План на ноябрь 2026 — на 02.11.2026");
-    expect(text).toContain("Рабочих дней прошло: 1 из 20 (темп 5%)");
+    expect(text).toContain("Рабочих дней прошло: 1 из 20 — 5% рабочих дней месяца");
     // 1 000 000 ₽ / 19 days left = 52 631,578… → rounded up
     expect(text).toContain("Нужно в каждый рабочий день: 52 631,58 ₽ (осталось рабочих дней: 19)");
     expect(text).toContain(`• ${ivan.user.username}: 0 ₽ из 500 000 ₽ (доля 50%)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coreKey, nameKey, nameSimilarity, rankSuggestions } from "../../src/domain/company-name.js";
+import { coreKey, nameKey, nameSimilarity, rankSuggestions, tidyCompanyQuotes } from "../../src/domain/company-name.js";
 
 describe("company name keys", () => {
   it("nameKey ignores case, ё/е, quotes of every kind and spacing", () => {
@@ -35,5 +35,17 @@ describe("suggestions", () => {
     expect(ranked[0]).toEqual({ item: 1, name: "Ромашка", score: 1 });
     expect(ranked.map((r) => r.name)).not.toContain("Тюльпан");
     expect(rankSuggestions("Zeta", names.map((name, item) => ({ item, name })))).toEqual([]);
+  });
+});
+
+describe("tidyCompanyQuotes", () => {
+  it("puts every quoted part in „…“ so the name reads right inside the chat's «…»", () => {
+    expect(tidyCompanyQuotes('ООО "Гранит"')).toBe("ООО „Гранит“");
+    expect(tidyCompanyQuotes("ООО «Гранит»")).toBe("ООО „Гранит“");
+    expect(tidyCompanyQuotes("АО “Вектор” и „Ко“")).toBe("АО „Вектор“ и „Ко“");
+    expect(tidyCompanyQuotes('"Гранит"')).toBe("Гранит");
+    expect(tidyCompanyQuotes('ООО "Гранит')).toBe('ООО "Гранит');
+    expect(tidyCompanyQuotes("ООО Ромашка")).toBe("ООО Ромашка");
+    expect(nameKey(tidyCompanyQuotes('ООО "Гранит"'))).toBe(nameKey('ООО "Гранит"'));
   });
 });

@@ -125,7 +125,7 @@ describe("export workbook", () => {
     expect(figure(figures, "Новых клиентов")).toBe(plan.wonClients);
     expect(figure(figures, "План: выручка")).toBe(plan.planRevenue);
     expect(figure(figures, "Рабочих дней в месяце")).toBe(plan.workingDaysTotal);
-    expect(figure(figures, "Темп (доля прошедших рабочих дней)")).toBe(plan.pace);
+    expect(figure(figures, "Доля прошедших рабочих дней")).toBe(plan.pace);
     expect(figure(figures, "Прогноз выручки")).toBe(plan.forecastRevenue);
     expect(figure(figures, "Бюджет")).toBe(plan.budget);
     expect(figure(figures, "Расходы")).toBe(plan.expenses);

@@ -175,7 +175,7 @@ describe("plan chat text", () => {
     const text = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-16"), ru);
     const money = (s: string) => s.replace(/ /g, NBSP);
     expect(text).toContain("План на ноябрь 2026 — на 16.11.2026");
-    expect(text).toContain("Рабочих дней прошло: 10 из 20 (темп 50%)");
+    expect(text).toContain("Рабочих дней прошло: 10 из 20 — 50% рабочих дней месяца");
     expect(text).toContain(`План: 10 клиентов × ${money("100 000 ₽")} = ${money("1 000 000 ₽")}`);
     expect(text).toContain(`Выручка: ${money("460 000,50 ₽")} из ${money("1 000 000 ₽")} (46%)`);
     expect(text).toContain("Новых клиентов: 3 из 10");

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatDecimal, formatMoney, formatPercent, formatShortDay, memberName } from "../../src/shared/format.js";
+import { formatClientForecast, formatClientRange, formatDay, formatDecimal, formatMoney, formatPercent, formatShortDay, memberName } from "../../src/shared/format.js";
 
 const NBSP = "\u00a0";
 
 describe("formatMoney", () => {
   it("formats Russian amounts with no-break spaces and the rouble sign", () => {
     expect(formatMoney(15_000_000, "ru")).toBe(`150${NBSP}000${NBSP}₽`);
-    expect(formatMoney(15_000_050, "ru")).toBe(`150${NBSP}000,50${NBSP}₽`);
+    expect(formatMoney(99_950, "ru")).toBe(`999,50${NBSP}₽`);
     expect(formatMoney(105, "ru")).toBe(`1,05${NBSP}₽`);
     expect(formatMoney(0, "ru")).toBe(`0${NBSP}₽`);
     expect(formatMoney(123_456_789_00, "ru")).toBe(`123${NBSP}456${NBSP}789${NBSP}₽`);
@@ -17,10 +17,19 @@ describe("formatMoney", () => {
 
   it("formats English amounts with the ISO code first and comma groups", () => {
     expect(formatMoney(15_000_000, "en")).toBe(`RUB${NBSP}150,000`);
-    expect(formatMoney(15_000_050, "en")).toBe(`RUB${NBSP}150,000.50`);
+    expect(formatMoney(99_999, "en")).toBe(`RUB${NBSP}999.99`);
     expect(formatMoney(99, "en", "eur")).toBe(`EUR${NBSP}0.99`);
     expect(formatMoney(100_000_000_000_000, "en")).toBe(`RUB${NBSP}1,000,000,000,000`);
     expect(formatMoney(-100, "en")).toBe(`-RUB${NBSP}1`);
+  });
+
+  it("drops the kopecks from 1 000 up, rounding half away from zero", () => {
+    expect(formatMoney(100_000, "ru")).toBe(`1${NBSP}000${NBSP}₽`);
+    expect(formatMoney(100_049, "ru")).toBe(`1${NBSP}000${NBSP}₽`);
+    expect(formatMoney(15_000_049, "ru")).toBe(`150${NBSP}000${NBSP}₽`);
+    expect(formatMoney(15_000_050, "ru")).toBe(`150${NBSP}001${NBSP}₽`);
+    expect(formatMoney(15_000_050, "en")).toBe(`RUB${NBSP}150,001`);
+    expect(formatMoney(-41_999_950, "en")).toBe(`-RUB${NBSP}420,000`);
   });
 
   it("rounds non-integer kopecks", () => {
@@ -60,5 +69,21 @@ describe("memberName", () => {
     expect(memberName({ username: "ivan", firstName: "Ivan", userId: 7 })).toBe("@ivan");
     expect(memberName({ username: null, firstName: "Ivan", userId: 7 })).toBe("Ivan");
     expect(memberName({ username: null, firstName: "", userId: 7 })).toBe("7");
+  });
+});
+
+describe("client counts", () => {
+  it("a planned share that is not whole reads as the two whole counts around it", () => {
+    expect(formatClientRange(2.5)).toBe("2–3");
+    expect(formatClientRange(0.3)).toBe("0–1");
+    expect(formatClientRange(10 * 0.3)).toBe("3");
+    expect(formatClientRange(4)).toBe("4");
+    expect(formatClientRange(0)).toBe("0");
+  });
+
+  it("a forecast is rounded to whole clients, half up", () => {
+    expect(formatClientForecast(2.5)).toBe("3");
+    expect(formatClientForecast(7.49)).toBe("7");
+    expect(formatClientForecast(0)).toBe("0");
   });
 });

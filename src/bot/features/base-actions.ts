@@ -38,6 +38,7 @@ import { recordButton } from "./correction-buttons.js";
 import { dealWarningText, holdEntry } from "./entry-confirm.js";
 import { isBlocked, noticeHooks, pausedDetails, type Attempted, type NoticeEnv } from "../../services/leads/notify.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
+import { localDate } from "../../domain/calendar.js";
 import { formatDay, formatMoney } from "../../shared/format.js";
 import { findExactCompany } from "../../services/leads/lookup.js";
 
@@ -158,6 +159,11 @@ function money(env: ActionEnv, kopecks: number): string {
   return formatMoney(kopecks, env.locale, env.team.currency);
 }
 
+/** Why a refusal on a client is not logged: the company bought, on that day. */
+function clientText(env: ActionEnv, company: string, wonAt: number): string {
+  return env.t("base-refusal-client", { company, day: formatDay(localDate(wonAt, env.team.timezone)) });
+}
+
 /** Whether a write on the company would be refused now (after what time has made due). */
 function blockedNow(db: Db, teamId: number, now: number, companyId: number): boolean {
   const ctx = baseContext(db, teamId, now);
@@ -181,6 +187,7 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
       return { ...gone, queued: hooks.queued() };
     }
     case "refusal": {
+      if (company.wonAt !== null && action.reason === null) return { text: clientText(env, name, company.wonAt), queued: false };
       if (action.reason === null) {
         // Asking three questions only to refuse at the end helps nobody: a closed company is refused (and
         // the attempt logged) now. Checked and refused in one transaction, so the check cannot go stale.
@@ -204,6 +211,7 @@ export function performAction(env: ActionEnv, action: BaseAction, company: Compa
         return { text, queued: hooks.queued(), refusalEventId: result.eventId };
       }
       if (isBlocked(result)) return { text: blockedText(env, result, "refusal"), queued: hooks.queued() };
+      if (result.reason === "client") return { text: clientText(env, name, result.wonAt), queued: hooks.queued() };
       if (result.reason === "comment-too-long") return { text: t("base-error-comment-too-long", { max: 1000 }), queued: false };
       if (result.reason === "invalid-reason") return { text: t("base-error-reason", { text: action.reason }), queued: false };
       return { ...gone, queued: hooks.queued() };

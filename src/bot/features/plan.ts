@@ -27,7 +27,7 @@ import {
   parseShareArgs,
   type ArgError,
 } from "./plan-args.js";
-import { formatPercent, formatDecimal, formatMonth, formatMoney } from "../../shared/format.js";
+import { formatClientRange, formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
 import { loadPlanFigures, loadBudgetFigures } from "../../services/plan/figures.js";
 import { expenseWarnings } from "../../services/corrections/index.js";
 import { expenseWarningText, holdEntry } from "./entry-confirm.js";
@@ -262,7 +262,7 @@ async function shareCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof
     const mode = ctx.t(explicit.has(m.managerId) ? "plan-share-explicit" : "plan-share-auto");
     lines.push(
       plan && m.planRevenueKopecks !== null && m.planClients !== null
-        ? ctx.t("plan-share-line", { name: m.username, share, mode, clients: formatDecimal(m.planClients, ctx.locale), revenue: money(ctx, m.planRevenueKopecks) })
+        ? ctx.t("plan-share-line", { name: m.username, share, mode, clients: formatClientRange(m.planClients), revenue: money(ctx, m.planRevenueKopecks) })
         : ctx.t("plan-share-line-no-plan", { name: m.username, share, mode }),
     );
   }

@@ -1,5 +1,5 @@
 /** [Add as new]: one company typed in chat, added to a segment (created if new). */
-import { coreKey, MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
+import { coreKey, MAX_COMPANY_NAME, nameKey, tidyCompanyQuotes } from "../../domain/company-name.js";
 import { findCompanyByNameKey } from "../../db/companies.js";
 import type { Company } from "../../db/companies.js";
 import { companyImportWriter, getCompany } from "../../db/companies.js";
@@ -18,7 +18,7 @@ export type AddCompanyResult =
 
 /** Adds a fresh company; an existing one with the same name is returned, not duplicated. */
 export function addCompany(db: Db, input: AddCompanyInput, hooks?: WriteHooks<AddCompanyResult>): AddCompanyResult {
-  const name = input.name.replace(/\s+/g, " ").trim();
+  const name = tidyCompanyQuotes(input.name.replace(/\s+/g, " ").trim());
   const segmentName = input.segmentName.replace(/\s+/g, " ").trim();
   if (name === "" || name.length > MAX_COMPANY_NAME) return { ok: false, reason: "invalid-name" };
   if (segmentName === "" || segmentName.length > MAX_COMPANY_NAME) return { ok: false, reason: "invalid-segment" };

@@ -8,7 +8,7 @@
  * resolved from in-memory maps, and the segment counters of new companies added once per segment at the end.
  */
 import { parse } from "csv-parse/sync";
-import { coreKeyOfNameKey, MAX_COMPANY_NAME, nameKey } from "../../domain/company-name.js";
+import { coreKeyOfNameKey, MAX_COMPANY_NAME, nameKey, tidyCompanyQuotes } from "../../domain/company-name.js";
 import { bumpSegment } from "../../db/burn-counters.js";
 import { companyImportWriter, getCompany } from "../../db/companies.js";
 import type { CompanyImportRow } from "../../db/companies.js";
@@ -141,7 +141,7 @@ function checkRow(record: readonly string[], columns: Record<ImportField, number
     const index = columns[field];
     return index >= 0 ? (record[index] ?? "") : "";
   };
-  const name = clean(cell("company"));
+  const name = tidyCompanyQuotes(clean(cell("company")));
   const segment = clean(cell("segment"));
   if (name === "") return "company-missing";
   if (segment === "") return "segment-missing";

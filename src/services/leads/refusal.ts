@@ -34,7 +34,9 @@ export type RefusalResult =
     }
   | Blocked
   | NotFound
-  | { ok: false; reason: "invalid-reason" | "comment-too-long" };
+  | { ok: false; reason: "invalid-reason" | "comment-too-long" }
+  /** The company already bought: a refusal would count a client as lost. Nothing is written. */
+  | { ok: false; reason: "client"; wonAt: number };
 
 /** Counts a refusal of `company` at the context's moment (its event is written by the caller). */
 export function applyRefusal(ctx: BaseContext, company: Company, lost: boolean): void {
@@ -54,7 +56,8 @@ export function applyRefusal(ctx: BaseContext, company: Company, lost: boolean):
 
 /**
  * Logs a refusal. A normal one opens the handling window; one lost for good burns the company at once
- * (counted burned and lost in this period). Refused like a touch on cooling, lost, closed or paused.
+ * (counted burned and lost in this period). Refused like a touch on cooling, lost, closed or paused, and on a
+ * company that is already a client.
  */
 export function recordRefusal(db: Db, input: RefusalInput, hooks?: WriteHooks<RefusalResult>): RefusalResult {
   if (!(REFUSAL_REASONS as readonly string[]).includes(input.reason)) return { ok: false, reason: "invalid-reason" };
@@ -72,6 +75,7 @@ export function recordRefusal(db: Db, input: RefusalInput, hooks?: WriteHooks<Re
         const attemptId = logBlocked(ctx, company, "refusal", block, memberId);
         return { ok: false, ...block, attemptId, companyId: company.id, companyName: company.name, segmentId: company.segmentId };
       }
+      if (company.wonAt !== null) return { ok: false, reason: "client", wonAt: company.wonAt };
       const lost = input.lostForGood;
       const windowEndAt = lost ? ctx.now : handlingWindowEnd(ctx.now, ctx.settings);
       const eventId = insertCompanyEvent(db, {

@@ -36,11 +36,12 @@ describe("importBase", () => {
     const db = createBaseDb();
     const csv = '\ufeffКомпания;Сегмент;ИНН;Ответственный;Телефон;Email\r\n"ООО ""Ромашка""";Ритейл;7701234567;;;\r\n"Лютик; и партнёры";Ритейл;;;;\r\n"Многострочная\r\nкомпания";IT;;;;\r\nООО "Кавычки";IT;;;;\r\n';
     expect(importBase(db, TEAM, csv, NOW)).toMatchObject({ ok: true, created: 4, badRows: [] });
+    // The CSV's own quoting is undone; the quotes in a name are then tidied to „…“ (read inside the chat's «…»).
     expect(companies(db).map((c) => (c as { name: string }).name)).toEqual([
-      'ООО "Ромашка"',
+      "ООО „Ромашка“",
       "Лютик; и партнёры",
       "Многострочная компания",
-      'ООО "Кавычки"',
+      "ООО „Кавычки“",
     ]);
   });
 

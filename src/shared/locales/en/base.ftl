@@ -51,6 +51,7 @@ base-default-segment-button = No segment
 base-added = Added a new company "{ $company }" to the segment "{ $segment }".
 base-added-exists = "{ $company }" is already in the base.
 base-company-gone = "{ $company }" is no longer in the base. Nothing was saved.
+base-refusal-client = "{ $company }" is already a client — first deal on { $day }. A client's refusal is not logged: it would count a company that bought as lost. Nothing was saved.
 base-company-closed = "{ $company }" is closed for good — nothing more is logged for it.
 
 base-action-touch = touch

@@ -62,7 +62,7 @@ plan-title = Plan for { $month } — as of { $date }
 plan-title-past = Plan for { $month } — result: the month is over
 plan-title-future = Plan for { $month } — the month has not begun, no facts yet
 plan-days-month = Working days in the month: { $total }
-plan-days = Working days passed: { $elapsed } of { $total } (pace { $pace })
+plan-days = Working days passed: { $elapsed } of { $total } — { $pace } of the month's working days
 plan-no-plan = No plan set: /setplan { $period } <clients> <average check>
 plan-target = Plan: { $clients ->
         [one] { $clients } client
@@ -95,7 +95,7 @@ plan-cost-per-client = Cost per new client: { $amount }
 plan-cost-per-client-no-costs = Cost per new client: not computed — no costs logged yet (/expense).
 plan-revenue-per-rouble = Revenue per 1 spent: { $value }
 plan-warning-behind = ⚠️ Behind plan: the forecast is { $completion } of plan.
-plan-warning-budget = ⚠️ Costs outrun the budget: above budget × pace × 1.1.
+plan-warning-budget = ⚠️ Costs outrun the budget: above budget × share of working days passed × 1.1.
 
 plan-chart-title = Revenue: { $month }
 plan-chart-subtitle = as of { $date }, working day { $elapsed } of { $total }
@@ -136,7 +136,7 @@ plan-alert-behind =
     To make it: { $required } on each working day left (working days left: { $days }). More: /plan
 plan-alert-budget =
     ⚠️ Budget overrun for { $month }.
-    Spent { $expenses } of a { $budget } budget; by today (pace { $pace }) up to { $limit } is fine (budget × pace × 1.1). More: /budget
+    Spent { $expenses } of a { $budget } budget; by today ({ $pace } of the month's working days passed) up to { $limit } is fine (budget × share of working days passed × 1.1). More: /budget
 plan-alert-sweet-lie =
     🍬 "Sweet lie" for { $month }: the forecast is { $forecast } ({ $completion } of plan), but the base is burning — { $burn } of contacts burned (threshold { $threshold }).
     The plan is being met at the cost of the base: refusals are not worked. More: /burn

@@ -51,6 +51,7 @@ base-default-segment-button = Без сегмента
 base-added = Добавлена новая компания «{ $company }» в сегмент «{ $segment }».
 base-added-exists = Компания «{ $company }» уже есть в базе.
 base-company-gone = Компании «{ $company }» больше нет в базе. Ничего не записано.
+base-refusal-client = «{ $company }» уже клиент — первая сделка { $day }. Отказ клиента не записывается: он посчитал бы купившую компанию потерянной. Ничего не записано.
 base-company-closed = Компания «{ $company }» закрыта навсегда — с ней больше ничего не записывается.
 
 base-action-touch = касание

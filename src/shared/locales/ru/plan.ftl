@@ -63,7 +63,7 @@ plan-title = План на { $month } — на { $date }
 plan-title-past = План на { $month } — итог: месяц закончился
 plan-title-future = План на { $month } — месяц ещё не начался, фактов пока нет
 plan-days-month = Рабочих дней в месяце: { $total }
-plan-days = Рабочих дней прошло: { $elapsed } из { $total } (темп { $pace })
+plan-days = Рабочих дней прошло: { $elapsed } из { $total } — { $pace } рабочих дней месяца
 plan-no-plan = План не задан: /setplan { $period } <клиентов> <средний чек>
 plan-target = План: { $clients ->
         [one] { $clients } клиент
@@ -97,7 +97,7 @@ plan-cost-per-client = Стоимость нового клиента: { $amount
 plan-cost-per-client-no-costs = Стоимость нового клиента: не посчитать — расходов пока нет (/expense).
 plan-revenue-per-rouble = Выручка на 1 ₽ расходов: { $value } ₽
 plan-warning-behind = ⚠️ Отставание: прогноз — { $completion } плана.
-plan-warning-budget = ⚠️ Расходы обгоняют бюджет: больше бюджета × темп × 1,1.
+plan-warning-budget = ⚠️ Расходы обгоняют бюджет: больше бюджета × долю прошедших рабочих дней × 1,1.
 
 plan-chart-title = Выручка: { $month }
 plan-chart-subtitle = на { $date }, рабочий день { $elapsed } из { $total }
@@ -138,7 +138,7 @@ plan-alert-behind =
     Чтобы успеть, нужно { $required } в каждый оставшийся рабочий день (их осталось: { $days }). Подробнее: /plan
 plan-alert-budget =
     ⚠️ Перерасход бюджета за { $month }.
-    Потрачено { $expenses } при бюджете { $budget }; к этому дню (темп { $pace }) допустимо до { $limit } (бюджет × темп × 1,1). Подробнее: /budget
+    Потрачено { $expenses } при бюджете { $budget }; к этому дню (прошло { $pace } рабочих дней месяца) допустимо до { $limit } (бюджет × доля прошедших рабочих дней × 1,1). Подробнее: /budget
 plan-alert-sweet-lie =
     🍬 «Сладкая ложь» за { $month }: прогноз { $forecast } ({ $completion } плана), но база выжигается — { $burn } контактов сгорели (порог { $threshold }).
     План выполняется ценой базы: отказы не отрабатываются. Подробнее: /burn
