@@ -204,11 +204,16 @@ export function listAnswers(db: Db, checkupId: number): CheckupAnswerRow[] {
     .all(checkupId) as CheckupAnswerRow[];
 }
 
-/** "Not started" answers given since local day `fromDate`, with the manager. */
+/**
+ * "Not started" answers given since local day `fromDate`, with the manager, for tasks never started: a task
+ * that was taken up at any time (in progress, done, accepted or returned) does not count, even if it was
+ * reported "not started" on some day.
+ */
 export function listNotStartedAnswers(db: Db, teamId: number, fromDate: string): { memberId: number; taskId: number }[] {
   return prepared(db,
       `SELECT c.member_id AS memberId, a.task_id AS taskId FROM checkup_answers a JOIN checkups c ON c.id = a.checkup_id
-       WHERE a.team_id = ? AND c.local_date >= ? AND a.answer = 'not_started'`,
+       WHERE a.team_id = ? AND c.local_date >= ? AND a.answer = 'not_started'
+         AND NOT EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = a.task_id AND e.to_state IN ('in_progress', 'done', 'accepted', 'returned'))`,
     )
     .all(teamId, fromDate) as { memberId: number; taskId: number }[];
 }

@@ -272,7 +272,7 @@ export type DisciplineFigures = {
   accepted: number;
   /** returned by the lead: the task ran the wrong way */
   returned: number;
-  /** distinct tasks reported "not started" at a check-up */
+  /** distinct tasks reported "not started" at a check-up and never started (see listNotStartedAnswers) */
   notStarted: number;
   /** open tasks stalled now */
   stalled: number;

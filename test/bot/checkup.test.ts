@@ -480,6 +480,21 @@ describe("stalled and overdue, the digest and discipline", () => {
     expect((await lead.send("/tasks stalled"))[0]!.text).toMatch(/Зависших задач нет/);
   });
 
+  it("/discipline counts as not started only tasks never started, not those reported so and taken up later", async () => {
+    const { ivan, lead } = await team({ managers: ["ivan_sales"] });
+    await lead.send("/assign @ivan_sales Call Romashka");
+    await lead.send("/assign @ivan_sales Offer for Vector");
+    await tickAt(`${MON}T07:00:00Z`);
+    h.clock.set(`${MON}T07:05:00Z`);
+    await doCheckup(ivan, ["not", "not"], "10 2 1");
+    await tickAt("2026-11-03T07:00:00Z");
+    h.clock.set("2026-11-03T07:05:00Z");
+    // The first task is taken up the next day; the second is still not started.
+    await doCheckup(ivan, ["progress", "not"], "11 2 1");
+    const figures = (await lead.send("/discipline")).map((m) => m.text).join("\n");
+    expect(figures).toMatch(/@ivan_sales\nСверки: сдано 100% \(2 из 2\), вовремя 100%\nЗадачи: принято 0, возвращено 0, не начато 1, зависло сейчас 1/);
+  });
+
   it("sends the lead a digest at the cut-off with everything it lists, once", async () => {
     const { ivan, petr, lead, founder } = await team({ managers: ["ivan_sales", "petr_sales"] });
     await lead.send("/assign @ivan_sales Call Romashka due 02.11");
