@@ -45,7 +45,8 @@ describe("/import", () => {
         "строка 8: нет сегмента",
       ].join("\n"),
     );
-    expect(h.db.prepare("SELECT name FROM companies ORDER BY id").pluck().all()).toEqual(["ООО Ромашка", "ООО Василёк", 'ООО "Ландыш"']);
+    // The name's own quotes are tidied to „…“ so it reads right inside the chat's «…».
+    expect(h.db.prepare("SELECT name FROM companies ORDER BY id").pluck().all()).toEqual(["ООО Ромашка", "ООО Василёк", "ООО „Ландыш“"]);
 
     // The lead sends the next file without a caption, with English headers and commas: by INN, by name, new.
     const again = ["company,segment,inn,phone", "Ромашка (новое имя),Опт,7701234567,+7 495 000-00-00", "ООО Василёк,Розница,,", "ООО Астра,Сеть,,"].join("\n");
@@ -340,7 +341,7 @@ describe("/deal and /lead", () => {
     await ivan.send("/refusal ООО Ромашка; цена; дорого для них");
     const [deal] = await ivan.send("/deal ООО Ромашка 150 000");
     expect(said(deal)).toBe("Сделка записана: «ООО Ромашка» — 150 000 ₽.\nНовый клиент!\nОткрытый отказ закрыт сделкой.");
-    expect(said((await ivan.send("/deal Ромашка; 20 000,50"))[0])).toBe("Сделка записана: «ООО Ромашка» — 20 000,50 ₽.");
+    expect(said((await ivan.send("/deal Ромашка; 20 000,50"))[0])).toBe("Сделка записана: «ООО Ромашка» — 20 001 ₽.");
     expect(h.db.prepare("SELECT amount_kopecks FROM deals ORDER BY id").pluck().all()).toEqual([15_000_000, 2_000_050]);
 
     const [card] = await founder.send("/lead ромашка");

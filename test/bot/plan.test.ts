@@ -37,7 +37,7 @@ describe("/setplan", () => {
       { period: "2026-11", clients: 10, avg_check_kopecks: 15_000_000 },
     ]);
     const [again] = await founder.send("/setplan 12 100000,50");
-    expect(said(again)).toContain("12 новых клиентов × 100 000,50 ₽");
+    expect(said(again)).toContain("12 новых клиентов × 100 001 ₽");
     expect(said(again)).toContain("Прежний план был: 10 × 150 000 ₽.");
     expect(h.db.prepare("SELECT clients, avg_check_kopecks FROM plans").all()).toEqual([{ clients: 12, avg_check_kopecks: 10_000_050 }]);
   });
@@ -216,8 +216,8 @@ describe("/plan", () => {
     const text = said(replies[0]);
     expect(text).toContain("План на ноябрь 2026 — на 02.11.2026");
     expect(text).toContain("Рабочих дней прошло: 1 из 20 — 5% рабочих дней месяца");
-    // 1 000 000 ₽ / 19 days left = 52 631,578… → rounded up
-    expect(text).toContain("Нужно в каждый рабочий день: 52 631,58 ₽ (осталось рабочих дней: 19)");
+    // 1 000 000 ₽ / 19 days left = 52 631,578… → 52 631,58 ₽, shown in whole roubles in chat
+    expect(text).toContain("Нужно в каждый рабочий день: 52 632 ₽ (осталось рабочих дней: 19)");
     expect(text).toContain(`• ${ivan.user.username}: 0 ₽ из 500 000 ₽ (доля 50%)`);
     expect(text).toContain("• маркетинг: 20 000 ₽ из 100 000 ₽");
     expect(replies[1]!.method).toBe("sendPhoto");

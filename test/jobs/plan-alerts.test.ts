@@ -80,7 +80,7 @@ describe("checkPlanAlerts", () => {
     const [alert] = outbox(db);
     expect(alert).toMatchObject({ kind: "alert-budget-overrun", key: `alert:budget-overrun:2026-11:2026-11-16:${founder.userId}` });
     expect(alert!.text).toContain("Перерасход бюджета за ноябрь 2026");
-    expect(alert!.text).toContain("Потрачено 110\u00a0000,01\u00a0₽ при бюджете 200\u00a0000\u00a0₽");
+    expect(alert!.text).toContain("Потрачено 110\u00a0000\u00a0₽ при бюджете 200\u00a0000\u00a0₽");
     expect(alert!.text).toContain("допустимо до 110\u00a0000\u00a0₽");
   });
 

@@ -177,11 +177,11 @@ describe("plan chat text", () => {
     expect(text).toContain("План на ноябрь 2026 — на 16.11.2026");
     expect(text).toContain("Рабочих дней прошло: 10 из 20 — 50% рабочих дней месяца");
     expect(text).toContain(`План: 10 клиентов × ${money("100 000 ₽")} = ${money("1 000 000 ₽")}`);
-    expect(text).toContain(`Выручка: ${money("460 000,50 ₽")} из ${money("1 000 000 ₽")} (46%)`);
+    expect(text).toContain(`Выручка: ${money("460 001 ₽")} из ${money("1 000 000 ₽")} (46%)`);
     expect(text).toContain("Новых клиентов: 3 из 10");
     expect(text).toContain(`Прогноз на конец месяца: ${money("920 001 ₽")} (92% плана), клиентов ≈ 6`);
-    expect(text).toContain(`Нужно в каждый рабочий день: ${money("53 999,95 ₽")} (осталось рабочих дней: 10)`);
-    expect(text).toContain(`• ivan: ${money("180 000,50 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2,5, сверки 80%`);
+    expect(text).toContain(`Нужно в каждый рабочий день: ${money("54 000 ₽")} (осталось рабочих дней: 10)`);
+    expect(text).toContain(`• ivan: ${money("180 001 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2–3, сверки 80%`);
     expect(text).toContain(`• petr: ${money("200 000 ₽")} из ${money("500 000 ₽")} (доля 50%), клиентов 1 из 5, сверки —`);
     expect(text).toContain(`Расходы: ${money("360 000 ₽")} из бюджета ${money("750 000 ₽")}`);
     expect(text).toContain(`• маркетинг: ${money("50 000 ₽")} из ${money("100 000 ₽")}`);
@@ -195,7 +195,7 @@ describe("plan chat text", () => {
     expect(saturday).toContain("Plan for November 2026 — as of 14.11.2026");
     expect(saturday).toContain("⚠️ Behind plan: the forecast is 58% of plan.");
     const last = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30"), en);
-    expect(last).toContain(`No working days left; the plan was missed by RUB${NBSP}419,999.50.`);
+    expect(last).toContain(`No working days left; the plan was missed by RUB${NBSP}420,000.`);
     // the lead has no part of the plan: the short line
     expect(last).toContain(`• anna: RUB${NBSP}30,000, clients 1, check-ups —`);
   });
@@ -210,7 +210,7 @@ describe("plan chat text", () => {
     expect(text).not.toContain("из 0");
     const november30 = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30"), en, "past");
     expect(november30).toContain("Plan for November 2026 — result: the month is over");
-    expect(november30).toContain(`The month is over; the plan was missed by RUB${NBSP}419,999.50.`);
+    expect(november30).toContain(`The month is over; the plan was missed by RUB${NBSP}420,000.`);
     expect(november30).not.toMatch(/Forecast|Needed every|⚠️/);
   });
 
@@ -256,7 +256,7 @@ describe("plan chat text", () => {
     const figures = loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30");
     const text = renderPlanSummaryText(figures, ru, { rate: 0.125, threshold: 0.3 });
     expect(text).toContain("Итоги за ноябрь 2026");
-    expect(text).toContain(`Выручка: ${"580 000,50 ₽".replace(/ /g, NBSP)} из ${"1 000 000 ₽".replace(/ /g, NBSP)} (58%), клиентов 5 из 10`);
+    expect(text).toContain(`Выручка: ${"580 001 ₽".replace(/ /g, NBSP)} из ${"1 000 000 ₽".replace(/ /g, NBSP)} (58%), клиентов 5 из 10`);
     expect(text).toContain(`Расходы: ${"405 000 ₽".replace(/ /g, NBSP)} из бюджета ${"750 000 ₽".replace(/ /g, NBSP)}`);
     expect(text).toContain("Выжигание базы: 13% (порог 30%)");
     expect(renderPlanSummaryText(figures, en, null)).toContain("Base burn: no data");
