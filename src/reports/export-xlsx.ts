@@ -386,7 +386,8 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       r.company,
       r.segment,
       name(r.member_id),
-      r.reason === null ? null : t(`export-reason-${r.reason}`),
+      // The same words as the chat's buttons and cards, so a reason reads the same everywhere.
+      r.reason === null ? null : t(`base-reason-${r.reason}`),
       yesNo(r.lost === 1),
       r.comment,
       r.status === null ? null : t(`export-handling-${r.status}`),

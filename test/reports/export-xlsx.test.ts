@@ -9,6 +9,8 @@ import { planReport } from "../../src/cli/report-plan.js";
 import { burnReport } from "../../src/cli/report.js";
 import { createPlanDb, EXPORT_NOW, msk, NOVEMBER_COUNTS, seedExportMonth, TEAM_ID } from "./export-fixtures.js";
 import { buildExport } from "../../src/services/plan/export.js";
+import { REFUSAL_REASONS } from "../../src/domain/company-state.js";
+import { addCompany, recordRefusal } from "../../src/services/leads/index.js";
 
 const translator = createTranslator();
 
@@ -184,5 +186,27 @@ describe("export workbook", () => {
     const { result } = await exportOf(db, "ru", undefined, Date.parse("2026-11-30T22:30:00Z"));
     expect(result).toMatchObject({ period: "2026-12", asOf: "2026-12-01", rows: { deals: 1, tasks: 2 } });
     expect(msk("2026-12-01", "01:30")).toBe(Date.parse("2026-11-30T22:30:00Z"));
+  });
+});
+
+describe("refusal reasons in the XLSX", () => {
+  it("are the same words the chat uses, for every reason and both languages", async () => {
+    const db = createPlanDb();
+    seedExportMonth(db);
+    for (const [index, reason] of REFUSAL_REASONS.entries()) {
+      const added = addCompany(db, { teamId: TEAM_ID, name: `Причина ${index}`, segmentName: "Металл", now: msk("2026-10-01", "09:00") });
+      if (!added.ok) throw new Error("company not added");
+      expect(recordRefusal(db, { teamId: TEAM_ID, companyId: added.company.id, memberId: null, reason, lostForGood: false, now: msk("2026-11-20", "12:00") }).ok).toBe(true);
+    }
+    for (const locale of ["ru", "en"] as const) {
+      const t = translator.forLocale(locale);
+      const { workbook } = await exportOf(db, locale, "2026-11");
+      const refusals = workbook.worksheets.find((ws) => ws.name === t("export-sheet-refusals"))!;
+      const shown = new Map<string, unknown>();
+      refusals.eachRow((r, n) => {
+        if (n > 1) shown.set(String(r.getCell(2).value), r.getCell(5).value);
+      });
+      for (const [index, reason] of REFUSAL_REASONS.entries()) expect(shown.get(`Причина ${index}`), `${locale} ${reason}`).toBe(t(`base-reason-${reason}`));
+    }
   });
 });

@@ -125,12 +125,6 @@ export-col-handling = Handling
 export-col-window-end = Handle by the end of
 export-col-settled = Settled at
 
-export-reason-price = price
-export-reason-need = no need
-export-reason-timing = timing
-export-reason-competitor = competitor
-export-reason-noanswer = no answer
-export-reason-other = other
 export-handling-pending = waiting to be handled
 export-handling-handled = handled
 export-handling-burned = burned

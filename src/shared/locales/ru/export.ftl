@@ -125,12 +125,6 @@ export-col-handling = Отработка
 export-col-window-end = Отработать до конца дня
 export-col-settled = Итог зафиксирован
 
-export-reason-price = цена
-export-reason-need = нет потребности
-export-reason-timing = не время
-export-reason-competitor = конкурент
-export-reason-noanswer = не отвечает
-export-reason-other = другое
 export-handling-pending = ждёт отработки
 export-handling-handled = отработан
 export-handling-burned = сгорел
