@@ -16,17 +16,18 @@ const found = (db: ReturnType<typeof createBaseDb>, typed: string) => {
 };
 
 describe("findCompany", () => {
+  // The stored name has its quotes tidied to „…“ on import; matching ignores quotes of any kind.
   it("matches regardless of case, ё/е, quotes and spacing", () => {
     const db = lookupBase();
-    expect(found(db, "ооо ромашка")).toEqual(['ООО "Ромашка"', "name"]);
-    expect(found(db, "ООО «Ромашка»")).toEqual(['ООО "Ромашка"', "name"]);
+    expect(found(db, "ооо ромашка")).toEqual(["ООО „Ромашка“", "name"]);
+    expect(found(db, "ООО «Ромашка»")).toEqual(["ООО „Ромашка“", "name"]);
     expect(found(db, "  елка-палка ")).toEqual(["Ёлка-Палка", "name"]);
     expect(found(db, "ВАСИЛЕК  И  КО")).toEqual(["Василёк и Ко", "name"]);
   });
 
   it("matches without the legal form when only one company has that name, and by INN", () => {
     const db = lookupBase();
-    expect(found(db, "Ромашка")).toEqual(['ООО "Ромашка"', "core"]);
+    expect(found(db, "Ромашка")).toEqual(["ООО „Ромашка“", "core"]);
     expect(found(db, "Лютик ООО")).toEqual(["Лютик", "core"]);
     expect(found(db, "7701234567")).toEqual(["Лютик", "inn"]);
   });
@@ -37,7 +38,7 @@ describe("findCompany", () => {
     expect(ivanov.kind).toBe("not-found");
     if (ivanov.kind === "not-found") expect(ivanov.suggestions.map((s) => s.name).slice(0, 2).sort()).toEqual(["ИП Иванов", "ООО Иванов"]);
     const typo = findCompany(db, TEAM, "Ромашко");
-    expect(typo.kind === "not-found" && typo.suggestions.map((s) => s.name).slice(0, 2)).toEqual(['ООО "Ромашка"', "Ромашка Плюс"]);
+    expect(typo.kind === "not-found" && typo.suggestions.map((s) => s.name).slice(0, 2)).toEqual(["ООО „Ромашка“", "Ромашка Плюс"]);
     const prefix = findCompany(db, TEAM, "одуван");
     expect(prefix.kind === "not-found" && prefix.suggestions[0]!.name).toBe("Одуванчик");
     const nothing = findCompany(db, TEAM, "Zeta Systems");
