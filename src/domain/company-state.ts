@@ -13,7 +13,7 @@
  * - Closing is final; it ends cooling or lost. Unfreeze ends cooling or lost at once.
  * - Timers (window ends, cooldown ends) due at or before an event's moment happen before the event.
  */
-import { addDays, localDate, nextWorkingDay, zonedInstant } from "./calendar.js";
+import { addDays, listWorkingDays, localDate, nextWorkingDay, zonedInstant } from "./calendar.js";
 import type { TeamCalendar } from "./calendar.js";
 
 /** Refusal reason keys. */
@@ -134,6 +134,18 @@ export function handlingDeadlineDay(refusalAt: number, settings: TeamCalendar & 
   let day = localDate(refusalAt, settings.timezone);
   for (let n = 0; n < settings.handlingDays; n++) day = nextWorkingDay(day, settings);
   return day;
+}
+
+/**
+ * The window end of a refusal moved from `fromAt` to `toAt`: the same number of working days after its new day
+ * when the window ends at a local midnight (as every window counted in working days does), else (an older window
+ * counted in hours) the same length.
+ */
+export function movedWindowEnd(fromAt: number, windowEndAt: number, toAt: number, calendar: TeamCalendar): number {
+  const lastDay = addDays(localDate(windowEndAt, calendar.timezone), -1);
+  if (zonedInstant(addDays(lastDay, 1), "00:00", calendar.timezone).getTime() !== windowEndAt) return windowEndAt + (toAt - fromAt);
+  const handlingDays = listWorkingDays(addDays(localDate(fromAt, calendar.timezone), 1), lastDay, calendar).length;
+  return handlingDays > 0 ? handlingWindowEnd(toAt, { ...calendar, handlingDays }) : windowEndAt + (toAt - fromAt);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   cooldownUntil,
   handlingDeadlineDay,
   handlingWindowEnd,
+  movedWindowEnd,
   parseCloseReason,
   parseRefusalReason,
 } from "../../src/domain/company-state.js";
@@ -130,5 +131,15 @@ describe("reasons typed by people", () => {
     expect(parseCloseReason("MERGED", ["merged"])).toBe("merged");
     expect(parseCloseReason("merged", [])).toBeNull();
     expect(parseCloseReason("не интересно", [])).toBeNull();
+  });
+});
+
+describe("movedWindowEnd", () => {
+  it("a refusal moved to another day keeps its working days; an older window in hours keeps its length", () => {
+    const monday = at("2026-03-02", "10:00");
+    const friday = at("2026-03-13", "16:00");
+    // 2 working days after Monday 2 March end with Wednesday; moved to Friday 13th they end with Tuesday 17th.
+    expect(movedWindowEnd(monday, at("2026-03-05", "00:00"), friday, settings)).toBe(at("2026-03-18", "00:00"));
+    expect(movedWindowEnd(monday, monday + 48 * 3_600_000, friday, settings)).toBe(friday + 48 * 3_600_000);
   });
 });

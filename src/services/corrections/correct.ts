@@ -4,6 +4,7 @@
  * event of the lead base changes what came after it, so its counters are rebuilt in the same transaction.
  */
 import { localDate, localTime, zonedInstant } from "../../domain/calendar.js";
+import { movedWindowEnd } from "../../domain/company-state.js";
 import { MAX_AMOUNT_KOPECKS } from "../../domain/money.js";
 import { companyCreatedAt, getCompany } from "../../db/companies.js";
 import { getCompanyEvent, insertCompanyEvent, insertDeal } from "../../db/company-events.js";
@@ -133,8 +134,8 @@ function copyEvent(ctx: BaseContext, event: CompanyEventRecord, companyId: numbe
     reason: event.reason,
     lostForGood: event.lostForGood,
     comment: event.comment,
-    // The window keeps its length; the rebuild settles the refusal again.
-    windowEndAt: event.windowEndAt === null ? null : event.windowEndAt + (at - event.at),
+    // The window keeps its working days from the new day; the rebuild settles the refusal again.
+    windowEndAt: event.windowEndAt === null ? null : movedWindowEnd(event.at, event.windowEndAt, at, ctx.settings),
   });
   if (amount !== null) {
     insertDeal(ctx.db, { teamId: ctx.teamId, companyId, memberId: event.memberId, amountKopecks: amount, at, localDay: localDate(at, ctx.settings.timezone), eventId: id });
