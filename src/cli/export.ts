@@ -1,23 +1,23 @@
 /**
  * `npm run export -- <file.xlsx> [--period YYYY-MM]`: the workbook /export sends (src/reports/export-xlsx.ts),
- * written to a file. Reads DATABASE_PATH (default data/bot.sqlite) like the report CLI; headers are in
- * DEFAULT_LOCALE (ru or en, default ru); times in the team time zone. Safe while the bot is running.
+ * written to a file. Reads DATABASE_PATH (default data/bot.sqlite) like the report CLI and refuses one that
+ * does not exist (exit 2); headers and messages are in DEFAULT_LOCALE (ru or en, default ru); times in the
+ * team time zone. Safe while the bot is running. Exit codes: 0 written, 1 failed, 2 bad usage.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parsePeriod } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
-import { createTranslator, type Locale } from "../shared/i18n.js";
+import { createTranslator } from "../shared/i18n.js";
 import { buildExport } from "../services/plan/export.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
-import { runIfEntryPoint, type CliIo } from "./cli-io.js";
-
-export const USAGE = "usage: npm run export -- <file.xlsx> [--period YYYY-MM]";
+import { CLI_TEAM_ID, cliDatabasePath, openExistingCliDatabase } from "./cli-db.js";
+import { cliLocale, runIfEntryPoint, startCli, type CliIo } from "./cli-io.js";
+import type { CliProblem } from "./report.js";
 
 export type ExportArgs = { file: string; period?: string };
 
-/** Parses the command line after the script name; an error message when it is wrong. */
-export function parseExportArgs(argv: readonly string[]): ExportArgs | { error: string } {
+/** Parses the command line after the script name; the problem when it is wrong. */
+export function parseExportArgs(argv: readonly string[]): ExportArgs | { error: CliProblem } {
   let file: string | undefined;
   let period: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -25,55 +25,64 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { error: 
     if (arg === "--period" || arg.startsWith("--period=")) {
       const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
       const parsed = parsePeriod(value ?? "");
-      if (parsed === null) return { error: "--period must be YYYY-MM" };
+      if (parsed === null) return { error: { key: "cli-bad-period" } };
       period = parsed;
-    } else if (arg.startsWith("--")) return { error: `unknown option "${arg}"` };
+    } else if (arg.startsWith("--")) return { error: { key: "cli-unknown-option", vars: { arg } } };
     else if (file === undefined) file = arg;
-    else return { error: `unexpected argument "${arg}"` };
+    else return { error: { key: "cli-unexpected-argument", vars: { arg } } };
   }
-  if (file === undefined) return { error: "which file?" };
+  if (file === undefined) return { error: { key: "cli-which-file" } };
   // A typo must not overwrite the database or anything else that is not a workbook.
-  if (!/\.xlsx$/i.test(file)) return { error: `the file name must end with .xlsx, got "${file}"` };
+  if (!/\.xlsx$/i.test(file)) return { error: { key: "cli-export-not-xlsx", vars: { file } } };
   return period === undefined ? { file } : { file, period };
 }
 
-function localeOf(env: NodeJS.ProcessEnv): Locale | null {
-  const value = env.DEFAULT_LOCALE?.trim() || "ru";
-  return value === "ru" || value === "en" ? value : null;
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
+/** Runs the CLI; returns the exit code (0 ok, 2 bad usage, 1 failure). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const start = startCli("export", argv, io);
+  if ("exit" in start) return start.exit;
+  const { t } = start;
+  const locale = cliLocale(io.env)!;
   const { env, stdout: out, stderr: err } = io;
   const parsed = parseExportArgs(argv);
   if ("error" in parsed) {
-    err(parsed.error);
-    err(USAGE);
+    err(t(parsed.error.key, parsed.error.vars));
+    err(t("cli-usage-export"));
     return 2;
   }
-  const locale = localeOf(env);
-  if (locale === null) {
-    err(`DEFAULT_LOCALE must be ru or en, got "${env.DEFAULT_LOCALE}"`);
+  const target = resolve(parsed.file);
+  if (!isFolder(dirname(target))) {
+    err(t("cli-export-no-folder", { folder: dirname(parsed.file) }));
     return 2;
   }
   const now = io.now();
-  const db = openCliDatabase(env, now);
+  const db = openExistingCliDatabase(env, now);
+  if (db === null) {
+    err(t("cli-database-missing", { path: cliDatabasePath(env) }));
+    return 2;
+  }
   try {
     const team = getTeam(db, CLI_TEAM_ID)!;
     const result = await buildExport(db, team, { period: parsed.period, now, t: createTranslator().forLocale(locale), locale });
     // Written beside the target and renamed, so a reader never sees half a file.
-    const target = resolve(parsed.file);
     const partial = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
     try {
       writeFileSync(partial, result.bytes);
       renameSync(partial, target);
+    } catch {
+      err(t("cli-export-failed", { file: parsed.file }));
+      return 1;
     } finally {
       rmSync(partial, { force: true });
     }
     const counts = Object.entries(result.rows)
-      .map(([sheet, n]) => `${sheet} ${n}`)
+      .map(([sheet, n]) => `${t(`export-sheet-${sheet}`)} ${n}`)
       .join(", ");
-    out(`Export written: ${parsed.file} (period ${result.period} as of ${result.asOf}; ${counts}; ${Math.ceil(result.bytes.length / 1024)} KB)`);
+    out(t("cli-export-done", { file: parsed.file, period: result.period, asOf: result.asOf, counts, kb: String(Math.ceil(result.bytes.length / 1024)) }));
     return 0;
   } finally {
     db.close();

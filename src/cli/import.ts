@@ -1,68 +1,63 @@
 /**
- * `npm run import -- <file.csv> [--json]` — loads companies into the base (docs/figures.md, "Loading it") from a CSV file.
- * Reads DATABASE_PATH (default data/bot.sqlite), migrating it first; the base belongs to team 1.
- * Prints counts and each bad row by line number (or the whole result as JSON with --json).
- * Exit codes: 0 imported (bad rows are reported, good rows kept), 1 the file was refused, 2 bad arguments.
+ * `npm run import -- <base.xlsx|base.csv> [--json]` — loads companies into the base from an Excel workbook or a
+ * CSV file, through the same code and the same words as /import in the bot (DEFAULT_LOCALE, ru by default).
+ * Reads DATABASE_PATH (default data/bot.sqlite), creating and migrating it when missing (a base may be loaded
+ * before the bot's first start); the base belongs to team 1. The counts go to stdout; skipped rows and every
+ * warning, by line, to stderr (or the whole result as JSON on stdout with --json).
+ * Exit codes: 0 every row loaded (warnings allowed), 1 nothing loaded or some rows skipped, 2 bad usage.
  */
 import { readFileSync } from "node:fs";
-import { importBase } from "../services/leads/import.js";
-import type { ImportResult } from "../services/leads/import.js";
+import { IMPORT_HEADERS, importBaseFile } from "../services/leads/import.js";
+import { importRefusal, importSummary, skippedLines, warningLine } from "../reports/import-report.js";
 import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
-import { runIfEntryPoint, type CliIo } from "./cli-io.js";
+import { fileProblem, runIfEntryPoint, startCli, type CliIo } from "./cli-io.js";
 
-export const USAGE = "usage: npm run import -- <file.csv> [--json]";
-
-const REFUSALS: Record<Exclude<ImportResult, { ok: true }>["reason"], string> = {
-  empty: "the file is empty",
-  "missing-columns": "required columns are missing",
-  "csv-invalid": "the file is not valid CSV",
-};
-
-/** Human-readable lines for an import result. */
-export function describeImport(result: ImportResult): string[] {
-  if (!result.ok) {
-    const detail =
-      result.reason === "missing-columns"
-        ? `: ${result.missing.join(", ")} (headers: company, segment, inn, owner, phone, email or компания, сегмент, инн, ответственный, телефон, email)`
-        : result.reason === "csv-invalid" && result.line !== null
-          ? ` (line ${result.line})`
-          : "";
-    return [`nothing imported: ${REFUSALS[result.reason]}${detail}`];
-  }
-  const lines = [
-    `rows: ${result.rows}, created: ${result.created}, updated: ${result.updated}, moved to another segment: ${result.moved}, new segments: ${result.segmentsCreated}, bad rows: ${result.badRows.length}`,
-  ];
-  for (const bad of result.badRows) lines.push(`line ${bad.line}: ${bad.reason}`);
-  return lines;
-}
-
-/** Runs the CLI; returns the exit code (0 imported, 1 refused or unreadable, 2 bad arguments). */
+/** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const start = startCli("import", argv, io);
+  if ("exit" in start) return start.exit;
+  const { t } = start;
   const { env, stdout: out, stderr: err } = io;
   const json = argv.includes("--json");
-  const files = argv.filter((arg) => arg !== "--json");
-  if (files.length !== 1 || files[0]!.startsWith("--")) {
-    err(USAGE);
+  const args = argv.filter((arg) => arg !== "--json");
+  const problem =
+    args.length === 0 ? t("cli-which-file") : args[0]!.startsWith("-") ? t("cli-unknown-option", { arg: args[0]! }) : args.length > 1 ? t("cli-unexpected-argument", { arg: args[1]! }) : null;
+  if (problem !== null) {
+    err(problem);
+    err(t("cli-usage-import"));
     return 2;
   }
+  const path = args[0]!;
   let content: Buffer;
   try {
-    content = readFileSync(files[0]!);
+    content = readFileSync(path);
   } catch (error) {
-    err(`cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    err(fileProblem(t, error, path));
     return 1;
   }
   const now = io.now();
   const db = openCliDatabase(env, now);
   try {
-    const result = importBase(db, CLI_TEAM_ID, content, now);
+    const result = await importBaseFile(db, CLI_TEAM_ID, content, now);
     if (json) out(JSON.stringify(result));
-    else {
-      const [summary, ...bad] = describeImport(result);
-      (result.ok ? out : err)(summary!);
-      for (const line of bad) err(line);
+    if (!result.ok) {
+      if (!json) err(importRefusal(t, result, IMPORT_HEADERS)!);
+      return 1;
     }
-    return result.ok ? 0 : 1;
+    if (!json) {
+      out(importSummary(t, result));
+      for (const line of skippedLines(t, result)) err(line);
+      for (const warning of result.warnings) err(warningLine(t, warning));
+    }
+    if (result.created + result.updated === 0) {
+      if (!json) err(t("cli-import-nothing"));
+      return 1;
+    }
+    if (result.badRows.length > 0) {
+      if (!json) err(t("cli-import-not-all"));
+      return 1;
+    }
+    return 0;
   } finally {
     db.close();
   }

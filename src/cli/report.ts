@@ -1,6 +1,8 @@
 /**
  * `npm run report -- <name> [--json] [--period YYYY-MM] [--as-of YYYY-MM-DD]` — one JSON object on stdout
- * (camelCase keys, rates as fractions) for BI tools and cron. Reads DATABASE_PATH (default data/bot.sqlite).
+ * (camelCase keys, rates as fractions) for BI tools and cron. Reads DATABASE_PATH (default data/bot.sqlite) and
+ * refuses one that does not exist (exit 2) rather than report zeros from a new database. Messages in
+ * DEFAULT_LOCALE; exit codes: 0 printed, 1 failed, 2 bad usage.
  *
  * Each report is one function in REPORTS taking the database, the team and the parsed options and
  * returning the object to print; add a report by adding an entry.
@@ -11,8 +13,9 @@ import { getTeam } from "../db/teams.js";
 import type { BurnFigures } from "../domain/burn.js";
 import { loadBurnReport } from "../services/leads/burn-report.js";
 import type { Db } from "../db/open.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
-import { runIfEntryPoint, type CliIo } from "./cli-io.js";
+import type { TranslationVars } from "../shared/i18n.js";
+import { CLI_TEAM_ID, cliDatabasePath, openExistingCliDatabase } from "./cli-db.js";
+import { runIfEntryPoint, startCli, type CliIo } from "./cli-io.js";
 import { planReport } from "./report-plan.js";
 
 export type ReportOptions = {
@@ -66,12 +69,13 @@ export const REPORTS: Record<string, ReportFunction> = {
   plan: planReport,
 };
 
-export const USAGE = `usage: npm run report -- <${Object.keys(REPORTS).join("|")}> --json [--period YYYY-MM] [--as-of YYYY-MM-DD]`;
+/** What is wrong with a command line: a message key of the tools' locale files and its variables. */
+export type CliProblem = { key: string; vars?: TranslationVars };
 
-/** Parses the command line after the script name; an error message when it is wrong. */
-export function parseReportArgs(argv: readonly string[]): { name: string; options: Omit<ReportOptions, "now"> } | { error: string } {
+/** Parses the command line after the script name; the problem when it is wrong. */
+export function parseReportArgs(argv: readonly string[]): { name: string; options: Omit<ReportOptions, "now"> } | { error: CliProblem } {
   const [name, ...rest] = argv;
-  if (name === undefined || !(name in REPORTS)) return { error: name === undefined ? "which report?" : `unknown report "${name}"` };
+  if (name === undefined || !(name in REPORTS)) return { error: name === undefined ? { key: "cli-which-report" } : { key: "cli-unknown-report", vars: { name } } };
   const options: Omit<ReportOptions, "now"> = { json: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -80,13 +84,13 @@ export function parseReportArgs(argv: readonly string[]): { name: string; option
     if (flag === "--json") options.json = true;
     else if (flag === "--period") {
       const period = parsePeriod(value() ?? "");
-      if (period === null) return { error: "--period must be YYYY-MM" };
+      if (period === null) return { error: { key: "cli-bad-period" } };
       options.period = period;
     } else if (flag === "--as-of") {
       const day = (value() ?? "").trim();
-      if (!isValidDate(day)) return { error: "--as-of must be a date YYYY-MM-DD" };
+      if (!isValidDate(day)) return { error: { key: "cli-bad-as-of" } };
       options.asOf = day;
-    } else return { error: `unknown option "${arg}"` };
+    } else return { error: { key: "cli-unknown-option", vars: { arg } } };
   }
   return { name, options };
 }
@@ -101,31 +105,40 @@ export function parseReportArgs(argv: readonly string[]): { name: string; option
 export function resolveReportWindow(
   options: Pick<ReportOptions, "period" | "asOf">,
   today: string,
-): { period: string; asOf?: string } | { error: string } {
+): { period: string; asOf?: string } | { error: CliProblem } {
   const period = options.period ?? periodOf(options.asOf ?? today);
   if (options.asOf === undefined) return { period };
-  if (options.asOf > today) return { error: `--as-of ${options.asOf} is in the future (today is ${today})` };
+  if (options.asOf > today) return { error: { key: "cli-as-of-future", vars: { asOf: options.asOf, today } } };
   const { from } = periodBounds(period);
-  if (options.asOf < from) return { error: `--as-of ${options.asOf} is before --period ${period} starts (${from})` };
+  if (options.asOf < from) return { error: { key: "cli-as-of-before-period", vars: { asOf: options.asOf, period, from } } };
   return { period, asOf: options.asOf };
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
+const NAMES = { names: Object.keys(REPORTS).join("|") };
+
+/** Runs the CLI; returns the exit code (0 ok, 2 bad usage, 1 failure). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const start = startCli("report", argv, io, NAMES);
+  if ("exit" in start) return start.exit;
+  const { t } = start;
   const { env, stdout: out, stderr: err } = io;
   const parsed = parseReportArgs(argv);
   if ("error" in parsed) {
-    err(parsed.error);
-    err(USAGE);
+    err(t(parsed.error.key, parsed.error.vars));
+    err(t("cli-usage-report", NAMES));
     return 2;
   }
   const now = io.now();
-  const db = openCliDatabase(env, now);
+  const db = openExistingCliDatabase(env, now);
+  if (db === null) {
+    err(t("cli-database-missing", { path: cliDatabasePath(env) }));
+    return 2;
+  }
   try {
     const team = getTeam(db, CLI_TEAM_ID);
     const window = resolveReportWindow(parsed.options, localDate(now, team?.timezone ?? "Europe/Moscow"));
     if ("error" in window) {
-      err(window.error);
+      err(t(window.error.key, window.error.vars));
       return 2;
     }
     const report = REPORTS[parsed.name]!(db, CLI_TEAM_ID, { ...parsed.options, ...window, now });

@@ -108,8 +108,8 @@ const SQL = {
   // The existing company a re-imported row means: by INN when one has it, else by name. A name match
   // whose INN differs is a different legal entity and is left alone (no row returned).
   updateExisting: `UPDATE companies SET name = @name, name_key = @nameKey, core_key = @coreKey, inn = COALESCE(@inn, inn),
-       owner_username = COALESCE(@ownerUsername, owner_username),
-       owner_member_id = CASE WHEN @ownerUsername IS NULL THEN owner_member_id ELSE @ownerMemberId END,
+       owner_username = CASE WHEN @ownerMemberId IS NULL THEN owner_username ELSE @ownerUsername END,
+       owner_member_id = COALESCE(@ownerMemberId, owner_member_id),
        phone = COALESCE(@phone, phone), email = COALESCE(@email, email), updated_at = @now
      WHERE id = (SELECT id FROM companies WHERE team_id = @teamId AND inn = @inn
                  UNION ALL SELECT id FROM companies WHERE team_id = @teamId AND name_key = @nameKey LIMIT 1)

@@ -9,6 +9,8 @@ export interface Member {
   userId: number;
   username: string | null;
   firstName: string;
+  /** Telegram's last name, '' when the person has none */
+  lastName: string;
   role: Role;
   status: "active" | "removed";
   locale: "ru" | "en" | null;
@@ -22,6 +24,7 @@ interface MemberRow {
   user_id: number;
   username: string | null;
   first_name: string;
+  last_name: string;
   role: Role;
   status: "active" | "removed";
   locale: "ru" | "en" | null;
@@ -36,6 +39,7 @@ function toMember(row: MemberRow): Member {
     userId: row.user_id,
     username: row.username,
     firstName: row.first_name,
+    lastName: row.last_name,
     role: row.role,
     status: row.status,
     locale: row.locale,
@@ -47,7 +51,8 @@ function toMember(row: MemberRow): Member {
 /** The module's SQL texts; each runs through the connection's statement cache (prepared). */
 const SQL = {
   byUser: "SELECT * FROM members WHERE team_id = ? AND user_id = ? AND status = 'active'",
-  touch: "UPDATE members SET username = ?, first_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR chat_id IS NULL)",
+  touch:
+    "UPDATE members SET username = ?, first_name = ?, last_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR last_name IS NOT ? OR chat_id IS NULL)",
 } as const;
 
 /** The active member for a Telegram user, or undefined for a stranger (removed members included). */
@@ -57,10 +62,17 @@ export function findActiveMember(db: Db, teamId: number, userId: number): Member
 }
 
 /** Keeps @username and name current; a no-op write is skipped so most updates stay read-only. */
-export function refreshProfile(db: Db, member: Member, username: string | null, firstName: string, privateChatId: number | null): void {
-  prepared(db, SQL.touch).run(username, firstName, privateChatId, member.id, username, firstName);
+export function refreshProfile(
+  db: Db,
+  member: Member,
+  profile: { username: string | null; firstName: string; lastName: string },
+  privateChatId: number | null,
+): void {
+  const { username, firstName, lastName } = profile;
+  prepared(db, SQL.touch).run(username, firstName, lastName, privateChatId, member.id, username, firstName, lastName);
   member.username = username;
   member.firstName = firstName;
+  member.lastName = lastName;
   if (member.chatId === null) member.chatId = privateChatId;
 }
 
@@ -92,18 +104,18 @@ export function countFounders(db: Db, teamId: number): number {
 /** Adds or re-activates a member; a person has one row per team and the newest role wins. */
 export function upsertMember(
   db: Db,
-  input: { teamId: number; userId: number; username: string | null; firstName: string; role: Role; chatId: number | null },
+  input: { teamId: number; userId: number; username: string | null; firstName: string; lastName?: string; role: Role; chatId: number | null },
   now: number,
 ): Member {
   prepared(db,
-    `INSERT INTO members (team_id, user_id, username, first_name, role, chat_id, joined_at)
-     VALUES (@teamId, @userId, @username, @firstName, @role, @chatId, @now)
+    `INSERT INTO members (team_id, user_id, username, first_name, last_name, role, chat_id, joined_at)
+     VALUES (@teamId, @userId, @username, @firstName, @lastName, @role, @chatId, @now)
      ON CONFLICT (team_id, user_id) DO UPDATE SET
-       username = excluded.username, first_name = excluded.first_name, role = excluded.role,
+       username = excluded.username, first_name = excluded.first_name, last_name = excluded.last_name, role = excluded.role,
        chat_id = COALESCE(excluded.chat_id, members.chat_id), status = 'active', removed_at = NULL,
        joined_at = CASE WHEN members.status = 'removed' THEN excluded.joined_at ELSE members.joined_at END,
        unreachable = 0`,
-  ).run({ ...input, now });
+  ).run({ ...input, lastName: input.lastName ?? "", now });
   return findActiveMember(db, input.teamId, input.userId)!;
 }
 
@@ -121,10 +133,13 @@ export function setUnreachable(db: Db, teamId: number, chatId: number, unreachab
   return row && toMember(row);
 }
 
-/** The team's active members that have a username, by id: owners named in an import are matched against them. */
-export function listActiveUsernames(db: Db, teamId: number): { id: number; username: string }[] {
-  return prepared(db, "SELECT id, username FROM members WHERE team_id = ? AND status = 'active' AND username IS NOT NULL").all(teamId) as {
-    id: number;
-    username: string;
-  }[];
+/** A member as an import's owner column may name them: by username, or by first and last name. */
+export type MemberName = { id: number; username: string | null; firstName: string; lastName: string };
+
+/** The team's active members, by id: owners named in an import are matched against them. */
+export function listActiveMemberNames(db: Db, teamId: number): MemberName[] {
+  return prepared(
+    db,
+    "SELECT id, username, first_name AS firstName, last_name AS lastName FROM members WHERE team_id = ? AND status = 'active' ORDER BY id",
+  ).all(teamId) as MemberName[];
 }

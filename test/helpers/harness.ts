@@ -157,7 +157,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dbPath,
     async member(role, userOptions = {}) {
       const user = makeUser(userOptions.id ?? nextUserId++, userOptions);
-      upsertMember(app.db, { teamId: TEAM_ID, userId: user.id, username: user.username ?? null, firstName: user.first_name, role, chatId: user.id }, clock.now());
+      upsertMember(app.db, { teamId: TEAM_ID, userId: user.id, username: user.username ?? null, firstName: user.first_name, lastName: user.last_name ?? "", role, chatId: user.id }, clock.now());
       return userFor(user);
     },
     stranger(userOptions = {}) {

@@ -49,7 +49,7 @@ startWithPayload.command("start", async (ctx, next) => {
     if (!redeemed.ok || redeemed.invite.teamId !== ctx.team.id) return redeemed.ok ? ({ ok: false, reason: "unknown" } as const) : redeemed;
     const member = upsertMember(
       db,
-      { teamId: ctx.team.id, userId: from.id, username: from.username ?? null, firstName: from.first_name, role: redeemed.invite.role, chatId: ctx.chat.id },
+      { teamId: ctx.team.id, userId: from.id, username: from.username ?? null, firstName: from.first_name, lastName: from.last_name ?? "", role: redeemed.invite.role, chatId: ctx.chat.id },
       ctx.now,
     );
     if (redeemed.invite.createdBy !== null) {

@@ -1,70 +1,66 @@
 /**
- * /import in chat: a CSV document (with the caption /import, or sent alone by the founder or the lead, or
- * answered with /import) is downloaded through the Bot API's file endpoint and loaded with importBase — the
- * same code as `npm run import`. Good rows are imported, bad rows reported by line number.
+ * /import in chat: a CSV or .xlsx document (with the caption /import, or sent alone by the founder or the lead,
+ * or answered with /import) is downloaded through the Bot API's file endpoint and loaded with importBaseFile —
+ * the same code as `npm run import`. The reply counts what was loaded, lists skipped rows and the first
+ * warnings by line; when there are more warnings, all of them follow as a text file.
  */
+import { InputFile } from "grammy";
 import type { Document } from "grammy/types";
-import { importBase, type ImportResult } from "../../services/leads/index.js";
+import { IMPORT_HEADERS, importBaseFile, type ImportResult } from "../../services/leads/index.js";
 import { checkBurnAlerts } from "../../services/leads/burn-alerts.js";
+import { importRefusal, importSummary, skippedLines, warningLine } from "../../reports/import-report.js";
 import type { BotContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
 
 /** Bots may download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** Bad rows listed one by one; the rest are counted. */
+/** Skipped rows listed one by one; the rest are counted. */
 const MAX_LISTED_BAD_ROWS = 30;
+/** Warnings listed in the reply; with more, all of them come as a file. */
+export const MAX_LISTED_WARNINGS = 20;
 
-const CSV_NAME = /\.(csv|txt|tsv)$/i;
-const CSV_MIME = new Set(["text/csv", "text/plain", "text/tab-separated-values", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel"]);
+const TABLE_NAME = /\.(csv|txt|tsv|xlsx)$/i;
+const TABLE_MIME = new Set([
+  "text/csv",
+  "text/plain",
+  "text/tab-separated-values",
+  "application/csv",
+  "text/comma-separated-values",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]);
 
-/** Whether a document looks like a CSV file (by name or type). */
+/** Whether a document looks like a base file, CSV or .xlsx (by name or type). */
 export function looksLikeCsv(document: Pick<Document, "file_name" | "mime_type">): boolean {
-  return (document.file_name !== undefined && CSV_NAME.test(document.file_name)) || (document.mime_type !== undefined && CSV_MIME.has(document.mime_type));
+  return (document.file_name !== undefined && TABLE_NAME.test(document.file_name)) || (document.mime_type !== undefined && TABLE_MIME.has(document.mime_type));
 }
 
-/** Whether the bytes hold something other than text (a NUL byte, or a PDF, ZIP or image signature). */
+/** Whether the bytes hold something other than text or a workbook (a NUL byte, or a PDF or image signature). */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return true;
-  const magic = Buffer.from(head.subarray(0, 4)).toString("latin1");
-  return magic === "%PDF" || magic.startsWith("PK\u0003\u0004") || magic.startsWith("\u0089PNG") || magic.startsWith("\u00ff\u00d8\u00ff");
+  const magic = Buffer.from(bytes.subarray(0, 4)).toString("latin1");
+  if (magic.startsWith("PK\u0003\u0004")) return false;
+  if (magic === "\u00d0\u00cf\u0011\u00e0") return false;
+  if (bytes.subarray(0, 8192).includes(0)) return true;
+  return magic === "%PDF" || magic.startsWith("\u0089PNG") || magic.startsWith("\u00ff\u00d8\u00ff");
 }
 
-/** Whether a document is a spreadsheet people should save as CSV first. */
-function looksLikeSpreadsheet(document: Pick<Document, "file_name">): boolean {
-  return document.file_name !== undefined && /\.(xlsx|xls|ods|numbers)$/i.test(document.file_name);
+/** Spreadsheet formats other than .xlsx, told by name: people are asked to save as .xlsx or CSV. */
+function looksLikeOtherSpreadsheet(document: Pick<Document, "file_name">): boolean {
+  return document.file_name !== undefined && /\.(xls|xlsb|xlsm|ods|numbers)$/i.test(document.file_name);
 }
 
-/** The import result as chat text: counts, then each bad row by line number. */
+/** The import result as chat text: counts, then each skipped row and the first warnings by line number. */
 export function renderImportResult(t: Translate, result: ImportResult): string {
-  if (!result.ok) {
-    switch (result.reason) {
-      case "empty":
-        return t("base-import-empty");
-      case "missing-columns":
-        return t("base-import-missing-columns", { missing: result.missing.join(", ") });
-      case "csv-invalid":
-        return result.line === null ? t("base-import-csv-invalid") : t("base-import-csv-invalid-line", { line: String(result.line) });
-    }
-  }
-  const lines = [
-    t("base-import-done", {
-      rows: result.rows,
-      created: result.created,
-      updated: result.updated,
-      moved: result.moved,
-      segments: result.segmentsCreated,
-      bad: result.badRows.length,
-    }),
-  ];
+  const refusal = importRefusal(t, result, IMPORT_HEADERS);
+  if (refusal !== null || !result.ok) return refusal ?? "";
+  const lines = [importSummary(t, result)];
   if (result.badRows.length > 0) {
-    lines.push(t("base-import-bad-title"));
-    for (const bad of result.badRows.slice(0, MAX_LISTED_BAD_ROWS)) {
-      // Line numbers are passed as text: Fluent would group them like amounts ("строка 1 234").
-      const reason = t(`base-import-row-${bad.reason}`, bad.duplicateOf === undefined ? undefined : { of: String(bad.duplicateOf) });
-      lines.push(t("base-import-bad-row", { line: String(bad.line), reason }));
-    }
+    lines.push(t("base-import-bad-title"), ...skippedLines(t, result).slice(0, MAX_LISTED_BAD_ROWS));
     if (result.badRows.length > MAX_LISTED_BAD_ROWS) lines.push(t("base-import-bad-more", { count: result.badRows.length - MAX_LISTED_BAD_ROWS }));
+  }
+  if (result.warnings.length > 0) {
+    lines.push(t("base-import-warnings-title"), ...result.warnings.slice(0, MAX_LISTED_WARNINGS).map((warning) => warningLine(t, warning)));
+    if (result.warnings.length > MAX_LISTED_WARNINGS) lines.push(t("base-import-warnings-more", { count: result.warnings.length - MAX_LISTED_WARNINGS }));
   }
   return lines.join("\n");
 }
@@ -81,7 +77,7 @@ async function download(ctx: BotContext, fileId: string): Promise<Buffer> {
 
 /** Downloads and imports one document, replying with the result. The caller checked role and chat. */
 export async function importDocument(ctx: BotContext, document: Document): Promise<void> {
-  if (looksLikeSpreadsheet(document)) return void (await ctx.reply(ctx.t("base-import-not-csv")));
+  if (looksLikeOtherSpreadsheet(document)) return void (await ctx.reply(ctx.t("base-import-unsupported-format")));
   if (document.file_size !== undefined && document.file_size > MAX_IMPORT_BYTES) {
     return void (await ctx.reply(ctx.t("base-import-too-large", { mb: MAX_IMPORT_BYTES / 1024 / 1024 })));
   }
@@ -96,13 +92,21 @@ export async function importDocument(ctx: BotContext, document: Document): Promi
   const db = ctx.deps.db;
   // A PDF or a picture captioned /import is not a CSV with missing columns: say what it is and how to get one.
   if (looksBinary(bytes)) return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
-  const result = importBase(db, ctx.team.id, bytes, ctx.now);
-  if (!result.ok && result.reason !== "empty" && !looksLikeCsv(document)) return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
+  const result = await importBaseFile(db, ctx.team.id, bytes, ctx.now);
+  if (!result.ok && result.reason !== "empty" && result.reason !== "unsupported-format" && !looksLikeCsv(document)) {
+    return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
+  }
   if (result.ok) {
-    ctx.log.info({ rows: result.rows, created: result.created, updated: result.updated, bad: result.badRows.length }, "base imported");
+    ctx.log.info({ rows: result.rows, created: result.created, updated: result.updated, bad: result.badRows.length, warnings: result.warnings.length }, "base imported");
     // Moving companies between segments can pause one.
     const queued = db.transaction(() => checkBurnAlerts(db, ctx.team.id, ctx.now, { translator: ctx.deps.translator })).immediate();
     if (queued.length > 0) ctx.deps.onOutbox?.();
   }
   await ctx.reply(renderImportResult(ctx.t, result));
+  if (result.ok && result.warnings.length > MAX_LISTED_WARNINGS) {
+    const all = result.warnings.map((warning) => warningLine(ctx.t, warning)).join("\n");
+    await ctx.replyWithDocument(new InputFile(Buffer.from(`${all}\n`, "utf8"), "import-warnings.txt"), {
+      caption: ctx.t("base-import-warnings-file", { count: result.warnings.length }),
+    });
+  }
 }

@@ -30,8 +30,9 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor, claim = false
   if (member && from) {
     const username = from.username ?? null;
     const privateChat = ctx.chat?.type === "private" ? ctx.chat.id : null;
-    if (member.username !== username || member.firstName !== from.first_name || (member.chatId === null && privateChat !== null)) {
-      refreshProfile(deps.db, member, username, from.first_name, privateChat);
+    const lastName = from.last_name ?? "";
+    if (member.username !== username || member.firstName !== from.first_name || member.lastName !== lastName || (member.chatId === null && privateChat !== null)) {
+      refreshProfile(deps.db, member, { username, firstName: from.first_name, lastName }, privateChat);
     }
   }
   const locale = pickLocale(member?.locale, from?.language_code, team.locale);

@@ -1,13 +1,13 @@
 /**
- * Loading the base from CSV: columns company and segment required, inn, owner, phone, email
- * optional; Russian headers too; `;`, `,` or tab delimited; UTF-8 with or without BOM, or Windows-1251 as
- * Excel saves it. Good rows are imported, each bad row is reported by its line number with a reason key;
- * a re-import updates by INN, else by name, and never duplicates. One transaction for the whole file.
+ * Loading the base from a CSV or an Excel file (import-table.ts reads either into a table): the company and
+ * segment columns are required, INN, owner, phone and e-mail optional, each found by any of its header names
+ * (Russian and English). A row without a company or a segment is skipped; an optional value that cannot be
+ * used (an owner who is not a member, a bad INN, phone or e-mail) is left empty with a warning, and the company
+ * is loaded. A re-import updates by INN, else by name, and never duplicates. One transaction for the whole file.
  *
  * Speed: one prepared INSERT per row (an UPDATE only for rows that already exist), segments and owners
  * resolved from in-memory maps, and the segment counters of new companies added once per segment at the end.
  */
-import { parse } from "csv-parse/sync";
 import { coreKeyOfNameKey, MAX_COMPANY_NAME, nameKey, tidyCompanyQuotes } from "../../domain/company-name.js";
 import { bumpSegment } from "../../db/burn-counters.js";
 import { companyImportWriter, getCompany } from "../../db/companies.js";
@@ -18,22 +18,20 @@ import { getOrCreateSegment } from "../../db/segments.js";
 import { baseContext } from "./context.js";
 import type { BaseContext } from "./context.js";
 import { finalizeInTransaction } from "./finalize.js";
+import { createOwnerMatcher, type OwnerMatch } from "./import-owners.js";
+import { csvTable, readBaseFile, type ImportTable, type TableRefusal } from "./import-table.js";
 import { changeCompany } from "./state-change.js";
-import { listActiveUsernames } from "../../db/members.js";
+
+export { decodeCsv, detectDelimiter } from "./import-table.js";
 
 export type ImportField = "company" | "segment" | "inn" | "owner" | "phone" | "email";
 
-/** Why a row was not imported (keys for the bot's localized text). */
+/** Why a row was skipped (keys for localized text). */
 export type ImportRowError =
   | "company-missing"
   | "segment-missing"
   | "company-too-long"
   | "segment-too-long"
-  | "inn-invalid"
-  | "owner-invalid"
-  | "phone-invalid"
-  | "email-invalid"
-  | "value-too-long"
   /** the INN is new but a company with this name has another INN */
   | "inn-conflict"
   /** the row's INN belongs to a company, and renaming it would clash with another company's name */
@@ -41,8 +39,14 @@ export type ImportRowError =
   /** an earlier row of the same file names the same company (same name key or INN) */
   | "duplicate";
 
-/** A row not imported; `duplicateOf` is the line of the earlier row a duplicate repeats. */
+/** A row skipped; `duplicateOf` is the line of the earlier row a duplicate repeats. */
 export type ImportBadRow = { line: number; reason: ImportRowError; duplicateOf?: number };
+
+/** Why an optional value was left empty (the company itself was loaded). */
+export type ImportWarningReason = "inn-invalid" | "owner-unknown" | "phone-invalid" | "email-invalid" | "value-too-long";
+
+/** An optional value left empty, with the value as the file had it. */
+export type ImportWarning = { line: number; field: Exclude<ImportField, "company" | "segment">; value: string; reason: ImportWarningReason };
 
 export type ImportResult =
   | {
@@ -55,65 +59,32 @@ export type ImportResult =
       moved: number;
       segmentsCreated: number;
       badRows: ImportBadRow[];
+      warnings: ImportWarning[];
     }
-  | { ok: false; reason: "empty" }
-  | { ok: false; reason: "missing-columns"; missing: ImportField[] }
-  | { ok: false; reason: "csv-invalid"; line: number | null };
+  | TableRefusal
+  /** `headers`: the header row as the file has it, to show next to the names accepted */
+  | { ok: false; reason: "missing-columns"; missing: ImportField[]; headers: string[] };
 
-/** Headers accepted for each field, lower case, ё → е. */
-const HEADERS: Record<ImportField, readonly string[]> = {
-  company: ["company", "компания", "название", "name", "company name", "название компании"],
-  segment: ["segment", "сегмент"],
-  inn: ["inn", "инн"],
-  owner: ["owner", "ответственный", "менеджер", "manager"],
-  phone: ["phone", "телефон", "тел", "тел."],
-  email: ["email", "e-mail", "почта", "эл. почта", "электронная почта"],
+/** Headers accepted for each field, lower case, ё → е; the first is the one shown in examples. */
+export const IMPORT_HEADERS: Record<ImportField, readonly string[]> = {
+  company: ["компания", "company", "организация", "название", "название компании", "наименование", "наименование организации", "клиент", "контрагент", "name", "company name", "organization", "client"],
+  segment: ["сегмент", "segment", "отрасль", "направление", "сфера деятельности", "industry"],
+  inn: ["инн", "inn", "tax id"],
+  owner: ["ответственный", "owner", "менеджер", "ответственный менеджер", "manager"],
+  phone: ["телефон", "phone", "тел", "тел.", "рабочий телефон", "мобильный телефон"],
+  email: ["email", "e-mail", "почта", "эл. почта", "электронная почта", "рабочий email", "рабочий e-mail"],
 };
 
 const MAX_VALUE = 1000;
 const INN = /^\d{10}(?:\d{2})?$/;
-const USERNAME = /^@?([A-Za-z][A-Za-z0-9_]{4,31})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_CHARS = /^\+?[\d\s().-]+$/;
 
-/** Text of an uploaded file: UTF-8 (BOM dropped), or Windows-1251 when it is not valid UTF-8. */
-export function decodeCsv(input: string | Buffer | Uint8Array): string {
-  let text: string;
-  if (typeof input === "string") {
-    text = input;
-  } else {
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
-    } catch {
-      text = new TextDecoder("windows-1251").decode(input);
-    }
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The delimiter used in the header line: the most frequent of `;` `,` tab outside quotes (`,` on a tie). */
-export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ",";
-  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
-  return best;
-}
-
 function headerField(header: string): ImportField | null {
   const key = header.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
-  for (const field of Object.keys(HEADERS) as ImportField[]) if (HEADERS[field].includes(key)) return field;
+  for (const field of Object.keys(IMPORT_HEADERS) as ImportField[]) if (IMPORT_HEADERS[field].includes(key)) return field;
   return null;
 }
-
-/** The parsed file: records with the column of each field (-1 when absent) and each record's first line. */
-type ParsedFile = { records: string[][]; columns: Record<ImportField, number>; lines: Int32Array };
 
 /** A valid row, normalized; `segment` is the segment name as written (trimmed). */
 type CheckedRow = {
@@ -122,7 +93,7 @@ type CheckedRow = {
   coreKey: string;
   segment: string;
   inn: string | null;
-  owner: string | null;
+  owner: OwnerMatch | null;
   phone: string | null;
   email: string | null;
 };
@@ -135,8 +106,19 @@ function clean(text: string): string {
   return MULTISPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
-/** The row's values normalized, or why the row is bad. Reads the record in place (no copies). */
-function checkRow(record: readonly string[], columns: Record<ImportField, number>): CheckedRow | ImportRowError {
+type Columns = Record<ImportField, number>;
+
+/**
+ * The row's values normalized, or why the row is skipped. An optional value that cannot be used is pushed to
+ * `warnings` and left empty. Reads the record in place (no copies).
+ */
+function checkRow(
+  record: readonly string[],
+  columns: Columns,
+  line: number,
+  matchOwner: (cell: string) => OwnerMatch | null,
+  warnings: ImportWarning[],
+): CheckedRow | ImportRowError {
   const cell = (field: ImportField): string => {
     const index = columns[field];
     return index >= 0 ? (record[index] ?? "") : "";
@@ -147,73 +129,47 @@ function checkRow(record: readonly string[], columns: Record<ImportField, number
   if (segment === "") return "segment-missing";
   if (name.length > MAX_COMPANY_NAME) return "company-too-long";
   if (segment.length > MAX_COMPANY_NAME) return "segment-too-long";
-  let inn = cell("inn").trim();
-  if (inn !== "") {
-    if (!INN.test(inn)) inn = inn.replace(/\s+/g, "");
-    if (!INN.test(inn)) return "inn-invalid";
-  }
-  const ownerText = cell("owner").trim();
-  let owner: string | null = null;
-  if (ownerText !== "") {
-    const m = USERNAME.exec(ownerText);
-    if (!m) return "owner-invalid";
-    owner = m[1]!;
-  }
-  const phone = cell("phone").trim();
-  const email = cell("email").trim();
-  if (phone.length > MAX_VALUE || email.length > MAX_VALUE) return "value-too-long";
-  if (phone !== "") {
-    const digits = phone.replace(/\D/g, "").length;
-    if (!PHONE_CHARS.test(phone) || digits < 5 || digits > 15) return "phone-invalid";
-  }
-  if (email !== "" && !EMAIL.test(email)) return "email-invalid";
-  const key = nameKey(name);
-  return {
-    name,
-    nameKey: key,
-    coreKey: coreKeyOfNameKey(key),
-    segment,
-    inn: inn === "" ? null : inn,
-    owner,
-    phone: phone === "" ? null : phone,
-    email: email === "" ? null : email,
+  const warn = (field: ImportWarning["field"], value: string, reason: ImportWarningReason): null => {
+    warnings.push({ line, field, value: value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value, reason });
+    return null;
   };
+  const innText = cell("inn").trim();
+  let inn: string | null = null;
+  if (innText !== "") {
+    const digits = INN.test(innText) ? innText : innText.replace(/\s+/g, "");
+    inn = INN.test(digits) ? digits : warn("inn", innText, "inn-invalid");
+  }
+  const ownerText = clean(cell("owner"));
+  let owner: OwnerMatch | null = null;
+  if (ownerText !== "") owner = ownerText.length > MAX_VALUE ? warn("owner", ownerText, "value-too-long") : (matchOwner(ownerText) ?? warn("owner", ownerText, "owner-unknown"));
+  const phoneText = cell("phone").trim();
+  let phone: string | null = null;
+  if (phoneText !== "") {
+    const digits = phoneText.replace(/\D/g, "").length;
+    if (phoneText.length > MAX_VALUE) warn("phone", phoneText, "value-too-long");
+    else if (!PHONE_CHARS.test(phoneText) || digits < 5 || digits > 15) warn("phone", phoneText, "phone-invalid");
+    else phone = phoneText;
+  }
+  const emailText = cell("email").trim();
+  let email: string | null = null;
+  if (emailText !== "") {
+    if (emailText.length > MAX_VALUE) warn("email", emailText, "value-too-long");
+    else if (!EMAIL.test(emailText)) warn("email", emailText, "email-invalid");
+    else email = emailText;
+  }
+  const key = nameKey(name);
+  return { name, nameKey: key, coreKey: coreKeyOfNameKey(key), segment, inn, owner, phone, email };
 }
 
-/** Parses the CSV, finds the columns and each record's first physical line, or says why it cannot. */
-function parseFile(text: string): { ok: true; file: ParsedFile } | Exclude<ImportResult, { ok: true }> {
-  if (text.trim() === "") return { ok: false, reason: "empty" };
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true });
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return { ok: false, reason: "csv-invalid", line: typeof line === "number" ? line : null };
-  }
-  const header = records[0] ?? [];
-  const columns: Record<ImportField, number> = { company: -1, segment: -1, inn: -1, owner: -1, phone: -1, email: -1 };
+/** The column of each field in the header row (-1 when absent), or the required fields it lacks. */
+function findColumns(header: readonly string[]): { ok: true; columns: Columns } | { ok: false; missing: ImportField[] } {
+  const columns: Columns = { company: -1, segment: -1, inn: -1, owner: -1, phone: -1, email: -1 };
   header.forEach((cell, index) => {
     const field = headerField(cell);
     if (field !== null && columns[field] < 0) columns[field] = index;
   });
   const missing = (["company", "segment"] as const).filter((field) => columns[field] < 0);
-  if (missing.length > 0) return { ok: false, reason: "missing-columns", missing };
-  // Records do not know their line; count the line breaks inside quoted cells of the records before.
-  const lines = new Int32Array(records.length);
-  let line = 1;
-  for (let i = 0; i < records.length; i++) {
-    lines[i] = line;
-    line += 1 + countBreaks(records[i]!);
-  }
-  return { ok: true, file: { records, columns, lines } };
-}
-
-function countBreaks(record: readonly string[]): number {
-  let n = 0;
-  for (const cell of record) {
-    if (cell.includes("\n")) for (const ch of cell) if (ch === "\n") n++;
-  }
-  return n;
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, columns };
 }
 
 function isBlank(record: readonly string[]): boolean {
@@ -226,30 +182,42 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Imports a CSV into the team's base at moment `now`. Returns counts and the bad rows, or why the whole
- * file was refused (empty, required columns missing, broken quoting) — then nothing is written.
+ * Imports a CSV into the team's base at moment `now`. Returns counts, skipped rows and warnings, or why the
+ * whole file was refused (empty, required columns missing, broken quoting) — then nothing is written.
  */
 export function importBase(db: Db, teamId: number, csv: string | Buffer | Uint8Array, now: number): ImportResult {
-  const parsed = parseFile(decodeCsv(csv));
-  if (!parsed.ok) return parsed;
+  const read = csvTable(csv);
+  return read.ok ? importTable(db, teamId, read.table, now) : read;
+}
+
+/** Imports a file of any kind people send (CSV or .xlsx, told apart by content), like importBase. */
+export async function importBaseFile(db: Db, teamId: number, bytes: Uint8Array, now: number): Promise<ImportResult> {
+  const read = await readBaseFile(bytes);
+  return read.ok ? importTable(db, teamId, read.table, now) : read;
+}
+
+/** Imports a table whose first record is the header row. */
+export function importTable(db: Db, teamId: number, table: ImportTable, now: number): ImportResult {
+  const header = table.records[0] ?? [];
+  if (table.records.every(isBlank)) return { ok: false, reason: "empty" };
+  const found = findColumns(header);
+  if (!found.ok) return { ok: false, reason: "missing-columns", missing: found.missing, headers: header.map(clean).filter((h) => h !== "") };
   return db.transaction((): ImportResult => {
     const ctx = baseContext(db, teamId, now);
     finalizeInTransaction(ctx);
-    return writeRows(ctx, parsed.file);
+    return writeRows(ctx, table, found.columns);
   }).immediate();
 }
 
-function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
+function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): ImportResult {
   const { db, teamId, now, today } = ctx;
   const writer = companyImportWriter(db, teamId, now, today);
   // Segments by name as written, then by key (so "IT" and "it " share one segment).
   const segmentsByName = new Map<string, number>();
   const segmentsByKey = new Map<string, number>();
   let segmentsCreated = 0;
-  const owners = new Map<string, number>();
-  for (const member of listActiveUsernames(db, teamId)) {
-    owners.set(member.username.toLowerCase(), member.id);
-  }
+  const matchOwner = createOwnerMatcher(db, teamId);
+  const warnings: ImportWarning[] = [];
   const newBySegment = new Map<number, number>();
   // A later row for a company this file already wrote is a duplicate of that row's line. The companies it
   // created take the ids from firstNewId on, one by one in file order (a new rowid is the largest plus one, and
@@ -271,13 +239,13 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
   let updated = 0;
   let moved = 0;
 
-  const { records, columns, lines } = file;
+  const { records, lines } = file;
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
     if (isBlank(record)) continue;
     rows++;
     const line = lines[i]!;
-    const checked = checkRow(record, columns);
+    const checked = checkRow(record, columns, line, matchOwner, warnings);
     if (typeof checked === "string") {
       badRows.push({ line, reason: checked });
       continue;
@@ -306,8 +274,8 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
       nameKey: checked.nameKey,
       coreKey: checked.coreKey,
       inn: checked.inn,
-      ownerUsername: checked.owner,
-      ownerMemberId: checked.owner === null ? null : (owners.get(checked.owner.toLowerCase()) ?? null),
+      ownerUsername: checked.owner?.username ?? null,
+      ownerMemberId: checked.owner?.memberId ?? null,
       phone: checked.phone,
       email: checked.email,
     };
@@ -350,7 +318,7 @@ function writeRows(ctx: BaseContext, file: ParsedFile): ImportResult {
     bumpSegment(db, teamId, segmentId, "size", today, n);
     bumpSegment(db, teamId, segmentId, "fresh", today, n);
   }
-  return { ok: true, rows, created, updated, moved, segmentsCreated, badRows };
+  return { ok: true, rows, created, updated, moved, segmentsCreated, badRows, warnings };
 }
 
 /** Moves a company to another segment: its state counts leave the old segment and join the new one today. */

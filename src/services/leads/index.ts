@@ -2,8 +2,8 @@
  * The lead base for the bot layer: each command is one call (all synchronous, one transaction each, with
  * typed results to turn into localized text).
  */
-export { importBase } from "./import.js";
-export type { ImportResult, ImportBadRow, ImportRowError, ImportField } from "./import.js";
+export { importBase, importBaseFile, IMPORT_HEADERS } from "./import.js";
+export type { ImportResult, ImportBadRow, ImportRowError, ImportField, ImportWarning } from "./import.js";
 export { findCompany, suggestCompanies } from "./lookup.js";
 export type { CompanyLookup, CompanySuggestion } from "./lookup.js";
 export { recordTouch } from "./touch.js";

@@ -11,7 +11,7 @@ export function bootstrapFounders(db: Db, teamId: number, founderIds: number[], 
     for (const userId of founderIds) {
       const existing = findActiveMember(db, teamId, userId);
       if (existing?.role === "founder") continue;
-      upsertMember(db, { teamId, userId, username: existing?.username ?? null, firstName: existing?.firstName ?? "", role: "founder", chatId: userId }, now);
+      upsertMember(db, { teamId, userId, username: existing?.username ?? null, firstName: existing?.firstName ?? "", lastName: existing?.lastName ?? "", role: "founder", chatId: userId }, now);
     }
     if (countFounders(db, teamId) > 0) {
       // A founder exists: any claim link still lying around dies now.

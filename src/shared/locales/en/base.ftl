@@ -4,7 +4,7 @@ cmd-handled = refusal worked out: /handled <company>
 cmd-deal = won deal: /deal <company>; <amount>
 cmd-lead = a company's card and history
 cmd-close = close a company for good (decision maker died, business closed)
-cmd-import = load the base from CSV
+cmd-import = load the base from Excel (.xlsx) or CSV
 cmd-add = add a company: /add <company>; <segment>
 cmd-unfreeze = end a company's cooling
 cmd-unpause = unpause a segment
@@ -32,8 +32,8 @@ base-usage-add =
     For example: /add Nezabudka LLC; Wholesale
 base-usage-unpause = Unpause a segment: /unpause <segment>, or just /unpause to see the paused segments.
 base-usage-import =
-    Send a CSV file with the caption /import (or just the file, or reply to the file with /import).
-    Columns: company and segment are required; inn, owner (@username), phone, email are optional. Russian headers work too: компания, сегмент, инн, ответственный, телефон, email.
+    Send an Excel workbook (.xlsx) or a CSV file with the caption /import (or just the file, or reply to the file with /import).
+    Columns: company and segment are required; inn, owner (@username, or first and last name as in Telegram), phone, email are optional. CRM export headers (company name, industry, manager) and Russian ones work too: компания, сегмент, инн, ответственный, телефон, email.
 
 base-error-company-too-long = The name is longer than { $max } characters. Nothing was saved.
 base-error-amount = The amount "{ $text }" will not do: it must be above zero and at most 10¹², e.g. 150000 or 150 000.50. Nothing was saved.
@@ -131,30 +131,40 @@ base-refusal-comment-skipped = Fine, the refusal of "{ $company }" stays without
 base-refusal-skip = Skip
 base-refusal-hint-comment = Type a comment in one message or press "Skip".
 
-base-import-done = Rows read: { $rows }. New companies: { $created }, updated: { $updated } (moved to another segment: { $moved }), new segments: { $segments }. Rows with errors: { $bad }.
-base-import-bad-title = Not loaded:
+base-import-done = Rows read: { $rows }. New companies: { $created }, updated: { $updated } (moved to another segment: { $moved }), new segments: { $segments }. Rows skipped: { $skipped }. Warnings: { $warnings }.
+base-import-bad-title = Skipped (company not loaded):
 base-import-bad-row = line { $line }: { $reason }
-base-import-bad-more = …and { $count } more { $count ->
+base-import-bad-more = …and { $count } more skipped { $count ->
     [one] row
    *[other] rows
-} with errors.
+}.
+base-import-warnings-title = Warnings (company loaded, the value left empty):
+base-import-warning = line { $line }: { $field } "{ $value }" — { $reason }
+base-import-warnings-more = …and { $count } more — all warnings are in the file below.
+base-import-warnings-file = All import warnings: { $count }.
+base-import-warn-inn-invalid = INN must be 10 or 12 digits
+base-import-warn-owner-unknown = no team member has this @username or name; the company has no owner
+base-import-warn-phone-invalid = does not look like a phone number
+base-import-warn-email-invalid = does not look like an e-mail address
+base-import-warn-value-too-long = value too long
+base-import-field-company = company
+base-import-field-segment = segment
+base-import-field-inn = INN
+base-import-field-owner = owner
+base-import-field-phone = phone
+base-import-field-email = email
 base-import-empty = The file is empty — nothing was loaded.
-base-import-missing-columns = The file lacks required columns: { $missing }. Company and segment are needed (компания, сегмент work too). Nothing was loaded.
+base-import-missing-columns = The file lacks a required column: { $missing }. Headers in the file's first line: { $headers }. Column names that work — { $accepted }. Nothing was loaded.
 base-import-csv-invalid = The file does not read as CSV (check the quotes). Nothing was loaded.
 base-import-csv-invalid-line = The file does not read as CSV: error at line { $line } (check the quotes). Nothing was loaded.
-base-import-not-csv = This is a spreadsheet: save it as CSV (File → Save as → CSV UTF-8) and send it again.
-base-import-not-csv-file = This is not a CSV file, so it cannot be loaded. Send the table as CSV: in Excel — File → Save as → CSV UTF-8, in Google Sheets — File → Download → CSV; then send the file captioned /import. Nothing was loaded.
+base-import-unsupported-format = This spreadsheet format cannot be read. Save it as .xlsx (File → Save as → Excel Workbook (.xlsx)) or as CSV and send it again. Nothing was loaded.
+base-import-not-csv-file = This is neither a CSV file nor an Excel workbook, so it cannot be loaded. Send the base as .xlsx or CSV: in Excel — File → Save as → Excel Workbook (.xlsx) or CSV UTF-8, in Google Sheets — File → Download → Microsoft Excel (.xlsx); caption it /import. Nothing was loaded.
 base-import-too-large = The file is larger than { $mb } MB, more than a bot can download. Please split it.
 base-import-download-failed = Could not download the file from Telegram. Please send it again.
 base-import-row-company-missing = no company name
 base-import-row-segment-missing = no segment
 base-import-row-company-too-long = name longer than 200 characters
 base-import-row-segment-too-long = segment longer than 200 characters
-base-import-row-inn-invalid = INN must be 10 or 12 digits
-base-import-row-owner-invalid = owner is not a @username
-base-import-row-phone-invalid = phone does not look like a number
-base-import-row-email-invalid = email does not look like an address
-base-import-row-value-too-long = value too long
 base-import-row-inn-conflict = a company with this name exists with another INN
 base-import-row-name-conflict = the INN belongs to another company and the name is taken
 base-import-row-duplicate = duplicate of line { $of } (the same company) — not loaded

@@ -4,7 +4,7 @@ cmd-handled = отказ отработан: /handled <компания>
 cmd-deal = сделка: /deal <компания>; <сумма>
 cmd-lead = карточка и история компании
 cmd-close = закрыть компанию навсегда (ЛПР умер, бизнес закрылся)
-cmd-import = загрузить базу из CSV
+cmd-import = загрузить базу из Excel (.xlsx) или CSV
 cmd-add = добавить компанию: /add <компания>; <сегмент>
 cmd-unfreeze = снять остывание с компании
 cmd-unpause = снять паузу с сегмента
@@ -32,8 +32,8 @@ base-usage-add =
     Например: /add ООО Незабудка; Опт
 base-usage-unpause = Снять паузу с сегмента: /unpause <сегмент> или просто /unpause — бот покажет сегменты на паузе.
 base-usage-import =
-    Пришлите CSV-файл с подписью /import (или просто файл, или ответьте на файл командой /import).
-    Колонки: компания и сегмент обязательны; инн, ответственный (@username), телефон, email — по желанию. Английские заголовки тоже подходят: company, segment, inn, owner, phone, email.
+    Пришлите таблицу Excel (.xlsx) или CSV-файл с подписью /import (или просто файл, или ответьте на файл командой /import).
+    Колонки: компания и сегмент обязательны; инн, ответственный (@username или имя и фамилия, как в Telegram), телефон, email — по желанию. Подходят и заголовки выгрузок из CRM (название компании, отрасль, менеджер) и английские: company, segment, inn, owner, phone, email.
 
 base-error-company-too-long = Название длиннее { $max } символов. Ничего не сохранено.
 base-error-amount = Сумма «{ $text }» не подходит: нужно число больше нуля и не больше 10¹² ₽, например 150000 или 150 000,50. Ничего не сохранено.
@@ -128,31 +128,41 @@ base-refusal-comment-skipped = Хорошо, отказ по «{ $company }» о
 base-refusal-skip = Пропустить
 base-refusal-hint-comment = Напишите комментарий одним сообщением или нажмите «Пропустить».
 
-base-import-done = Прочитано строк: { $rows }. Новых компаний: { $created }, обновлено: { $updated } (из них перенесено в другой сегмент: { $moved }), новых сегментов: { $segments }. Строк с ошибками: { $bad }.
-base-import-bad-title = Не загружены:
+base-import-done = Прочитано строк: { $rows }. Новых компаний: { $created }, обновлено: { $updated } (из них перенесено в другой сегмент: { $moved }), новых сегментов: { $segments }. Пропущено строк: { $skipped }. Предупреждений: { $warnings }.
+base-import-bad-title = Пропущены (компания не загружена):
 base-import-bad-row = строка { $line }: { $reason }
 base-import-bad-more = …и ещё { $count ->
-    [one] { $count } строка
-    [few] { $count } строки
-   *[many] { $count } строк
-} с ошибками.
+    [one] { $count } пропущенная строка
+    [few] { $count } пропущенные строки
+   *[many] { $count } пропущенных строк
+}.
+base-import-warnings-title = Предупреждения (компания загружена, значение оставлено пустым):
+base-import-warning = строка { $line }: { $field } «{ $value }» — { $reason }
+base-import-warnings-more = …и ещё { $count } — все предупреждения в файле ниже.
+base-import-warnings-file = Все предупреждения импорта: { $count }.
+base-import-warn-inn-invalid = ИНН должен быть из 10 или 12 цифр
+base-import-warn-owner-unknown = нет такого участника команды ни по @username, ни по имени; компания без ответственного
+base-import-warn-phone-invalid = не похоже на номер телефона
+base-import-warn-email-invalid = не похоже на адрес почты
+base-import-warn-value-too-long = слишком длинное значение
+base-import-field-company = компания
+base-import-field-segment = сегмент
+base-import-field-inn = ИНН
+base-import-field-owner = ответственный
+base-import-field-phone = телефон
+base-import-field-email = email
 base-import-empty = Файл пустой — ничего не загружено.
-base-import-missing-columns = В файле нет обязательных колонок: { $missing }. Нужны компания и сегмент (company, segment). Ничего не загружено.
+base-import-missing-columns = В файле нет обязательной колонки: { $missing }. Заголовки в первой строке файла: { $headers }. Подходящие названия колонок — { $accepted }. Ничего не загружено.
 base-import-csv-invalid = Файл не читается как CSV (проверьте кавычки). Ничего не загружено.
 base-import-csv-invalid-line = Файл не читается как CSV: ошибка в строке { $line } (проверьте кавычки). Ничего не загружено.
-base-import-not-csv = Это таблица Excel: сохраните её как CSV («Файл → Сохранить как → CSV UTF-8») и пришлите снова.
-base-import-not-csv-file = Это не CSV-файл — загрузить его нельзя. Нужна таблица в формате CSV: в Excel — «Файл → Сохранить как → CSV UTF-8», в Google Таблицах — «Файл → Скачать → CSV»; затем пришлите файл с подписью /import. Ничего не загружено.
+base-import-unsupported-format = Этот формат таблицы не читается. Сохраните её как .xlsx («Файл → Сохранить как → Книга Excel (.xlsx)») или как CSV и пришлите снова. Ничего не загружено.
+base-import-not-csv-file = Это не CSV-файл и не таблица Excel — загрузить его нельзя. Пришлите базу как .xlsx или CSV: в Excel — «Файл → Сохранить как → Книга Excel (.xlsx)» или «CSV UTF-8», в Google Таблицах — «Файл → Скачать → Microsoft Excel (.xlsx)»; подпись — /import. Ничего не загружено.
 base-import-too-large = Файл больше { $mb } МБ — столько бот скачать не может. Разбейте его на части.
 base-import-download-failed = Не удалось скачать файл из Telegram. Пришлите его ещё раз.
 base-import-row-company-missing = нет названия компании
 base-import-row-segment-missing = нет сегмента
 base-import-row-company-too-long = название длиннее 200 символов
 base-import-row-segment-too-long = сегмент длиннее 200 символов
-base-import-row-inn-invalid = ИНН должен быть из 10 или 12 цифр
-base-import-row-owner-invalid = ответственный — не @username
-base-import-row-phone-invalid = телефон не похож на номер
-base-import-row-email-invalid = email не похож на адрес
-base-import-row-value-too-long = слишком длинное значение
 base-import-row-inn-conflict = компания с таким названием уже есть с другим ИНН
 base-import-row-name-conflict = по ИНН это другая компания, а такое название уже занято
 base-import-row-duplicate = повтор строки { $of } (та же компания) — не загружена
