@@ -1,6 +1,7 @@
-/** CSV import: headers, delimiters, encodings, bad rows by line number, re-import without duplicates. */
+/** Base import: headers, delimiters, encodings, .xlsx, skipped rows and warnings by line, owners, re-import without duplicates. */
 import { describe, expect, it } from "vitest";
-import { decodeCsv, detectDelimiter, importBase } from "../../../src/services/leads/import.js";
+import ExcelJS from "exceljs";
+import { decodeCsv, detectDelimiter, importBase, importBaseFile } from "../../../src/services/leads/import.js";
 import { loadBurnReport, recordRefusal } from "../../../src/services/leads/index.js";
 import { at, companyId, createBaseDb, TEAM } from "./helpers.js";
 
@@ -24,9 +25,9 @@ describe("importBase", () => {
     const db = createBaseDb();
     db.prepare("INSERT INTO members (team_id, user_id, username, role, joined_at) VALUES (1, 10, 'Ivan_Petrov', 'manager', 0)").run();
     const csv = "segment,notes,company,inn,owner,phone,email\nRetail,x,Acme,7701234567,@ivan_petrov,+7 (495) 123-45-67,a@acme.ru\nRetail,,Beta,,,,\n";
-    expect(importBase(db, TEAM, csv, NOW)).toEqual({ ok: true, rows: 2, created: 2, updated: 0, moved: 0, segmentsCreated: 1, badRows: [] });
+    expect(importBase(db, TEAM, csv, NOW)).toEqual({ ok: true, rows: 2, created: 2, updated: 0, moved: 0, segmentsCreated: 1, badRows: [], warnings: [] });
     expect(companies(db)).toEqual([
-      { name: "Acme", segment: "Retail", inn: "7701234567", owner: "ivan_petrov", ownerId: 1, phone: "+7 (495) 123-45-67", email: "a@acme.ru" },
+      { name: "Acme", segment: "Retail", inn: "7701234567", owner: "Ivan_Petrov", ownerId: 1, phone: "+7 (495) 123-45-67", email: "a@acme.ru" },
       { name: "Beta", segment: "Retail", inn: null, owner: null, ownerId: null, phone: null, email: null },
     ]);
     expect(segmentSizes(db)).toEqual({ Retail: [2, 2] });
@@ -57,7 +58,7 @@ describe("importBase", () => {
     expect(decodeCsv(Buffer.from("\ufeffa,b", "utf8"))).toBe("a,b");
   });
 
-  it("reports each bad row by its line (blank lines and line breaks inside quotes counted) and imports the rest", () => {
+  it("skips only rows without a company or segment, leaves unusable optional values empty with a warning by line, and imports the rest", () => {
     const db = createBaseDb();
     const csv = [
       "company;segment;inn;owner;phone;email", // 1
@@ -67,8 +68,8 @@ describe("importBase", () => {
       "No segment;;;;;", // 5
       '"Two', // 6 (a name with a line break, good)
       'lines";S;;;;', // 7
-      "Bad inn;S;12345;;;", // 8
-      "Bad owner;S;;@x y;;", // 9
+      "Bad inn;S;12345;;;", // 8 loaded without the INN
+      "Bad owner;S;;@x y;;", // 9 loaded without an owner
       "Bad phone;S;;;call me;", // 10
       "Bad email;S;;;;nobody@", // 11
       `${"Long".repeat(60)};S;;;;`, // 12 name over 200
@@ -78,28 +79,93 @@ describe("importBase", () => {
     expect(result).toEqual({
       ok: true,
       rows: 10,
-      created: 3,
+      created: 7,
       updated: 0,
       moved: 0,
       segmentsCreated: 1,
       badRows: [
         { line: 3, reason: "company-missing" },
         { line: 5, reason: "segment-missing" },
-        { line: 8, reason: "inn-invalid" },
-        { line: 9, reason: "owner-invalid" },
-        { line: 10, reason: "phone-invalid" },
-        { line: 11, reason: "email-invalid" },
         { line: 12, reason: "company-too-long" },
       ],
+      warnings: [
+        { line: 8, field: "inn", value: "12345", reason: "inn-invalid" },
+        { line: 9, field: "owner", value: "@x y", reason: "owner-unknown" },
+        { line: 10, field: "phone", value: "call me", reason: "phone-invalid" },
+        { line: 11, field: "email", value: "nobody@", reason: "email-invalid" },
+        { line: 13, field: "owner", value: "@manager_1", reason: "owner-unknown" },
+      ],
     });
+    expect(companies(db).map((c) => (c as { name: string }).name)).toEqual(["Good 1", "Two lines", "Bad inn", "Bad owner", "Bad phone", "Bad email", "Good 2"]);
+    expect(companies(db)[6]).toMatchObject({ inn: "500100732259", owner: null, ownerId: null, phone: "8 800 555 35 35", email: "x@y.ru" });
+    expect(companies(db)[2]).toMatchObject({ inn: null });
+  });
+
+  it("matches owners by any @username members have (short ones too) or by first and last name, else leaves them unassigned", () => {
+    const db = createBaseDb();
+    const member = db.prepare("INSERT INTO members (team_id, user_id, username, first_name, last_name, role, joined_at) VALUES (1, ?, ?, ?, ?, 'manager', 0)");
+    member.run(10, "ivan", "Иван", "Петров");
+    member.run(11, null, "Пётр", "Смирнов");
+    member.run(12, "olga_k", "Ольга Кузнецова", "");
+    member.run(13, "anna_1", "Анна", "Иванова");
+    member.run(14, "anna_2", "Анна", "Иванова");
+    const csv = [
+      "Компания;Сегмент;Ответственный",
+      "A;S;@ivan", // 2 a four-letter username
+      "B;S;иван петров", // 3 name, any case
+      "C;S;Смирнов Петр Алексеевич", // 4 last name first, ё = е, a patronymic
+      "D;S;Ольга Кузнецова", // 5 the whole name in Telegram's first name
+      "E;S;Анна Иванова", // 6 two members share the name: nobody
+      "F;S;Иван", // 7 a first name alone says too little
+      "G;S;Сергей Волков", // 8 not a member
+    ].join("\n");
+    const result = importBase(db, TEAM, csv, NOW);
+    expect(result).toMatchObject({ ok: true, created: 7, badRows: [] });
+    expect(result.ok && result.warnings).toEqual([
+      { line: 6, field: "owner", value: "Анна Иванова", reason: "owner-unknown" },
+      { line: 7, field: "owner", value: "Иван", reason: "owner-unknown" },
+      { line: 8, field: "owner", value: "Сергей Волков", reason: "owner-unknown" },
+    ]);
+    expect(companies(db).map((c) => [(c as { owner: string | null }).owner, (c as { ownerId: number | null }).ownerId])).toEqual([
+      ["ivan", 1],
+      ["ivan", 1],
+      [null, 2],
+      ["olga_k", 3],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it("reads .xlsx: the sheet named «База» (else the first), CRM headers, numbers as digits, the row number as the line", async () => {
+    const db = createBaseDb();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Инструкция").addRow(["не база"]);
+    const sheet = workbook.addWorksheet("База клиентов");
+    sheet.addRow(["Наименование организации", "Направление", "ИНН", "Менеджер", "Рабочий телефон", "E-mail"]);
+    sheet.addRow(["ООО Ромашка", "Опт", 7701234567, "", 74951234567, { text: "info@romashka.ru", hyperlink: "mailto:info@romashka.ru" }]);
+    sheet.addRow([]);
+    sheet.addRow([{ richText: [{ text: "ООО " }, { text: "Лютик" }] }, "Опт", 500100732259, "", "", ""]);
+    sheet.addRow(["", "Опт", "", "", "", ""]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const result = await importBaseFile(db, TEAM, bytes, NOW);
+    expect(result).toMatchObject({ ok: true, rows: 3, created: 2, badRows: [{ line: 5, reason: "company-missing" }], warnings: [] });
+    expect(companies(db)).toEqual([
+      { name: "ООО Ромашка", segment: "Опт", inn: "7701234567", owner: null, ownerId: null, phone: "74951234567", email: "info@romashka.ru" },
+      { name: "ООО Лютик", segment: "Опт", inn: "500100732259", owner: null, ownerId: null, phone: null, email: null },
+    ]);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(await importBaseFile(db, TEAM, xls, NOW)).toEqual({ ok: false, reason: "unsupported-format" });
+    // A ZIP that is no workbook (an .ods, a broken file) is refused the same way.
+    expect(await importBaseFile(db, TEAM, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), NOW)).toEqual({ ok: false, reason: "unsupported-format" });
   });
 
   it("refuses a whole file only when it cannot be read as a base", () => {
     const db = createBaseDb();
     expect(importBase(db, TEAM, "", NOW)).toEqual({ ok: false, reason: "empty" });
     expect(importBase(db, TEAM, "\ufeff \n", NOW)).toEqual({ ok: false, reason: "empty" });
-    expect(importBase(db, TEAM, "name;inn\nA;1", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["segment"] });
-    expect(importBase(db, TEAM, "title;group\nA;B", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["company", "segment"] });
+    expect(importBase(db, TEAM, "name;inn\nA;1", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["segment"], headers: ["name", "inn"] });
+    expect(importBase(db, TEAM, "title;group\nA;B", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["company", "segment"], headers: ["title", "group"] });
     expect(importBase(db, TEAM, 'company;segment\n"Open quote;S\nB;S\n', NOW)).toMatchObject({ ok: false, reason: "csv-invalid" });
     expect(db.prepare("SELECT COUNT(*) AS n FROM companies").get()).toEqual({ n: 0 });
   });
@@ -117,6 +183,7 @@ describe("importBase", () => {
       moved: 1,
       segmentsCreated: 0,
       badRows: [],
+      warnings: [],
     });
     expect(companies(db)).toEqual([
       // renamed through its INN; the phone kept because the new file left it empty
@@ -200,6 +267,7 @@ describe("importBase", () => {
         { line: 9, reason: "company-missing" },
         { line: 14, reason: "duplicate", duplicateOf: 2 },
       ],
+      warnings: [],
     });
     expect(db.prepare("SELECT name FROM segments ORDER BY id").pluck().all()).toEqual(["S"]);
     expect(companies(db).map((c) => [(c as { name: string }).name, (c as { inn: string | null }).inn])).toEqual([
