@@ -24,6 +24,7 @@ export function importRefusal(t: Translate, result: ImportResult, accepted: Reco
       return result.line === null ? t("base-import-csv-invalid") : t("base-import-csv-invalid-line", { line: String(result.line) });
     case "missing-columns":
       return t("base-import-missing-columns", {
+        count: result.missing.length,
         missing: result.missing.map((field) => fieldName(t, field)).join(", "),
         headers: result.headers.length === 0 ? "—" : result.headers.map((header) => `«${header}»`).join(", "),
         accepted: result.missing.map((field) => `${fieldName(t, field)}: ${accepted[field].join(", ")}`).join("; "),

@@ -143,8 +143,8 @@ describe("the /import report", () => {
     const [reply] = await sendCsv(h, founder, csv);
     expect(said(reply)).toBe(
       [
-        "Прочитано строк: 5. Новых компаний: 2, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 1. Строк с ошибками: 3.",
-        "Не загружены:",
+        "Прочитано строк: 5. Новых компаний: 2, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 1. Пропущено строк: 3. Предупреждений: 0.",
+        "Пропущены (компания не загружена):",
         "строка 3: повтор строки 2 (та же компания) — не загружена",
         "строка 4: повтор строки 2 (та же компания) — не загружена",
         "строка 6: повтор строки 5 (та же компания) — не загружена",
@@ -168,7 +168,7 @@ describe("the /import report", () => {
     expect(text).toContain("строка 1234: нет сегмента");
     expect(text).toContain("строка 1288: нет сегмента");
     // 32 bad rows, 30 listed.
-    expect(text).toContain("…и ещё 2 строки с ошибками.");
+    expect(text).toContain("…и ещё 2 пропущенные строки.");
     expect(text).toContain("Прочитано строк: 1 299.");
   });
 
@@ -183,7 +183,7 @@ describe("the /import report", () => {
     expect(said(png)).toContain("Это не CSV-файл");
     // A CSV without the required columns is still told which ones are missing.
     const [missing] = await sendCsv(h, founder, "name;phone\nООО Ромашка;123");
-    expect(said(missing)).toContain("В файле нет обязательных колонок: segment.");
+    expect(said(missing)).toContain("В файле нет обязательной колонки: сегмент.");
     expect(baseRows(h)).toEqual(before);
   });
 });

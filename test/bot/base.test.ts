@@ -22,7 +22,7 @@ function count(h: Harness, sql: string, ...params: unknown[]): number {
 }
 
 describe("/import", () => {
-  it("imports the good rows of a CSV sent in chat, reports each bad row by line, and a re-import updates without duplicates", async () => {
+  it("imports every company of a CSV sent in chat, skips rows without company or segment, warns by line, and a re-import updates without duplicates", async () => {
     const { h, founder, lead } = await start();
     const csv = [
       "Компания;Сегмент;ИНН;Ответственный;Телефон;Email",
@@ -37,24 +37,29 @@ describe("/import", () => {
     const [reply] = await sendCsv(h, founder, csv);
     expect(said(reply)).toBe(
       [
-        "Прочитано строк: 7. Новых компаний: 3, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 2. Строк с ошибками: 4.",
-        "Не загружены:",
+        "Прочитано строк: 7. Новых компаний: 5, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 2. Пропущено строк: 2. Предупреждений: 2.",
+        "Пропущены (компания не загружена):",
         "строка 3: нет названия компании",
-        "строка 5: ИНН должен быть из 10 или 12 цифр",
-        "строка 7: email не похож на адрес",
         "строка 8: нет сегмента",
+        "Предупреждения (компания загружена, значение оставлено пустым):",
+        "строка 5: ИНН «12345» — ИНН должен быть из 10 или 12 цифр",
+        "строка 7: email «not-an-email» — не похоже на адрес почты",
       ].join("\n"),
     );
     // The name's own quotes are tidied to „…“ so it reads right inside the chat's «…».
-    expect(h.db.prepare("SELECT name FROM companies ORDER BY id").pluck().all()).toEqual(["ООО Ромашка", "ООО Василёк", "ООО „Ландыш“"]);
+    expect(h.db.prepare("SELECT name FROM companies ORDER BY id").pluck().all()).toEqual(["ООО Ромашка", "ООО Василёк", "ООО Берёза", "ООО „Ландыш“", "ООО Клевер"]);
+    expect(h.db.prepare("SELECT inn, email FROM companies WHERE name IN ('ООО Берёза', 'ООО Клевер') ORDER BY id").all()).toEqual([
+      { inn: null, email: null },
+      { inn: null, email: null },
+    ]);
 
     // The lead sends the next file without a caption, with English headers and commas: by INN, by name, new.
     const again = ["company,segment,inn,phone", "Ромашка (новое имя),Опт,7701234567,+7 495 000-00-00", "ООО Василёк,Розница,,", "ООО Астра,Сеть,,"].join("\n");
     const [second] = await sendCsv(h, lead, again, { caption: null });
     expect(said(second)).toBe(
-      "Прочитано строк: 3. Новых компаний: 1, обновлено: 2 (из них перенесено в другой сегмент: 1), новых сегментов: 1. Строк с ошибками: 0.",
+      "Прочитано строк: 3. Новых компаний: 1, обновлено: 2 (из них перенесено в другой сегмент: 1), новых сегментов: 1. Пропущено строк: 0. Предупреждений: 0.",
     );
-    expect(count(h, "SELECT COUNT(*) FROM companies")).toBe(4);
+    expect(count(h, "SELECT COUNT(*) FROM companies")).toBe(6);
     expect(h.db.prepare("SELECT name, phone, email FROM companies WHERE inn = '7701234567'").get()).toEqual({
       name: "Ромашка (новое имя)",
       phone: "+7 495 000-00-00",
@@ -63,7 +68,7 @@ describe("/import", () => {
     expect(h.db.prepare("SELECT s.name FROM companies c JOIN segments s ON s.id = c.segment_id WHERE c.name = 'ООО Василёк'").pluck().get()).toBe("Розница");
   });
 
-  it("refuses managers and strangers, files that are not CSV and files without the required columns; /import alone explains", async () => {
+  it("refuses managers and strangers, broken or old-format spreadsheets and files without the required columns; /import alone explains", async () => {
     const { h, founder, ivan } = await start();
     const stranger = h.stranger();
     const before = baseRows(h);
@@ -73,14 +78,20 @@ describe("/import", () => {
     const [strangerReply] = await sendCsv(h, stranger, csv);
     expect(said(strangerReply)).toContain("закрытый бот");
     const [xlsx] = await sendCsv(h, founder, "PK\u0003\u0004", { fileName: "base.xlsx", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-    expect(said(xlsx)).toContain("сохраните её как CSV");
+    expect(said(xlsx)).toContain("Сохраните её как .xlsx");
+    const [xls] = await sendCsv(h, founder, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), { fileName: "base.xls", mime: "application/vnd.ms-excel" });
+    expect(said(xls)).toBe(
+      "Этот формат таблицы не читается. Сохраните её как .xlsx («Файл → Сохранить как → Книга Excel (.xlsx)») или как CSV и пришлите снова. Ничего не загружено.",
+    );
     const [missing] = await sendCsv(h, founder, "name;phone\nООО Ромашка;123");
-    expect(said(missing)).toBe("В файле нет обязательных колонок: segment. Нужны компания и сегмент (company, segment). Ничего не загружено.");
+    expect(said(missing)).toBe(
+      "В файле нет обязательной колонки: сегмент. Заголовки в первой строке файла: «name», «phone». Подходящие названия колонок — сегмент: сегмент, segment, отрасль, направление, сфера деятельности, industry. Ничего не загружено.",
+    );
     const [empty] = await sendCsv(h, founder, "");
     expect(said(empty)).toBe("Файл пустой — ничего не загружено.");
     expect(baseRows(h)).toEqual(before);
     const [usage] = await founder.send("/import");
-    expect(said(usage)).toContain("Пришлите CSV-файл с подписью /import");
+    expect(said(usage)).toContain("Пришлите таблицу Excel (.xlsx) или CSV-файл с подписью /import");
   });
 
   it("/import sent as a reply to a CSV document imports that document", async () => {

@@ -154,7 +154,10 @@ base-import-field-owner = owner
 base-import-field-phone = phone
 base-import-field-email = email
 base-import-empty = The file is empty — nothing was loaded.
-base-import-missing-columns = The file lacks a required column: { $missing }. Headers in the file's first line: { $headers }. Column names that work — { $accepted }. Nothing was loaded.
+base-import-missing-columns = The file lacks { $count ->
+    [one] a required column
+   *[other] required columns
+}: { $missing }. Headers in the file's first line: { $headers }. Column names that work — { $accepted }. Nothing was loaded.
 base-import-csv-invalid = The file does not read as CSV (check the quotes). Nothing was loaded.
 base-import-csv-invalid-line = The file does not read as CSV: error at line { $line } (check the quotes). Nothing was loaded.
 base-import-unsupported-format = This spreadsheet format cannot be read. Save it as .xlsx (File → Save as → Excel Workbook (.xlsx)) or as CSV and send it again. Nothing was loaded.

@@ -152,7 +152,10 @@ base-import-field-owner = ответственный
 base-import-field-phone = телефон
 base-import-field-email = email
 base-import-empty = Файл пустой — ничего не загружено.
-base-import-missing-columns = В файле нет обязательной колонки: { $missing }. Заголовки в первой строке файла: { $headers }. Подходящие названия колонок — { $accepted }. Ничего не загружено.
+base-import-missing-columns = В файле нет { $count ->
+    [one] обязательной колонки
+   *[other] обязательных колонок
+}: { $missing }. Заголовки в первой строке файла: { $headers }. Подходящие названия колонок — { $accepted }. Ничего не загружено.
 base-import-csv-invalid = Файл не читается как CSV (проверьте кавычки). Ничего не загружено.
 base-import-csv-invalid-line = Файл не читается как CSV: ошибка в строке { $line } (проверьте кавычки). Ничего не загружено.
 base-import-unsupported-format = Этот формат таблицы не читается. Сохраните её как .xlsx («Файл → Сохранить как → Книга Excel (.xlsx)») или как CSV и пришлите снова. Ничего не загружено.
