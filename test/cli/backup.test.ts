@@ -18,7 +18,7 @@ describe("backup CLI", () => {
     db.close();
     const target = join(dir, "nightly", "copy.sqlite");
     const written = await runMain(main, [target], { DATABASE_PATH: source });
-    expect(written).toEqual({ code: 0, stdout: expect.stringMatching(/^Backup written: .*nightly\/copy\.sqlite \(1 tables, 2 rows, \d+ KB\)\n$/), stderr: "" });
+    expect(written).toEqual({ code: 0, stdout: expect.stringMatching(/^Копия записана: .*nightly\/copy\.sqlite \(таблиц: 1, строк: 2, \d+ КБ\)\n$/), stderr: "" });
     const copy = openDatabase(target);
     expect(copy.prepare("SELECT text FROM notes ORDER BY text").pluck().all()).toEqual(["one", "two"]);
     copy.close();
@@ -26,19 +26,22 @@ describe("backup CLI", () => {
     const again = await runMain(main, [target], { DATABASE_PATH: source });
     expect(again.code).toBe(1);
     expect(again.stdout).toBe("");
-    expect(again.stderr).toMatch(/^Backup failed: .*already exists/);
+    expect(again.stderr).toBe(`Файл ${target} уже есть — выберите новое имя, старую копию программа не перезаписывает.\n`);
   });
 
-  it("a missing database exits 1 and is not created; wrong arguments exit 2 with the usage", async () => {
+  it("a missing database exits 2 with one line and is not created; wrong arguments exit 2 with the usage", async () => {
     const missing = join(dir, "nope.sqlite");
     const run = await runMain(main, [join(dir, "x.sqlite")], { DATABASE_PATH: missing });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`Backup failed: DATABASE_PATH ${missing} does not exist\n`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`Базы данных ${missing} нет (DATABASE_PATH): её создаёт бот при первом запуске — проверьте путь.\n`);
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(dir, "x.sqlite"))).toBe(false);
-    for (const argv of [[], ["a.sqlite", "b.sqlite"]]) {
-      const wrong = await runMain(main, argv, { DATABASE_PATH: missing });
-      expect(wrong).toEqual({ code: 2, stdout: "", stderr: "Usage: npm run backup -- <file>\n" });
+    for (const [argv, problem] of [
+      [[], "Не указан файл."],
+      [["a.sqlite", "b.sqlite"], "Лишний аргумент «b.sqlite»."],
+    ] as const) {
+      const wrong = await runMain(main, [...argv], { DATABASE_PATH: missing });
+      expect(wrong).toEqual({ code: 2, stdout: "", stderr: `${problem}\nКак запустить: npm run backup -- <файл>\n` });
     }
   });
 });

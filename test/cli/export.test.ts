@@ -26,7 +26,7 @@ describe("export CLI", () => {
     const ru = await runMain(main, [file, "--period", "2026-11"], env);
     expect(ru.stderr).toBe("");
     expect(ru.code).toBe(0);
-    expect(ru.stdout).toMatch(/^Export written: .*november\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2, corrections 0; \d+ KB\)\n$/);
+    expect(ru.stdout).toMatch(/^Выгрузка записана: .*november\.xlsx \(период 2026-11 на 2026-11-\d\d; строк: Задачи 2, Сверки 4, Отказы 3, Сделки 3, Расходы 2, Исправления 0; \d+ КБ\)\n$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Исправления"]);
@@ -49,23 +49,23 @@ describe("export CLI", () => {
     const database = env.DATABASE_PATH!;
     const size = statSync(database).size;
     const cases: [string[], RegExp][] = [
-      [[], /which file\?/],
-      [[join(dir, "x.xlsx"), "--period", "2026-13"], /--period must be YYYY-MM/],
-      [[join(dir, "x.xlsx"), "--period"], /--period must be YYYY-MM/],
-      [[join(dir, "x.xlsx"), "--as-of", "2026-11-30"], /unknown option "--as-of"/],
-      [[join(dir, "x.xlsx"), join(dir, "y.xlsx")], /unexpected argument/],
-      [[database], /must end with \.xlsx/],
+      [[], /^Не указан файл\.$/m],
+      [[join(dir, "x.xlsx"), "--period", "2026-13"], /^После --period нужен месяц в виде ГГГГ-ММ/m],
+      [[join(dir, "x.xlsx"), "--period"], /^После --period нужен месяц в виде ГГГГ-ММ/m],
+      [[join(dir, "x.xlsx"), "--as-of", "2026-11-30"], /^Неизвестный параметр «--as-of»\.$/m],
+      [[join(dir, "x.xlsx"), join(dir, "y.xlsx")], /^Лишний аргумент «.*y\.xlsx»\.$/m],
+      [[database], /^Имя файла должно оканчиваться на \.xlsx/m],
     ];
     const runs = await Promise.all(cases.map(([args]) => runMain(main, args, env)));
     runs.forEach((run, index) => {
       const [args, message] = cases[index]!;
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr, args.join(" ")).toMatch(message);
-      expect(run.stderr).toContain("usage: npm run export -- <file.xlsx> [--period YYYY-MM]");
+      expect(run.stderr).toContain("Как запустить: npm run export -- <файл.xlsx> [--period ГГГГ-ММ]");
     });
     const badLocale = await runMain(main, [join(dir, "x.xlsx")], { ...env, DEFAULT_LOCALE: "de" });
     expect(badLocale.code).toBe(2);
-    expect(badLocale.stderr).toMatch(/DEFAULT_LOCALE must be ru or en/);
+    expect(badLocale.stderr).toBe("DEFAULT_LOCALE должен быть ru или en, а не «de». / DEFAULT_LOCALE must be ru or en, not \"de\".\n");
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
     expect(statSync(database).size).toBe(size);
   });
@@ -75,13 +75,13 @@ describe("export CLI", () => {
     const run = await runCli("src/cli/export.ts", [file, "--period", "2026-11"], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Export written: .*spawned\.xlsx \(period 2026-11 as of 2026-11-\d\d; tasks 2, checkups 4, refusals 3, deals 3, expenses 2, corrections 0; \d+ KB\)\n$/);
+    expect(run.stdout).toMatch(/^Выгрузка записана: .*spawned\.xlsx \(период 2026-11 на 2026-11-\d\d; строк: Задачи 2, Сверки 4, Отказы 3, Сделки 3, Расходы 2, Исправления 0; \d+ КБ\)\n$/);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
 
   it("parses its arguments", () => {
     expect(parseExportArgs(["a.xlsx"])).toEqual({ file: "a.xlsx" });
     expect(parseExportArgs(["--period", "2026-02", "out/A.XLSX"])).toEqual({ file: "out/A.XLSX", period: "2026-02" });
-    expect(parseExportArgs(["a.csv"])).toEqual({ error: 'the file name must end with .xlsx, got "a.csv"' });
+    expect(parseExportArgs(["a.csv"])).toEqual({ error: { key: "cli-export-not-xlsx", vars: { file: "a.csv" } } });
   });
 });

@@ -84,7 +84,7 @@ describe("report CLI: plan", () => {
     expect(JSON.parse(november.stdout)).toMatchObject({ period: "2026-11", asOf: "2026-11-16", revenue: 460_000.5 });
     expect(october.code).toBe(2);
     expect(october.stdout).toBe("");
-    expect(october.stderr.trim()).toBe("--as-of 2026-10-09 is before --period 2026-11 starts (2026-11-01)");
+    expect(october.stderr.trim()).toBe("Дата --as-of 2026-10-09 раньше начала периода 2026-11 (2026-11-01).");
   });
 
   it("bad arguments print the usage and exit 2", async () => {
@@ -95,7 +95,7 @@ describe("report CLI: plan", () => {
     for (const run of bad) {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toMatch(/usage: npm run report -- <.*plan/);
+      expect(run.stderr).toMatch(/Как запустить: npm run report -- <.*plan/);
     }
   });
 });

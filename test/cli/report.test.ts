@@ -48,18 +48,19 @@ describe("report CLI", () => {
     expect(JSON.parse(past.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-31")!.json);
   });
 
-  it("bad arguments print the usage and exit 2, writing nothing", async () => {
-    const bad = await Promise.all([
-      runMain(main, ["burn", "--json", "--period", "2026-13"], env),
-      runMain(main, ["burn", "--as-of", "31.03.2026"], env),
-      runMain(main, ["nonsense"], env),
-      runMain(main, [], env),
-    ]);
-    for (const run of bad) {
+  it("bad arguments say what is wrong in words, print the usage and exit 2, writing nothing", async () => {
+    const cases: [string[], string][] = [
+      [["burn", "--json", "--period", "2026-13"], "После --period нужен месяц в виде ГГГГ-ММ, например 2026-03."],
+      [["burn", "--as-of", "31.03.2026"], "После --as-of нужна дата в виде ГГГГ-ММ-ДД, например 2026-03-15."],
+      [["nonsense"], "Нет отчёта «nonsense»."],
+      [[], "Не указан отчёт."],
+    ];
+    const bad = await Promise.all(cases.map(([args]) => runMain(main, args, env)));
+    bad.forEach((run, index) => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("usage: npm run report -- <burn");
-    }
+      expect(run.stderr).toBe(`${cases[index]![1]}\nКак запустить: npm run report -- <burn|plan> [--json] [--period ГГГГ-ММ] [--as-of ГГГГ-ММ-ДД]\n`);
+    });
   });
 
   it("--as-of without --period reports the as-of day's month; an as-of before the period or in the future exits 2 with one line", async () => {
@@ -71,8 +72,8 @@ describe("report CLI", () => {
     expect(march.code).toBe(0);
     expect(JSON.parse(march.stdout)).toEqual(EXPECTED.find((e) => e.asOf === "2026-03-24" && e.period === "2026-03")!.json);
     for (const [run, message] of [
-      [outside, "--as-of 2026-03-24 is before --period 2026-04 starts (2026-04-01)"],
-      [future, "--as-of 2099-01-01 is in the future"],
+      [outside, "Дата --as-of 2026-03-24 раньше начала периода 2026-04 (2026-04-01)."],
+      [future, "Дата --as-of 2099-01-01 ещё не наступила"],
     ] as const) {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
@@ -93,7 +94,7 @@ describe("report CLI", () => {
     expect(JSON.parse(run.stdout)).toEqual(march.json);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toContain("usage: npm run report -- <burn");
+    expect(bad.stderr).toContain("Как запустить: npm run report -- <burn|plan>");
   });
 
   it("resolveReportWindow: defaults and refusals", () => {
@@ -103,7 +104,7 @@ describe("report CLI", () => {
     expect(resolveReportWindow({ period: "2026-11", asOf: "2026-10-09" }, "2026-11-10")).toHaveProperty("error");
     // after the period's end: how the month looks later (refusals whose window closed after it)
     expect(resolveReportWindow({ period: "2026-10", asOf: "2026-11-02" }, "2026-11-10")).toEqual({ period: "2026-10", asOf: "2026-11-02" });
-    expect(resolveReportWindow({ period: "2026-11", asOf: "2026-11-11" }, "2026-11-10")).toEqual({ error: "--as-of 2026-11-11 is in the future (today is 2026-11-10)" });
+    expect(resolveReportWindow({ period: "2026-11", asOf: "2026-11-11" }, "2026-11-10")).toEqual({ error: { key: "cli-as-of-future", vars: { asOf: "2026-11-11", today: "2026-11-10" } } });
     expect(resolveReportWindow({ period: "2026-12" }, "2026-11-10")).toEqual({ period: "2026-12" });
   });
 
@@ -112,7 +113,7 @@ describe("report CLI", () => {
       name: "burn",
       options: { json: true, period: "2026-03", asOf: "2026-03-05" },
     });
-    expect(parseReportArgs(["burn", "--as-of", "2026-02-30"])).toEqual({ error: "--as-of must be a date YYYY-MM-DD" });
-    expect(parseReportArgs(["burn", "--verbose"])).toEqual({ error: 'unknown option "--verbose"' });
+    expect(parseReportArgs(["burn", "--as-of", "2026-02-30"])).toEqual({ error: { key: "cli-bad-as-of" } });
+    expect(parseReportArgs(["burn", "--verbose"])).toEqual({ error: { key: "cli-unknown-option", vars: { arg: "--verbose" } } });
   });
 });
