@@ -24,7 +24,7 @@ describe("import CLI", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A database of its own with the members the samples name. */
-  function teamDatabase(name: string): Record<string, string> {
+  function teamDatabase(name: string): { DATABASE_PATH: string } {
     const own = { DATABASE_PATH: join(dir, `${name}.sqlite`) };
     const db = openCliDatabase(own, 0);
     SAMPLE_MEMBERS.forEach((member, index) => {
