@@ -2,7 +2,7 @@
  * An import result in words, the same for the chat and the command line: the counts, each skipped row and each
  * warning by its line, or why the whole file was refused with the headers it has and the names accepted.
  */
-import type { ImportField, ImportResult, ImportWarning } from "../services/leads/import.js";
+import type { ImportField, ImportResult, ImportWarning } from "../domain/base-import.js";
 import type { Translate } from "../shared/i18n.js";
 
 /** Values longer than this are cut in the text (the company itself was loaded). */

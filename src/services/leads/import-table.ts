@@ -5,14 +5,9 @@
  */
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import type { TableRefusal } from "../../domain/base-import.js";
 
 export type ImportTable = { records: string[][]; lines: number[] };
-
-export type TableRefusal =
-  | { ok: false; reason: "empty" }
-  | { ok: false; reason: "csv-invalid"; line: number | null }
-  /** an old .xls, an .ods or another binary: people are told to save it as .xlsx or .csv */
-  | { ok: false; reason: "unsupported-format" };
 
 export type TableResult = { ok: true; table: ImportTable } | TableRefusal;
 

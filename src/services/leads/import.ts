@@ -8,6 +8,7 @@
  * Speed: one prepared INSERT per row (an UPDATE only for rows that already exist), segments and owners
  * resolved from in-memory maps, and the segment counters of new companies added once per segment at the end.
  */
+import { IMPORT_HEADERS, type ImportBadRow, type ImportField, type ImportResult, type ImportRowError, type ImportWarning, type ImportWarningReason } from "../../domain/base-import.js";
 import { coreKeyOfNameKey, MAX_COMPANY_NAME, nameKey, tidyCompanyQuotes } from "../../domain/company-name.js";
 import { bumpSegment } from "../../db/burn-counters.js";
 import { companyImportWriter, getCompany } from "../../db/companies.js";
@@ -19,61 +20,13 @@ import { baseContext } from "./context.js";
 import type { BaseContext } from "./context.js";
 import { finalizeInTransaction } from "./finalize.js";
 import { createOwnerMatcher, type OwnerMatch } from "./import-owners.js";
-import { csvTable, readBaseFile, type ImportTable, type TableRefusal } from "./import-table.js";
+import { csvTable, readBaseFile, type ImportTable } from "./import-table.js";
 import { changeCompany } from "./state-change.js";
 
 export { decodeCsv, detectDelimiter } from "./import-table.js";
 
-export type ImportField = "company" | "segment" | "inn" | "owner" | "phone" | "email";
-
-/** Why a row was skipped (keys for localized text). */
-export type ImportRowError =
-  | "company-missing"
-  | "segment-missing"
-  | "company-too-long"
-  | "segment-too-long"
-  /** the INN is new but a company with this name has another INN */
-  | "inn-conflict"
-  /** the row's INN belongs to a company, and renaming it would clash with another company's name */
-  | "name-conflict"
-  /** an earlier row of the same file names the same company (same name key or INN) */
-  | "duplicate";
-
-/** A row skipped; `duplicateOf` is the line of the earlier row a duplicate repeats. */
-export type ImportBadRow = { line: number; reason: ImportRowError; duplicateOf?: number };
-
-/** Why an optional value was left empty (the company itself was loaded). */
-export type ImportWarningReason = "inn-invalid" | "owner-unknown" | "phone-invalid" | "email-invalid" | "value-too-long";
-
-/** An optional value left empty, with the value as the file had it. */
-export type ImportWarning = { line: number; field: Exclude<ImportField, "company" | "segment">; value: string; reason: ImportWarningReason };
-
-export type ImportResult =
-  | {
-      ok: true;
-      /** data rows read (blank lines not counted) */
-      rows: number;
-      created: number;
-      updated: number;
-      /** updated companies that changed segment */
-      moved: number;
-      segmentsCreated: number;
-      badRows: ImportBadRow[];
-      warnings: ImportWarning[];
-    }
-  | TableRefusal
-  /** `headers`: the header row as the file has it, to show next to the names accepted */
-  | { ok: false; reason: "missing-columns"; missing: ImportField[]; headers: string[] };
-
-/** Headers accepted for each field, lower case, ё → е; the first is the one shown in examples. */
-export const IMPORT_HEADERS: Record<ImportField, readonly string[]> = {
-  company: ["компания", "company", "организация", "название", "название компании", "наименование", "наименование организации", "клиент", "контрагент", "name", "company name", "organization", "client"],
-  segment: ["сегмент", "segment", "отрасль", "направление", "сфера деятельности", "industry"],
-  inn: ["инн", "inn", "tax id"],
-  owner: ["ответственный", "owner", "менеджер", "ответственный менеджер", "manager"],
-  phone: ["телефон", "phone", "тел", "тел.", "рабочий телефон", "мобильный телефон"],
-  email: ["email", "e-mail", "почта", "эл. почта", "электронная почта", "рабочий email", "рабочий e-mail"],
-};
+export type { ImportBadRow, ImportField, ImportResult, ImportRowError, ImportWarning, ImportWarningReason } from "../../domain/base-import.js";
+export { IMPORT_HEADERS } from "../../domain/base-import.js";
 
 const MAX_VALUE = 1000;
 const INN = /^\d{10}(?:\d{2})?$/;
