@@ -76,7 +76,7 @@ describe("npm run demo", () => {
     for (const manager of ["ivan_sales", "petr_sales", "maria_sales", "sergey_sales"]) expect(text).toContain(`@${manager} принял(а) приглашение`);
     // The base from a CSV document, with the bad row reported by its line.
     expect(text).toMatch(/Анна +› 📎 база\.csv {2}«\/import»/);
-    expect(text).toMatch(/Новых компаний: 40.*Строк с ошибками: 1/);
+    expect(text).toMatch(/Новых компаний: 40.*Пропущено строк: 1/);
     expect(text).toContain("строка 22: нет названия компании");
     // Tasks, check-ups with their buttons, the missed one, the question and its answer, a return and a review.
     expect(text).toMatch(/Анна +› \/assign @ivan_sales Обзвонить 10 оптовиков из нового списка до 06\.11/);

@@ -90,7 +90,7 @@ describe("backups", () => {
     const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_PATH: h.dbPath };
     // The bot is running and the newest rows are still in its WAL file.
     const { stdout } = await run("npm", ["run", "--silent", "backup", "--", target], { cwd: ROOT, env });
-    expect(stdout).toMatch(/^Backup written: .*nightly\/bot\.sqlite \(\d+ tables, \d+ rows, \d+ KB\)/);
+    expect(stdout).toMatch(/^Копия записана: .*nightly\/bot\.sqlite \(таблиц: \d+, строк: \d+, \d+ КБ\)/);
     const backedUp = dump(openCopy(target));
     expect(backedUp).toEqual(dump(h.db));
     expect(existsSync(`${target}-wal`)).toBe(false);
@@ -98,7 +98,7 @@ describe("backups", () => {
     // An existing file is never overwritten, and npm passes the exit code on (the other refusals: test/cli/backup.test.ts).
     const again = await run("npm", ["run", "--silent", "backup", "--", target], { cwd: ROOT, env }).catch((error: { code: number; stderr: string }) => error);
     expect("code" in again && again.code).toBe(1);
-    expect((again as { stderr: string }).stderr).toMatch(/already exists/);
+    expect((again as { stderr: string }).stderr).toMatch(/уже есть — выберите новое имя/);
 
     // Life goes on after the backup, then the database is lost and the backup restored.
     const token = /start=([\w-]+)/.exec((await founder.send("/invite lead"))[0]!.text ?? "")![1]!;
