@@ -13,9 +13,12 @@ export const SAMPLE_MEMBERS = [
   { username: null, first_name: "Пётр", last_name: "Смирнов" },
 ] as const;
 
-/** Every company of the samples; «Мария Кузнецова» is no member, so ООО Василёк has no owner. */
+/**
+ * Every company of the samples; «Мария Кузнецова» is no member, so ООО Василёк has no owner. A name's own quotes
+ * are tidied to „…“ as every stored name is.
+ */
 export const SAMPLE_COMPANIES = [
-  { name: "ООО «Ромашка»", segment: "Опт", inn: "7701234567", owner: "Иван", phone: "+7 495 123-45-67", email: "info@romashka.ru" },
+  { name: "ООО „Ромашка“", segment: "Опт", inn: "7701234567", owner: "Иван", phone: "+7 495 123-45-67", email: "info@romashka.ru" },
   { name: "АО Берёза", segment: "Опт", inn: "7702345678", owner: "Анна", phone: "8 (812) 555-01-02", email: "sales@bereza.ru" },
   { name: "ИП Сидоров А. В.", segment: "Розница", inn: "500100732259", owner: "Пётр", phone: null, email: null },
   { name: "ООО Василёк", segment: "Розница", inn: null, owner: null, phone: "+7 900 000-00-00", email: null },
