@@ -8,6 +8,8 @@ export interface Team extends TeamSettings {
   name: string;
   currency: string;
   alertChatId: number | null;
+  /** Companies contacted in a month before burn high or the sweet lie is judged. */
+  minContacted: number;
 }
 
 interface TeamRow {
@@ -28,6 +30,7 @@ interface TeamRow {
   pause_threshold: number;
   close_reasons: string;
   alert_chat_id: number | null;
+  min_contacted: number;
 }
 
 function toTeam(row: TeamRow): Team {
@@ -49,6 +52,7 @@ function toTeam(row: TeamRow): Team {
     pauseThreshold: row.pause_threshold,
     closeReasons: JSON.parse(row.close_reasons) as string[],
     alertChatId: row.alert_chat_id,
+    minContacted: row.min_contacted,
   };
 }
 
@@ -86,6 +90,7 @@ const SETTING_COLUMNS = {
   burnThreshold: "burn_threshold",
   pauseThreshold: "pause_threshold",
   alertChatId: "alert_chat_id",
+  minContacted: "min_contacted",
 } as const;
 
 export type ScalarSetting = keyof typeof SETTING_COLUMNS;

@@ -38,21 +38,27 @@ function outbox(db: Db): Queued[] {
 const deps = (db: Db): JobDeps => ({ db, teamId: TEAM_ID, translator, logger });
 
 describe("checkPlanAlerts", () => {
-  it("plan behind: fires once a day while forecast < 90% of plan with pace ≥ 25%", () => {
+  it("plan behind: said once when it starts, not again while it lasts, and once when it is over", () => {
     const { db, founder } = seedNovember();
     // Friday 13th: 9 of 20 days (45%), forecast 577 778,89 ₽ = 58% of 1 000 000 ₽. Budget: 360 000 > 750 000 × 0.45 × 1.1? no.
     const now = msk("2026-11-13", "15:00");
     expect(checkPlanAlerts(db, TEAM_ID, now, { burnRate: noBurn })).toEqual(["plan-behind"]);
     expect(checkPlanAlerts(db, TEAM_ID, now + 60_000, { burnRate: noBurn })).toEqual([]);
-    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-13", "23:59"), { burnRate: noBurn })).toEqual([]);
     const queued = outbox(db);
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ chatId: founder.userId, kind: "alert-plan-behind", key: `alert:plan-behind:2026-11:2026-11-13:${founder.userId}` });
+    expect(queued[0]).toMatchObject({ chatId: founder.userId, kind: "alert-plan-behind", key: `alert:plan-behind:2026-11:${now}:start:${founder.userId}` });
     expect(queued[0]!.text).toContain("Отставание от плана за ноябрь 2026");
     expect(queued[0]!.text).toContain("58% плана");
-    // The next day it may remind once more.
-    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-14", "10:00"), { burnRate: noBurn })).toEqual(["plan-behind"]);
+    // After the cut-off and on the weekend nothing is checked; the next working morning it still holds: no repeat.
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-13", "23:59"), { burnRate: noBurn })).toEqual([]);
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-14", "12:00"), { burnRate: noBurn })).toEqual([]);
+    // Monday 16th the forecast is back at 92%: the end, once.
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-16", "15:00"), { burnRate: noBurn })).toEqual(["plan-behind"]);
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-16", "16:00"), { burnRate: noBurn })).toEqual([]);
+    const [, over] = outbox(db);
     expect(outbox(db)).toHaveLength(2);
+    expect(over).toMatchObject({ kind: "alert-plan-behind-over", key: `alert:plan-behind:2026-11:${now}:over:${founder.userId}` });
+    expect(over!.text).toBe("✅ Отставание от плана за ноябрь 2026 позади: прогноз снова не ниже 90% плана.");
   });
 
   it("plan behind does not fire before pace reaches 25% or when the forecast is at 90%", () => {
@@ -63,7 +69,7 @@ describe("checkPlanAlerts", () => {
     expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-16", "15:00"), { burnRate: noBurn })).toEqual([]);
   });
 
-  it("budget overrun: expenses > budget × pace × 1.1, once per day", () => {
+  it("budget overrun: expenses > budget × pace × 1.1, said once while it lasts", () => {
     const db = createPlanDb();
     setHolidays(db, TEAM_ID, ["2026-11-04"]);
     const founder = addMember(db, "founder", "boss");
@@ -77,8 +83,10 @@ describe("checkPlanAlerts", () => {
     expense(db, founder, "marketing", 1, "2026-11-16");
     expect(checkPlanAlerts(db, TEAM_ID, now, { burnRate: noBurn })).toEqual(["budget-overrun"]);
     expect(checkPlanAlerts(db, TEAM_ID, now + 1000, { burnRate: noBurn })).toEqual([]);
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-17", "12:00"), { burnRate: noBurn })).toEqual([]);
     const [alert] = outbox(db);
-    expect(alert).toMatchObject({ kind: "alert-budget-overrun", key: `alert:budget-overrun:2026-11:2026-11-16:${founder.userId}` });
+    expect(outbox(db)).toHaveLength(1);
+    expect(alert).toMatchObject({ kind: "alert-budget-overrun", key: `alert:budget-overrun:2026-11:${now}:start:${founder.userId}` });
     expect(alert!.text).toContain("Перерасход бюджета за ноябрь 2026");
     expect(alert!.text).toContain("Потрачено 110\u00a0000\u00a0₽ при бюджете 200\u00a0000\u00a0₽");
     expect(alert!.text).toContain("допустимо до 110\u00a0000\u00a0₽");
@@ -92,8 +100,8 @@ describe("checkPlanAlerts", () => {
 
     const { db } = seedNovember();
     db.prepare("DELETE FROM budget_lines").run(); // salaries paid on the 1st would also be an overrun here
-    // Holiday 4th: 2 days elapsed, forecast 1 200 000 ₽ ≥ plan.
-    const now = msk("2026-11-04", "12:00");
+    // Tuesday 3rd: 2 days elapsed, forecast 1 200 000 ₽ ≥ plan.
+    const now = msk("2026-11-03", "12:00");
     expect(checkPlanAlerts(db, TEAM_ID, now, { burnRate: () => 0.29 })).toEqual([]);
     expect(checkPlanAlerts(db, TEAM_ID, now, { burnRate: () => 0.3 })).toEqual(["sweet-lie"]);
     expect(checkPlanAlerts(db, TEAM_ID, now, { burnRate: () => 0.5 })).toEqual([]);
@@ -113,6 +121,9 @@ describe("checkPlanAlerts", () => {
     const omega = db.prepare("SELECT id FROM companies WHERE name = 'Омега'").pluck().get() as number;
     const refusal = recordRefusal(db, { teamId: TEAM_ID, companyId: omega, memberId: ivan.id, reason: "price", lostForGood: true, now: msk("2026-11-02", "15:00") });
     expect(refusal.ok).toBe(true);
+    // Two contacts are too few to judge the burn by default; the team can lower the minimum.
+    expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-02", "16:00"))).toEqual([]);
+    updateTeamSetting(db, TEAM_ID, "minContacted", 2);
     expect(checkPlanAlerts(db, TEAM_ID, msk("2026-11-02", "16:00"))).toEqual(["sweet-lie"]);
     expect(outbox(db)[0]!.text).toContain("50% контактов сгорели");
   });
@@ -142,9 +153,10 @@ describe("checkPlanAlerts", () => {
     setMemberLocale(db, founder.id, "en");
     checkPlanAlerts(db, TEAM_ID, msk("2026-11-13", "15:00"), { burnRate: noBurn });
     expect(outbox(db)[0]!.text).toContain("Behind plan for November 2026");
-    updateTeamSetting(db, TEAM_ID, "alertChatId", -100_777);
-    checkPlanAlerts(db, TEAM_ID, msk("2026-11-13", "16:00"), { burnRate: noBurn });
-    const group = outbox(db)[1]!;
+    const second = seedNovember();
+    updateTeamSetting(second.db, TEAM_ID, "alertChatId", -100_777);
+    checkPlanAlerts(second.db, TEAM_ID, msk("2026-11-13", "16:00"), { burnRate: noBurn });
+    const group = outbox(second.db)[0]!;
     expect(group.chatId).toBe(-100_777);
     expect(group.text).toContain("Отставание от плана"); // a group reads the team language
   });
@@ -170,8 +182,11 @@ describe("planAlertsJob", () => {
     db.prepare("DELETE FROM outbox").run();
     await planAlertsJob.run(deps(db), msk("2026-11-12", "17:00"));
     expect(outbox(db)).toHaveLength(0);
+    // The next working day the plan is still behind (said already: nothing new); the budget is back within
+    // its limit (360 000 ≤ 750 000 × 0.45 × 1.1), which closes without a word.
     await planAlertsJob.run(deps(db), msk("2026-11-13", "10:05"));
-    expect(outbox(db).map((q) => q.key)).toEqual([expect.stringContaining("alert:plan-behind:2026-11:2026-11-13:")]);
+    expect(outbox(db)).toHaveLength(0);
+    expect(db.prepare("SELECT kind FROM alert_conditions ORDER BY kind").pluck().all()).toEqual(["plan-behind"]);
     // Saturday and Sunday: no daily check.
     db.prepare("DELETE FROM outbox").run();
     await planAlertsJob.run(deps(db), msk("2026-11-14", "10:05"));

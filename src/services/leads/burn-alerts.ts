@@ -1,17 +1,16 @@
 /**
- * Burn alerts to the founder's alert chat (docs/figures.md): **burn high** (the month's burn rate ≥ the burn threshold)
- * and **segment paused** (a segment's burned share reached the pause threshold and no /unpause holds). The
- * "sweet lie" (forecast meets the plan while the base burns) is the plan's alert: src/jobs/plan-alerts.ts.
+ * Burn alerts to the founder's alert chat: **burn high** (the month's burn rate ≥ the burn threshold, with at
+ * least the team's minimum of companies contacted) and **segment paused** (a segment's burned share reached the
+ * pause threshold and no /unpause holds). The "sweet lie" is the plan's alert: services/plan/plan-alerts.ts.
  *
- * `checkBurnAlerts` reads the same report /burn shows (loadBurnReport, current month, as of today) and queues
- * each alert that holds through the outbox, at most once per kind, subject (the month; the segment) and local
- * day — the idempotency key says so — so calling it again is always safe. It runs inside every lead-base write
- * of the bot (a refusal, and the window closings the write finalizes) and from the burn-alerts job during the
- * working day, for burns that happen by themselves when a handling window closes.
+ * `checkBurnAlerts` reads the same report /burn shows (current month, as of today) and says each condition's
+ * start, clear worsening and end once (services/team/alert-conditions.ts), so calling it again is always safe.
+ * It runs inside every lead-base write of the bot and from the burn-alerts job during the working day, for
+ * burns that happen by themselves when a handling window closes; in quiet time it checks nothing.
  */
 import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
-import { enqueue } from "../../db/outbox.js";
+import { listOpenConditions } from "../../db/alert-conditions.js";
 
 import { localDate } from "../../domain/calendar.js";
 import type { BurnReport } from "../../domain/burn.js";
@@ -21,31 +20,28 @@ import { finalizeInTransaction } from "./finalize.js";
 import { burnAlertSums } from "../../db/burn-counters.js";
 import { inImmediateTransaction } from "../../db/statements.js";
 import { share } from "../../domain/burn.js";
-import { createTranslator, type Translate, type Translator } from "../../shared/i18n.js";
+import { createTranslator, type Translator } from "../../shared/i18n.js";
 
-import { founderAlertRecipients } from "../team/alert-recipients.js";
+import { sayConditions, stepText, type ConditionCheck } from "../team/alert-conditions.js";
+import { hasBurnSample, isQuietTime } from "../../domain/alerts.js";
+import { teamCalendar } from "../../domain/settings.js";
 import { formatPercent, formatMonth } from "../../shared/format.js";
 
 export type BurnAlertKind = "burn-high" | "segment-paused";
 
-/** One alert that holds now: its kind, its subject (for the key) and how to say it. */
-interface HoldingAlert {
-  kind: BurnAlertKind;
-  subject: string;
-  text: (t: Translate) => string;
-}
-
 let sharedTranslator: Translator | undefined;
 
-function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
+/** Burn high for the month and segment paused for every segment, as condition checks. */
+function burnChecks(report: BurnReport, team: Team): ConditionCheck[] {
   const f = report.figures;
   const period = f.period.from.slice(0, 7);
-  const holding: HoldingAlert[] = [];
-  if (report.alerts.burnHigh) {
-    holding.push({
-      kind: "burn-high",
-      subject: period,
-      text: (t) =>
+  const high: ConditionCheck = {
+    kind: "burn-high",
+    subject: period,
+    reading: { holds: report.alerts.burnHigh && hasBurnSample(f.contacted, team.minContacted), value: f.burnRate },
+    text: (step, t) =>
+      stepText(
+        step,
         t("burn-alert-high", {
           month: formatMonth(t, period),
           burned: f.burned,
@@ -54,26 +50,34 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
           threshold: formatPercent(team.burnThreshold),
           days: team.handlingDays,
         }),
-    });
-  }
-  f.segments.forEach((segment, index) => {
-    if (!segment.paused) return;
-    const segmentId = report.segmentDetails[index]!.segmentId;
-    holding.push({
+        "burn-high",
+        t,
+        formatMonth(t, period),
+      ),
+  };
+  const paused = f.segments.map(
+    (segment, index): ConditionCheck => ({
       kind: "segment-paused",
-      subject: `segment-${segmentId}`,
-      text: (t) =>
-        t("burn-alert-paused", {
-          segment: segment.name,
-          share: formatPercent(segment.burnedShare),
-          threshold: formatPercent(team.pauseThreshold),
-          cooling: segment.coolingNow,
-          lost: segment.lost,
-          size: segment.size,
-        }),
-    });
-  });
-  return holding;
+      subject: `segment-${report.segmentDetails[index]!.segmentId}`,
+      reading: { holds: segment.paused, value: segment.burnedShare },
+      text: (step, t) =>
+        stepText(
+          step,
+          t("burn-alert-paused", {
+            segment: segment.name,
+            share: formatPercent(segment.burnedShare),
+            threshold: formatPercent(team.pauseThreshold),
+            cooling: segment.coolingNow,
+            lost: segment.lost,
+            size: segment.size,
+          }),
+          "segment-paused",
+          t,
+          segment.name,
+        ),
+    }),
+  );
+  return [high, ...paused];
 }
 
 /**
@@ -84,6 +88,7 @@ function holdingAlerts(report: BurnReport, team: Team): HoldingAlert[] {
  * threshold; only then is the full report read.
  */
 function mayHold(db: Db, team: Team, now: number): boolean {
+  if (listOpenConditions(db, team.id).some((c) => c.kind === "burn-high" || c.kind === "segment-paused")) return true;
   const today = localDate(now, team.timezone);
   const sums = burnAlertSums(db, team.id, today.slice(0, 7), today);
   if (sums.contacted > 0 && share(sums.burned, sums.contacted) >= team.burnThreshold) return true;
@@ -107,33 +112,12 @@ export function checkBurnAlerts(
   } = {},
 ): BurnAlertKind[] {
   const team = options.team?.id === teamId ? options.team : getTeam(db, teamId);
-  if (!team) return [];
+  if (!team || isQuietTime(now, { calendar: teamCalendar(team), checkupTime: team.checkupTime, cutoffTime: team.cutoffTime })) return [];
   if (!options.finalized) inImmediateTransaction(db, () => finalizeInTransaction(baseContext(db, team.id, now)));
   if (!mayHold(db, team, now)) return [];
   const report = loadBurnReport(db, teamId, { now });
-  const holding = holdingAlerts(report, team);
-  if (holding.length === 0) return [];
-  const today = report.figures.asOf;
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
-  const recipients = founderAlertRecipients(db, team);
-  const queued = new Set<BurnAlertKind>();
-  db.transaction(() => {
-    for (const alert of holding) {
-      for (const recipient of recipients) {
-        const fresh = enqueue(
-          db,
-          {
-            teamId: team.id,
-            chatId: recipient.chatId,
-            kind: `alert-${alert.kind}`,
-            key: `alert:${alert.kind}:${alert.subject}:${today}:${recipient.chatId}`,
-            message: { method: "sendMessage", text: alert.text(translator.forLocale(recipient.locale)) },
-          },
-          now,
-        );
-        if (fresh) queued.add(alert.kind);
-      }
-    }
-  })();
-  return [...queued];
+  return sayConditions(db, team, now, BURN_KINDS, burnChecks(report, team), translator) as BurnAlertKind[];
 }
+
+const BURN_KINDS: readonly BurnAlertKind[] = ["burn-high", "segment-paused"];

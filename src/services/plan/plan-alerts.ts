@@ -1,19 +1,19 @@
 /**
- * Plan alerts to the founder's alert chat (docs/figures.md): plan behind, budget overrun and the "sweet lie".
- * `checkPlanAlerts` is called after every deal and once a day by the plan-alerts job, `checkExpenseAlerts` after every
- * expense; each alert goes through the outbox at most once per kind, period and local day (the idempotency key
- * says so), so calling it again is always safe.
+ * Plan alerts to the founder's alert chat: plan behind, budget overrun and the "sweet lie", each a condition of
+ * the month said once when it starts (services/team/alert-conditions.ts). `checkPlanAlerts` is called after
+ * every deal and once a working day by the plan-alerts job, `checkExpenseAlerts` after every expense; calling
+ * either again is always safe.
  */
-import { founderAlertRecipients } from "../team/alert-recipients.js";
 import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
-import { enqueue } from "../../db/outbox.js";
 import { createKvStore } from "../../db/kv.js";
 import { localDate } from "../../domain/calendar.js";
+import { hasBurnSample, isQuietTime } from "../../domain/alerts.js";
+import { teamCalendar } from "../../domain/settings.js";
+import { sayConditions, stepText, type ConditionCheck } from "../team/alert-conditions.js";
 import { periodOf } from "../../domain/period.js";
 
 import type { BudgetFigures, PlanFigures } from "../../domain/plan.js";
-import { inImmediateTransaction } from "../../db/statements.js";
 import { createTranslator, type Locale, type Translate, type Translator } from "../../shared/i18n.js";
 
 import { loadBurnReport } from "../leads/burn-report.js";
@@ -95,81 +95,64 @@ function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number |
   }
 }
 
+/** The three plan conditions for the month `figures` cover, and how to say each step. */
+function planChecks(figures: PlanFigures, burnRate: number | null, team: Team): ConditionCheck[] {
+  const month = figures.period.from.slice(0, 7);
+  const completion = figures.forecastCompletion;
+  const check = (kind: PlanAlertKind, holds: boolean, value: number | null): ConditionCheck => ({
+    kind,
+    subject: month,
+    reading: { holds, value },
+    text: (step, t, locale) => stepText(step, alertText(kind, figures, burnRate, team, t, locale), kind, t, formatMonth(t, month)),
+  });
+  return [
+    check("plan-behind", figures.alerts.planBehind, completion),
+    check("budget-overrun", figures.alerts.budgetOverrun, null),
+    check("sweet-lie", isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold), burnRate),
+  ];
+}
+
 /**
- * Checks the current period's plan, budget and burn as of `now` (team-local day) and queues each alert that
- * holds to the founder's alert chat, once per kind, period and day. Returns the kinds that were newly queued
- * (the caller wakes the outbox when any). Call it inside the transaction that wrote the deal or expense so the
- * alert and its cause are stored together.
+ * Checks the current period's plan, budget and burn as of `now` (team-local day) and says what changed to the
+ * founder's alert chat: a condition's start, its getting clearly worse, its end, each once. Quiet time (a day
+ * off, outside check-up time to cut-off) checks nothing: the next working morning's job does. Returns the
+ * kinds newly queued (the caller wakes the outbox when any). Call it inside the transaction that wrote the deal
+ * or expense so the alert and its cause are stored together.
  */
 export function checkPlanAlerts(db: Db, teamId: number, now: number, options: CheckPlanAlertsOptions = {}): PlanAlertKind[] {
   const team = getTeam(db, teamId);
-  if (!team) return [];
+  if (!team || isQuietTime(now, { calendar: teamCalendar(team), checkupTime: team.checkupTime, cutoffTime: team.cutoffTime })) return [];
   const today = localDate(now, team.timezone);
   const period = periodOf(today);
   const figures = loadPlanFigures(db, team, period, today);
-  const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? burnRateFromBase)(db, team.id, period, today, now) : null;
-  const holding: PlanAlertKind[] = [];
-  if (figures.alerts.planBehind) holding.push("plan-behind");
-  if (figures.alerts.budgetOverrun) holding.push("budget-overrun");
-  if (isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold)) holding.push("sweet-lie");
-  return queueAlerts(db, team, now, holding, translatorOf(options), (kind, t, locale) => alertText(kind, figures, burnRate, team, t, locale));
+  const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? sampledBurnRate(team))(db, team.id, period, today, now) : null;
+  return sayConditions(db, team, now, PLAN_KINDS, planChecks(figures, burnRate, team), translatorOf(options)) as PlanAlertKind[];
+}
+
+const PLAN_KINDS: readonly PlanAlertKind[] = ["plan-behind", "budget-overrun", "sweet-lie"];
+
+/** The burn rate from the base, or null when too few companies were contacted this month to judge. */
+function sampledBurnRate(team: Team): BurnRateSource {
+  return (db, teamId, period, asOf, now) => {
+    const figures = loadBurnReport(db, teamId, { period, asOf, now }).figures;
+    return hasBurnSample(figures.contacted, team.minContacted) ? figures.burnRate : null;
+  };
 }
 
 /**
- * The budget-overrun alert alone, from budget figures of the current period as of today that the caller has
- * just read in its transaction (an expense changes nothing else the plan alerts look at). Returns the kinds
- * newly queued, as checkPlanAlerts does.
- */
-function checkBudgetAlert(db: Db, team: Team, now: number, figures: BudgetFigures, translator?: Translator): PlanAlertKind[] {
-  if (!figures.alerts.budgetOverrun) return [];
-  return queueAlerts(db, team, now, ["budget-overrun"], translator ?? translatorOf({}), (_kind, t, locale) => budgetAlertText(figures, team, t, locale));
-}
-
-/** Queues each holding alert to every alert recipient, once per kind, period and local day. */
-function queueAlerts(
-  db: Db,
-  team: Team,
-  now: number,
-  holding: PlanAlertKind[],
-  translator: Translator,
-  text: (kind: PlanAlertKind, t: Translate, locale: Locale) => string,
-): PlanAlertKind[] {
-  if (holding.length === 0) return [];
-  const today = localDate(now, team.timezone);
-  const period = periodOf(today);
-  const recipients = founderAlertRecipients(db, team);
-  const queued = new Set<PlanAlertKind>();
-  inImmediateTransaction(db, () => {
-    for (const kind of holding) {
-      for (const recipient of recipients) {
-        const fresh = enqueue(
-          db,
-          {
-            teamId: team.id,
-            chatId: recipient.chatId,
-            kind: `alert-${kind}`,
-            key: `alert:${kind}:${period}:${today}:${recipient.chatId}`,
-            message: { method: "sendMessage", text: text(kind, translator.forLocale(recipient.locale), recipient.locale) },
-          },
-          now,
-        );
-        if (fresh) queued.add(kind);
-      }
-    }
-  });
-  return holding.filter((kind) => queued.has(kind));
-}
-
-/**
- * The alerts an expense brings: the budget alert, which the expense may have tipped, every time; the plan alerts
- * on the day's first expense only. An expense cannot move the plan figures, but on a day the daily job does not
- * cover (a weekend, a holiday, before the check-up time) it is what brings that day's plan alerts, as a deal
- * does; a second look the same day would find the same figures.
+ * The alerts an expense brings: the budget overrun alone (an expense moves nothing else the plan alerts look
+ * at), from the budget figures the caller has just read in its transaction.
  */
 export function checkExpenseAlerts(db: Db, team: Team, now: number, figures: BudgetFigures, translator: Translator): PlanAlertKind[] {
-  return firstTimeOn(db, `plan-alerts:expense-day:${team.id}`, localDate(now, team.timezone), now)
-    ? checkPlanAlerts(db, team.id, now, { translator })
-    : checkBudgetAlert(db, team, now, figures, translator);
+  if (isQuietTime(now, { calendar: teamCalendar(team), checkupTime: team.checkupTime, cutoffTime: team.cutoffTime })) return [];
+  const month = figures.period.from.slice(0, 7);
+  const check: ConditionCheck = {
+    kind: "budget-overrun",
+    subject: month,
+    reading: { holds: figures.alerts.budgetOverrun, value: null },
+    text: (step, t, locale) => stepText(step, budgetAlertText(figures, team, t, locale), "budget-overrun", t, formatMonth(t, month)),
+  };
+  return sayConditions(db, team, now, ["budget-overrun"], [check], translator) as PlanAlertKind[];
 }
 
 /** True the first time it is asked under `key` on `day`; the day is marked then, in the caller's transaction. */
