@@ -4,6 +4,7 @@ import { checkupJob } from "./checkup-jobs.js";
 import { planJobs } from "./monthly-summary.js";
 import { burnAlertsJob } from "./burn-alerts.js";
 import { calendarNoticeJob } from "./calendar-notice.js";
+import { weeklySummaryJob } from "./weekly-summary.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, calendarNoticeJob];
+export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, calendarNoticeJob];

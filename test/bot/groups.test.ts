@@ -54,7 +54,8 @@ describe("the founder's alert group", () => {
     expect(denied.map((m) => m.text)).toEqual(["Эта команда недоступна для вашей роли."]);
     expect(getTeam(h.db, TEAM_ID)?.alertChatId).toBe(SALES_GROUP.id);
 
-    // An expense far over the month's budget: the overrun alert goes to the group, not to the founder's private chat.
+    // An expense far over the month's budget, in working hours: the overrun alert goes to the group, not to the founder's private chat.
+    h.clock.set("2026-11-02T07:00:00Z");
     await founder.send("/budget 2026-11 marketing 1000");
     const before = founder.messages().length;
     // It is above the whole budget line, so it waits for the founder's confirmation.
