@@ -379,11 +379,6 @@ export async function runBaselineBot(path: string, workload: Workload, stub: Api
       ),
       question: db.prepare("INSERT INTO questions (team_id, member_id, text, asked_at) VALUES (?, ?, ?, ?)"),
       expense: db.prepare("INSERT INTO expenses (team_id, member_id, amount_kopecks, category, note, at, local_day) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-      // The bot marks the day whose first expense checked the plan alerts (src/jobs/plan-alerts.ts).
-      expenseDay: db.prepare("SELECT value FROM kv WHERE key = ?").pluck(),
-      markExpenseDay: db.prepare(
-        "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-      ),
       tasksPage: db.prepare(
         "SELECT id, text, state FROM tasks WHERE team_id = ? AND state IN ('new', 'in_progress', 'done', 'returned', 'blocked') AND (? IS NULL OR assignee_id = ?) ORDER BY assignee_id, id LIMIT 10",
       ),
@@ -441,8 +436,6 @@ export async function runBaselineBot(path: string, workload: Workload, stub: Api
             const [amount, category, ...note] = args.split(" ");
             const today = localDate(now, "Europe/Moscow");
             s.expense.run(TEAM_ID, member.id, Number(amount) * 100, category === "marketing" ? "marketing" : "other", note.join(" "), now, today);
-            const marker = `plan-alerts:expense-day:${TEAM_ID}`;
-            if (s.expenseDay.get(marker) !== JSON.stringify(today)) s.markExpenseDay.run(marker, JSON.stringify(today), now);
             return `Expense ${amount} saved`;
           }
           case "ask": {

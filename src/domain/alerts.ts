@@ -29,6 +29,19 @@ export interface OpenCondition {
 export interface ConditionReading {
   holds: boolean;
   value: number | null;
+  /**
+   * The condition is clearly gone (default: it does not hold). A figure that hovers at its threshold would
+   * otherwise start and end the condition day after day; an open one ends only past a margin (END_MARGIN).
+   */
+  clear?: boolean;
+}
+
+/** How far past its threshold a figure must be for an open condition to end: 5 points. */
+export const END_MARGIN = 0.05;
+
+/** Burn is clearly below the threshold: by END_MARGIN or more. */
+export function burnClearlyBelow(burnRate: number | null, threshold: number): boolean {
+  return burnRate !== null && burnRate < threshold - END_MARGIN;
 }
 
 /** `over-silent`: the condition ended but its end is not news (a budget overrun, a month gone by). */
@@ -37,7 +50,10 @@ export type AlertStep = "start" | "worse" | "over" | "over-silent" | null;
 /** Decides what to say about one condition given what holds now and what was stored. */
 export function nextAlertStep(kind: ConditionKind, reading: ConditionReading, open: OpenCondition | null): AlertStep {
   if (!open) return reading.holds ? "start" : null;
-  if (!reading.holds) return SAYS_OVER.has(kind) ? "over" : "over-silent";
+  if (!reading.holds) {
+    if (!(reading.clear ?? true)) return null;
+    return SAYS_OVER.has(kind) ? "over" : "over-silent";
+  }
   return isClearlyWorse(kind, reading.value, open) ? "worse" : null;
 }
 

@@ -23,7 +23,7 @@ import { share } from "../../domain/burn.js";
 import { createTranslator, type Translator } from "../../shared/i18n.js";
 
 import { sayConditions, stepText, type ConditionCheck } from "../team/alert-conditions.js";
-import { hasBurnSample, isQuietTime } from "../../domain/alerts.js";
+import { burnClearlyBelow, hasBurnSample, isQuietTime } from "../../domain/alerts.js";
 import { teamCalendar } from "../../domain/settings.js";
 import { formatPercent, formatMonth } from "../../shared/format.js";
 
@@ -38,7 +38,11 @@ function burnChecks(report: BurnReport, team: Team): ConditionCheck[] {
   const high: ConditionCheck = {
     kind: "burn-high",
     subject: period,
-    reading: { holds: report.alerts.burnHigh && hasBurnSample(f.contacted, team.minContacted), value: f.burnRate },
+    reading: {
+      holds: report.alerts.burnHigh && hasBurnSample(f.contacted, team.minContacted),
+      value: f.burnRate,
+      clear: burnClearlyBelow(f.burnRate, team.burnThreshold),
+    },
     text: (step, t) =>
       stepText(
         step,

@@ -8,7 +8,7 @@ import type { Db } from "../../db/open.js";
 import { getTeam, type Team } from "../../db/teams.js";
 import { createKvStore } from "../../db/kv.js";
 import { localDate } from "../../domain/calendar.js";
-import { hasBurnSample, isQuietTime } from "../../domain/alerts.js";
+import { burnClearlyBelow, END_MARGIN, hasBurnSample, isQuietTime } from "../../domain/alerts.js";
 import { teamCalendar } from "../../domain/settings.js";
 import { sayConditions, stepText, type ConditionCheck } from "../team/alert-conditions.js";
 import { periodOf } from "../../domain/period.js";
@@ -99,16 +99,21 @@ function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number |
 function planChecks(figures: PlanFigures, burnRate: number | null, team: Team): ConditionCheck[] {
   const month = figures.period.from.slice(0, 7);
   const completion = figures.forecastCompletion;
-  const check = (kind: PlanAlertKind, holds: boolean, value: number | null): ConditionCheck => ({
+  const check = (kind: PlanAlertKind, holds: boolean, value: number | null, clear = !holds): ConditionCheck => ({
     kind,
     subject: month,
-    reading: { holds, value },
+    reading: { holds, value, clear },
     text: (step, t, locale) => stepText(step, alertText(kind, figures, burnRate, team, t, locale), kind, t, formatMonth(t, month)),
   });
   return [
-    check("plan-behind", figures.alerts.planBehind, completion),
+    check("plan-behind", figures.alerts.planBehind, completion, completion === null || completion >= PLAN_BEHIND_BELOW + END_MARGIN),
     check("budget-overrun", figures.alerts.budgetOverrun, null),
-    check("sweet-lie", isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold), burnRate),
+    check(
+      "sweet-lie",
+      isSweetLie(figures.alerts.forecastMeetsPlan, burnRate, team.burnThreshold),
+      burnRate,
+      completion === null || completion < 1 - END_MARGIN || burnClearlyBelow(burnRate, team.burnThreshold),
+    ),
   ];
 }
 
@@ -125,9 +130,14 @@ export function checkPlanAlerts(db: Db, teamId: number, now: number, options: Ch
   const today = localDate(now, team.timezone);
   const period = periodOf(today);
   const figures = loadPlanFigures(db, team, period, today);
-  const burnRate = figures.alerts.forecastMeetsPlan ? (options.burnRate ?? sampledBurnRate(team))(db, team.id, period, today, now) : null;
+  // Near the plan too: an open sweet lie ends only when the burn is clearly below its threshold.
+  const nearPlan = figures.alerts.forecastMeetsPlan || (figures.forecastCompletion ?? 0) >= 1 - END_MARGIN;
+  const burnRate = nearPlan ? (options.burnRate ?? sampledBurnRate(team))(db, team.id, period, today, now) : null;
   return sayConditions(db, team, now, PLAN_KINDS, planChecks(figures, burnRate, team), translatorOf(options)) as PlanAlertKind[];
 }
+
+/** The plan-behind rule's line (forecast below 90% of plan); an open condition ends 5 points above it. */
+const PLAN_BEHIND_BELOW = 0.9;
 
 const PLAN_KINDS: readonly PlanAlertKind[] = ["plan-behind", "budget-overrun", "sweet-lie"];
 
