@@ -124,5 +124,6 @@ describe("npm run demo", () => {
     expect(month.stdout).toContain("• база выгорает за ноябрь 2026 — с 05.11.2026");
     // Only the two refusals the script means (a cooling company, a paused segment); nothing else was refused.
     expect(month.stdout.match(/⛔ Не записано/g)).toHaveLength(2);
-  }, 60_000);
+    // The month draws four weekly summaries' charts besides, each in its own child process.
+  }, 120_000);
 });
