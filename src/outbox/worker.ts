@@ -24,6 +24,8 @@ export interface OutboxLimits {
   triesPerDrain: number;
   /** A drain waits for a paced chat at most this long (wall-clock ms); longer waits are left to the next tick. */
   maxPacingWaitMs: number;
+  /** Tries of a message Telegram refuses as a bad request before it is failed, so the chat's next messages go on. */
+  permanentTries: number;
 }
 
 /** Backoff for a message that keeps failing: 5 s, 10 s, 20 s … capped at 10 minutes. It is never dropped. */
@@ -41,6 +43,7 @@ export const TELEGRAM_LIMITS: OutboxLimits = {
   retryDelayMs: backoffDelayMs,
   triesPerDrain: 3,
   maxPacingWaitMs: 5000,
+  permanentTries: 3,
 };
 
 export interface OutboxWorkerDeps {
@@ -111,7 +114,7 @@ export function reportUnreachable(deps: UnreachableDeps, teamId: number, chatId:
  * The alerts group threw the bot out: alerts fall back to the founders' private chats (where alerts go by default),
  * every message still queued for the group is re-queued to them, and they are told once.
  */
-function rerouteAlertChat(deps: UnreachableDeps, item: OutboxItem, now: number): boolean {
+function rerouteAlertChat(deps: UnreachableDeps, item: OutboxItem, now: number, reason: "reliability-alerts-chat-lost" | "reliability-alerts-chat-refused"): boolean {
   return deps.db.transaction(() => {
     const team = getTeam(deps.db, item.teamId);
     if (!team || team.alertChatId !== item.chatId) return false;
@@ -123,14 +126,14 @@ function rerouteAlertChat(deps: UnreachableDeps, item: OutboxItem, now: number):
       const t = deps.translator.forLocale(founder.locale ?? team.locale);
       enqueue(
         deps.db,
-        { teamId: team.id, chatId, kind: "alerts-chat-lost", key: `alerts-chat-lost:${item.chatId}:${now}:${founder.id}`, message: { method: "sendMessage", text: t("reliability-alerts-chat-lost") } },
+        { teamId: team.id, chatId, kind: "alerts-chat-lost", key: `alerts-chat-lost:${item.chatId}:${now}:${founder.id}`, message: { method: "sendMessage", text: t(reason) } },
         now,
       );
       for (const message of stranded) {
         enqueue(deps.db, { teamId: message.teamId, chatId, kind: message.kind, key: `${message.key}>founder:${founder.id}`, message: message.message }, now);
       }
     }
-    for (const message of stranded) markFailed(deps.db, message.id, `alerts chat lost; re-sent to ${founders.length} founder(s)`);
+    for (const message of stranded) markFailed(deps.db, message.id, `alerts chat ${reason === "reliability-alerts-chat-lost" ? "lost" : "refused"}; re-sent to ${founders.length} founder(s)`);
     deps.logger.warn({ chatId: item.chatId, rerouted: stranded.length }, "alerts chat unreachable; alerts go to the founders");
     return true;
   })();
@@ -145,11 +148,20 @@ function isChatGone(error: unknown): error is GrammyError {
 }
 
 /**
+ * A bad request (400, e.g. "not enough rights" in a muted group, a broken button): the same message
+ * will be refused again, though the chat may take others. 429 and group migrations are not this.
+ */
+function isRefused(error: unknown): error is GrammyError {
+  return error instanceof GrammyError && error.error_code === 400 && error.parameters.migrate_to_chat_id === undefined;
+}
+
+/**
  * Delivers queued messages within Telegram's limits (one message a second per chat, 20 a minute per
  * group, about 30 a second overall; never two in flight to one chat, each chat in queue order).
  *
- * A message is marked sent only when Telegram answered ok. Any other failure keeps it pending with
- * a growing delay (it is never dropped); the api's bounded auto-retry absorbs short 429s. When the
+ * A message is marked sent only when Telegram answered ok. A failure keeps it pending with a growing
+ * delay; the api's bounded auto-retry absorbs short 429s. A bad request (400) is failed with its
+ * reason after `permanentTries`, so one refused message does not hold up its chat. When the
  * chat is gone (403, chat not found) the row is kept as `failed` and the person is marked
  * unreachable, their lead told once. Delivery is at-least-once: a crash between Telegram's ok and
  * the `sent` mark resends that one message after a restart (the Bot API has no idempotency key).
@@ -195,10 +207,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   function onFailure(item: OutboxItem, error: unknown): void {
     const now = deps.clock.now();
     if (isChatGone(error)) {
-      if (item.chatId < 0 && rerouteAlertChat(deps, item, now)) return;
+      if (item.chatId < 0 && rerouteAlertChat(deps, item, now, "reliability-alerts-chat-lost")) return;
       markFailed(deps.db, item.id, error.description);
       if (item.chatId > 0) reportUnreachable(deps, item.teamId, item.chatId, now);
       deps.logger.warn({ chatId: item.chatId, kind: item.kind, code: error.error_code }, "chat unreachable; message kept as failed");
+      return;
+    }
+    if (isRefused(error) && item.attempts + 1 >= limits.permanentTries) {
+      // Failed with the reason so the chat's next messages go on; an alerts group that refuses us hands alerts to the founders.
+      if (item.chatId < 0 && /not enough rights|have no rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(error.description) && rerouteAlertChat(deps, item, now, "reliability-alerts-chat-refused")) return;
+      markFailed(deps.db, item.id, `${error.error_code} ${error.description}`);
+      deps.logger.warn({ chatId: item.chatId, kind: item.kind, attempts: item.attempts + 1, error: error.description }, "message refused by Telegram; marked failed");
       return;
     }
     const migratedTo = error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;

@@ -149,12 +149,9 @@ describe("outbox under faults", () => {
     await h.app.outbox.drain();
     expect(row().status).toBe("sent");
     expect(manager.messages().filter((message) => message.text === "retry me")).toHaveLength(1);
-    // A message Telegram keeps refusing (a broken button) is kept, never dropped; the delay stops growing at 10 minutes.
-    enqueue(
-      h.db,
-      { teamId: TEAM_ID, chatId: manager.chatId, kind: "test", key: "retry:2", message: { method: "sendMessage", text: "broken", replyMarkup: { inline_keyboard: [[{ text: "b", callback_data: "x".repeat(100) }]] } } },
-      h.clock.now(),
-    );
+    // A message that keeps failing for a transient reason is kept, never dropped; the delay stops growing at 10 minutes.
+    h.fake.failNext("sendMessage", "502", 12);
+    queue(h, manager.chatId, "retry:2", "keeps failing");
     for (let i = 0; i < 12; i++) {
       await h.app.outbox.drain();
       h.clock.advance(backoffDelayMs(99));
@@ -162,7 +159,9 @@ describe("outbox under faults", () => {
     const stuck = h.db.prepare("SELECT status, attempts FROM outbox WHERE idempotency_key = 'retry:2'").get() as { status: string; attempts: number };
     expect(stuck).toEqual({ status: "pending", attempts: 12 });
     expect(backoffDelayMs(99)).toBe(600_000);
-    console.log(`faults: 1 message retried after ${delays.map((d) => d / 1000).join(", ")} s and delivered once; 1 refused message kept after ${stuck.attempts} tries`);
+    await h.app.outbox.drain();
+    expect(manager.messages().filter((message) => message.text === "keeps failing")).toHaveLength(1);
+    console.log(`faults: 1 message retried after ${delays.map((d) => d / 1000).join(", ")} s and delivered once; 1 message kept through ${stuck.attempts} transient failures`);
   });
 
   it("marks a person who blocked the bot unreachable, tells the lead once, and takes them back when they write", async () => {
@@ -226,5 +225,65 @@ describe("outbox under faults", () => {
     expect(h.db.prepare("SELECT alert_chat_id FROM teams WHERE id = ?").pluck().get(TEAM_ID)).toBeNull();
     expect(h.db.prepare("SELECT status FROM outbox WHERE chat_id = ?").pluck().all(group.id)).toEqual(["failed", "failed"]);
     console.log("faults: 2 alerts for a lost group re-sent to the founder, 0 lost");
+  });
+
+  it("fails a message Telegram refuses (400) after a bounded number of tries, with the reason, and the chat's next messages go on", async () => {
+    h = await startHarness({ outboxLimits: { retryDelayMs: backoffDelayMs } });
+    const manager = await h.member("manager");
+    enqueue(
+      h.db,
+      { teamId: TEAM_ID, chatId: manager.chatId, kind: "test", key: "refused:1", message: { method: "sendMessage", text: "broken", replyMarkup: { inline_keyboard: [[{ text: "b", callback_data: "x".repeat(100) }]] } } },
+      h.clock.now(),
+    );
+    queue(h, manager.chatId, "refused:next", "after the broken one");
+    let drains = 0;
+    while (outboxCounts(h.db).pending > 0 && drains < 50) {
+      await h.app.outbox.drain();
+      h.clock.advance(backoffDelayMs(99));
+      drains++;
+    }
+    const row = h.db.prepare("SELECT status, attempts, last_error FROM outbox WHERE idempotency_key = 'refused:1'").get() as { status: string; attempts: number; last_error: string };
+    expect(row.status).toBe("failed");
+    expect(row.attempts).toBe(TELEGRAM_LIMITS.permanentTries);
+    expect(row.last_error).toMatch(/^400 .*BUTTON_DATA_INVALID/);
+    expect(manager.messages().map((message) => message.text)).toContain("after the broken one");
+    expect(outboxCounts(h.db)).toEqual({ pending: 0, sent: 1, failed: 1 });
+    console.log(`faults: 1 refused message failed after ${row.attempts} tries ("${row.last_error}"), the chat's next message delivered after ${drains} drains`);
+  });
+
+  it("hands alerts to the founders' private chats, with one message saying why, when the alerts group mutes the bot (400 not enough rights)", async () => {
+    h = await startHarness({ outboxLimits: { retryDelayMs: backoffDelayMs } });
+    const founder = await h.member("founder", { language_code: "en" });
+    const cofounder = await h.member("founder", { language_code: "en" });
+    // They have talked to the bot, so their language is known.
+    await founder.send("/start");
+    await cofounder.send("/start");
+    const group = groupChat(-100_777_002);
+    await founder.send("/alerts_here", { chat: group });
+    h.fake.refuseChat(group.id, "Bad Request: not enough rights to send text messages to the chat");
+    for (let i = 1; i <= 3; i++) queue(h, group.id, `muted:${i}`, `muted alert ${i}`);
+    let drains = 0;
+    while (outboxCounts(h.db).pending > 0 && drains < 50) {
+      await h.app.outbox.drain();
+      h.clock.advance(backoffDelayMs(99));
+      drains++;
+    }
+    const why = translator.t("en", "reliability-alerts-chat-refused");
+    for (const person of [founder, cofounder]) {
+      const texts = person.messages().map((message) => message.text);
+      for (let i = 1; i <= 3; i++) expect(texts.filter((text) => text === `muted alert ${i}`)).toHaveLength(1);
+      expect(texts.filter((text) => text === why)).toHaveLength(1);
+    }
+    expect(h.db.prepare("SELECT alert_chat_id FROM teams WHERE id = ?").pluck().get(TEAM_ID)).toBeNull();
+    const tries = h.fake.calls.filter((call) => call.payload.chat_id === group.id && call.fault === "refused").length;
+    // Bounded: each queued alert is tried at most permanentTries times before the group is given up.
+    expect(tries).toBeGreaterThanOrEqual(TELEGRAM_LIMITS.permanentTries);
+    expect(tries).toBeLessThanOrEqual(3 * TELEGRAM_LIMITS.permanentTries);
+    expect(h.db.prepare("SELECT status FROM outbox WHERE chat_id = ?").pluck().all(group.id)).toEqual(["failed", "failed", "failed"]);
+    expect(outboxCounts(h.db).pending).toBe(0);
+    // The next round of drains does not touch the muted group again.
+    await h.app.outbox.drain();
+    expect(h.fake.calls.filter((call) => call.payload.chat_id === group.id && call.fault === "refused")).toHaveLength(tries);
+    console.log(`faults: muted alerts group tried ${tries} times, 3 alerts re-sent to 2 founders with 1 notice each, ${drains} drains`);
   });
 });

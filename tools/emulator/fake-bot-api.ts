@@ -101,7 +101,7 @@ export interface RecordedCall {
   status: number;
   outcome: "ok" | "error" | "dropped" | "aborted";
   /** Set when the fake failed the call on purpose. */
-  fault?: "429" | "500" | "502" | "drop" | "rate-limit" | "blocked";
+  fault?: "429" | "500" | "502" | "drop" | "rate-limit" | "blocked" | "refused";
   /** The JSON body answered (absent for dropped/aborted calls). */
   response?: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown };
 }
@@ -215,6 +215,8 @@ export interface FakeBotApi {
   /** Sends, edits and chat actions to this chat answer 403 like Telegram after the user blocked the bot. */
   blockChat(chatId: number): void;
   unblockChat(chatId: number): void;
+  /** Sends to this chat answer 400 with `description` (a group that muted the bot: "not enough rights"); null lifts it. */
+  refuseChat(chatId: number, description: string | null): void;
   /** Adds or replaces the handler of a method. */
   handle(method: string, handler: MethodHandler): void;
 
@@ -439,6 +441,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
   let serverErrorToggle = false;
   let rate: (RateLimitOptions & { window: number[] }) | undefined;
   const blocked = new Set<number>();
+  const refused = new Map<number, string>();
   const handlers = new Map<string, { name: string; handler: MethodHandler }>();
 
   const messageKey = (chatId: number, messageId: number) => `${chatId}:${messageId}`;
@@ -978,6 +981,11 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
         const description = chatId > 0 ? "Forbidden: bot was blocked by the user" : "Forbidden: bot was kicked from the group chat";
         return { status: 403, fault: "blocked", body: { ok: false, error_code: 403, description } };
       }
+      const refusal = chatId === undefined ? undefined : refused.get(chatId);
+      if (refusal !== undefined && isMessageSend(entry.name)) {
+        faultCounts.total += 1;
+        return { status: 400, fault: "refused", body: { ok: false, error_code: 400, description: refusal } };
+      }
       if (rate && isMessageSend(entry.name)) {
         const at = Date.now();
         while (rate.window.length > 0 && rate.window[0]! <= at - 1000) rate.window.shift();
@@ -1354,6 +1362,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     },
     blockChat: (chatId) => void blocked.add(chatId),
     unblockChat: (chatId) => void blocked.delete(chatId),
+    refuseChat: (chatId, description) => void (description === null ? refused.delete(chatId) : refused.set(chatId, description)),
     handle(method, handler) {
       handlers.set(method.toLowerCase(), { name: method, handler });
     },

@@ -1,5 +1,6 @@
 reliability-slow-down = Too many messages in a row — this one was not saved. Wait a few seconds and send it again.
 reliability-alerts-chat-lost = The bot was removed from the alerts group, so alerts now come here. To send them to a group again, add the bot there and send /alerts_here in the group.
+reliability-alerts-chat-refused = The alerts group does not let the bot write (Telegram: not enough rights), so alerts now come here. To send them to the group again, let the bot post there and send /alerts_here in the group.
 
 backup-caption = Database backup: { $rows } rows. To restore: stop the bot, put this file at DATABASE_PATH (deleting the -wal and -shm files beside it) and start the bot.
 backup-too-large = The database is too large to send through Telegram ({ $size } MB, the limit is 50 MB). Make a copy on the server: npm run backup -- <file>
