@@ -59,7 +59,11 @@ const SQL = {
   retry: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
   failed: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'",
   nextDue: "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'",
-  counts: "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status",
+  counts: `SELECT status, SUM(n) AS n FROM (SELECT status, COUNT(*) AS n FROM outbox GROUP BY status
+     UNION ALL SELECT status, n FROM pruned_counts WHERE source = 'outbox') GROUP BY status`,
+  countOld: "SELECT status, COUNT(*) AS n FROM outbox WHERE status <> 'pending' AND created_at < ? GROUP BY status",
+  deleteOld: "DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?",
+  keepCount: "INSERT INTO pruned_counts (source, status, n) VALUES ('outbox', ?, ?) ON CONFLICT (source, status) DO UPDATE SET n = n + excluded.n",
   pendingForChat: "SELECT id, team_id, idempotency_key, chat_id, kind, payload, attempts FROM outbox WHERE status = 'pending' AND chat_id = ? ORDER BY id",
   moveChat: "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
 } as const;
@@ -109,6 +113,22 @@ export function nextDueAt(db: Db): number | null {
   return (prepared(db, SQL.nextDue).get() as { at: number | null }).at;
 }
 
+/** How long delivered and failed messages are kept (their idempotency keys with them). */
+export const OUTBOX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes delivered and failed messages older than OUTBOX_TTL_MS, adding them to the kept counts so
+ * outboxCounts does not change; pending messages are never pruned. Returns how many rows went.
+ */
+export function pruneOutbox(db: Db, now: number): number {
+  return db.transaction(() => {
+    const cutoff = now - OUTBOX_TTL_MS;
+    for (const row of prepared(db, SQL.countOld).all(cutoff) as { status: string; n: number }[]) prepared(db, SQL.keepCount).run(row.status, row.n);
+    return prepared(db, SQL.deleteOld).run(cutoff).changes;
+  })();
+}
+
+/** Messages by state, those pruned included. */
 export function outboxCounts(db: Db): OutboxCounts {
   const counts: OutboxCounts = { pending: 0, sent: 0, failed: 0 };
   for (const row of prepared(db, SQL.counts).all() as { status: keyof OutboxCounts; n: number }[]) counts[row.status] = row.n;

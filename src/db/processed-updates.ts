@@ -17,5 +17,18 @@ export function claimUpdate(db: Db, updateId: number, now: number): boolean {
  * without updates; by then the old ones are gone, so a new id never collides with a kept one.
  */
 export function pruneProcessedUpdates(db: Db, now: number): number {
-  return prepared(db, "DELETE FROM processed_updates WHERE processed_at < ?").run(now - PROCESSED_UPDATES_TTL_MS).changes;
+  return db.transaction(() => {
+    const pruned = prepared(db, "DELETE FROM processed_updates WHERE processed_at < ?").run(now - PROCESSED_UPDATES_TTL_MS).changes;
+    if (pruned > 0) {
+      prepared(db, "INSERT INTO pruned_counts (source, status, n) VALUES ('updates', 'handled', ?) ON CONFLICT (source, status) DO UPDATE SET n = n + excluded.n").run(pruned);
+    }
+    return pruned;
+  })();
+}
+
+/** Updates handled since the database was created, pruned ids included. */
+export function handledUpdateCount(db: Db): number {
+  const live = prepared(db, "SELECT COUNT(*) AS n FROM processed_updates").get() as { n: number };
+  const pruned = prepared(db, "SELECT n FROM pruned_counts WHERE source = 'updates' AND status = 'handled'").get() as { n: number } | undefined;
+  return live.n + (pruned?.n ?? 0);
 }
