@@ -1,8 +1,8 @@
 import { Api, GrammyError, webhookCallback, type Transformer } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { createServer, type Server } from "node:http";
-import type { UserFromGetMe } from "grammy/types";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { Update, UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
@@ -19,6 +19,7 @@ import { syncCommandMenus } from "./bot/menus.js";
 import { COMMANDS } from "./bot/features/index.js";
 import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
 import { fitTelegramLimits } from "./shared/telegram/limits.js";
+import { readWebhookBody } from "./shared/telegram/webhook-body.js";
 
 export const TEAM_ID = 1;
 
@@ -64,6 +65,17 @@ export interface App {
   webhookServer?: Server;
   runJobsNow(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Hands grammY an update the server has already read and checked (readWebhookBody). */
+function checkedUpdateAdapter(update: Update, secret: string, res: ServerResponse) {
+  return {
+    update: Promise.resolve(update),
+    header: secret,
+    end: () => void res.end(),
+    respond: (json: string) => void res.writeHead(200, { "Content-Type": "application/json" }).end(json),
+    unauthorized: () => void res.writeHead(401).end(),
+  };
 }
 
 /** A database file that cannot be opened ends start-up with one line naming DATABASE_PATH. */
@@ -132,16 +144,28 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (config.mode === "webhook") {
     // An update still running after 10 s (a big /export, a chart) is answered 200 and finishes in the
     // background: a 500 would only make Telegram redeliver it (skipped as seen) and slow other deliveries.
-    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return" });
+    const handle = webhookCallback(bot, checkedUpdateAdapter, { secretToken: config.webhookSecret, onTimeout: "return" });
     const server = createServer((req, res) => {
       if (req.method !== "POST") {
         res.writeHead(405).end();
         return;
       }
-      void handle(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, "webhook handler failed");
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      // The secret first (401, as grammY would), then the body's size and shape; nothing is recorded before.
+      if (req.headers["x-telegram-bot-api-secret-token"] !== config.webhookSecret) {
+        req.resume();
+        res.writeHead(401).end();
+        return;
+      }
+      void readWebhookBody(req)
+        .then((body) => {
+          if ("update" in body) return handle(body.update, req.headers["x-telegram-bot-api-secret-token"] as string, res);
+          logger.warn({ status: body.status, reason: body.reason }, "webhook body refused");
+          res.writeHead(body.status, { connection: "close" }).end();
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "webhook handler failed");
+          if (!res.headersSent) res.writeHead(500).end();
+        });
     });
     // A busy port or a URL Telegram refuses ends start-up with one clear line, with nothing left running.
     const failStartup = async (message: string): Promise<never> => {

@@ -59,7 +59,15 @@ const schema = z
     ),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(["polling", "webhook"]).default("polling")),
-    WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url("must be an https URL").optional()),
+    WEBHOOK_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url("must be an https URL")
+        // Updates carry what the team types; only a loopback address (tests, a local proxy) may skip TLS.
+        .refine((url) => url.startsWith("https://") || new URL(url).hostname === "127.0.0.1", "must be an https:// URL")
+        .optional(),
+    ),
     WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -").optional(),

@@ -73,6 +73,8 @@ describe("createConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "s3cret-token-value_1" }, "WEBHOOK_URL"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/h" }, "WEBHOOK_SECRET"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://bot.example.com/hook", WEBHOOK_SECRET: "s3cret-token-value_1" }, "WEBHOOK_URL"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://10.0.0.5:8080/hook", WEBHOOK_SECRET: "s3cret-token-value_1" }, "WEBHOOK_URL"],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
     [{ BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT"],
     [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, "PORT"],

@@ -81,4 +81,66 @@ describe("webhook mode", () => {
     expect(help.text).toContain("/invite");
     console.log(`webhook: ${statuses.length} forged POSTs refused with 401 and nothing handled; 1 genuine update handled once despite a redelivery`);
   });
+
+  it("refuses a body over 1 MB (413) and an update without a positive integer update_id (400) before anything is recorded", async () => {
+    const clock = createTestClock();
+    fake = await createFakeBotApi({ now: () => clock.now() });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/telegram`;
+    const config = createConfig({
+      BOT_TOKEN: fake.token,
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "scb-webhook-")), "bot.sqlite"),
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+    });
+    app = await startApp({ config, clock, logger: createLogger("silent"), botInfo: fake.botInfo, scheduler: false, webhookHost: "127.0.0.1", outboxLimits: FAST_OUTBOX });
+    const founder = makeUser(5152, { language_code: "en" });
+    upsertMember(app.db, { teamId: TEAM_ID, userId: founder.id, username: "olga", firstName: "Olga", role: "founder", chatId: founder.id }, clock.now());
+    const handled = () => app!.db.prepare("SELECT COUNT(*) FROM processed_updates").pluck().get() as number;
+    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
+    const statusOf = async (body: string | ReadableStream<Uint8Array>) => {
+      const response = await fetch(url, { method: "POST", headers, body, ...(typeof body === "string" ? {} : { duplex: "half" }) } as RequestInit);
+      await response.text();
+      return response.status;
+    };
+
+    // A real-looking update padded past 1 MB, sent with its length and then streamed without one.
+    const huge = JSON.stringify({ ...commandUpdate(founder, "/help"), padding: "x".repeat(1024 * 1024) });
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(huge);
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const tooLarge = [await statusOf(huge), await statusOf(streamed)];
+    expect(tooLarge).toEqual([413, 413]);
+
+    const help = commandUpdate(founder, "/help");
+    const malformed = [
+      "not json",
+      "[1, 2]",
+      "null",
+      JSON.stringify({ ...help, update_id: -5 }),
+      JSON.stringify({ ...help, update_id: 0 }),
+      JSON.stringify({ ...help, update_id: 1.5 }),
+      JSON.stringify({ ...help, update_id: "7" }),
+      JSON.stringify({ message: help.message }),
+    ];
+    const statuses: number[] = [];
+    for (const body of malformed) statuses.push(await statusOf(body));
+    expect(statuses).toEqual(malformed.map(() => 400));
+    expect(handled()).toBe(0);
+    expect(fake.messagesTo(founder.id)).toHaveLength(0);
+
+    // The same update with a proper id goes through.
+    expect(await statusOf(JSON.stringify(help))).toBe(200);
+    expect(handled()).toBe(1);
+    expect(fake.messagesTo(founder.id).some((message) => /What you can do/.test(message.text ?? ""))).toBe(true);
+    console.log(`webhook: ${tooLarge.length} bodies over 1 MB refused with 413, ${statuses.length} malformed updates refused with 400, 0 recorded; 1 valid update handled`);
+  });
 });
