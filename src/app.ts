@@ -12,6 +12,7 @@ import { bootstrapFounders } from "./services/team/bootstrap.js";
 import { createTranslator } from "./shared/i18n.js";
 import type { Clock } from "./shared/clock.js";
 import { createOutboxWorker, type OutboxLimits } from "./outbox/worker.js";
+import { createStorageAlarm } from "./outbox/storage-alarm.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { JOBS } from "./jobs/index.js";
 import { createLogger, type Logger } from "./shared/logger.js";
@@ -103,6 +104,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale, country: config.defaultCountry }, clock.now());
   const translator = createTranslator();
 
+  // The alarm speaks directly: it cannot queue through the database it reports on.
+  const alarmApi = new Api(config.botToken, { apiRoot: config.apiRoot });
+  for (const transformer of options.apiTransformers ?? []) alarmApi.config.use(transformer);
+  const storageAlarm = createStorageAlarm({ db, api: alarmApi, translator, logger, teamId: TEAM_ID });
+
   const replyRetry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
   const apiTransformers = [...(options.apiTransformers ?? []), fitTelegramLimits(), replyRetry];
   let outbox: ReturnType<typeof createOutboxWorker> | undefined;
@@ -117,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       botInfo: options.botInfo,
       apiTransformers,
       onOutbox: () => outbox?.kick(),
+      storageAlarm,
     },
     { rateLimit: options.rateLimit },
   );
@@ -127,7 +134,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   for (const transformer of options.apiTransformers ?? []) outboxApi.config.use(transformer);
   outboxApi.config.use(fitTelegramLimits());
   outboxApi.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
-  outbox = createOutboxWorker({ db, api: outboxApi, clock, logger, translator, limits: options.outboxLimits });
+  outbox = createOutboxWorker({ db, api: outboxApi, clock, logger, translator, limits: options.outboxLimits, storageAlarm });
 
   const { claimToken } = bootstrapFounders(db, TEAM_ID, config.founderIds, clock.now());
   const claimLink = claimToken ? `https://t.me/${bot.botInfo.username}?start=${claimToken}` : undefined;

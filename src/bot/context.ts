@@ -7,6 +7,7 @@ import type { Member } from "../db/members.js";
 import type { Team } from "../db/teams.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
+import type { StorageAlarm } from "../outbox/storage-alarm.js";
 import type { Locale, Translate, Translator } from "../shared/i18n.js";
 import type { Command } from "./feature.js";
 
@@ -22,6 +23,8 @@ export interface BotDeps {
   apiTransformers?: Transformer[];
   /** Wakes the outbox worker after a feature queued a message. */
   onOutbox?: () => void;
+  /** Told when an update could not be stored because the database refuses writes. */
+  storageAlarm?: StorageAlarm;
 }
 
 export interface CoreFlavor {

@@ -21,28 +21,30 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   });
   for (const transformer of deps.apiTransformers ?? []) bot.api.config.use(transformer);
 
+  // The boundary inside the bot, so every transport (runner, webhook, tests' handleUpdate) answers the same way.
+  const tree = bot.errorBoundary(handleBotError);
   // Updates of one chat run one after another (conversations need it); chats run in parallel.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(attachCore(deps));
-  bot.use((ctx, next) => {
+  tree.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  tree.use(attachCore(deps));
+  tree.use((ctx, next) => {
     ctx.commands = COMMANDS;
     return next();
   });
-  bot.use(skipRedelivered);
-  bot.use(trackReachability);
-  if (options.rateLimit !== false) bot.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
-  bot.use(startWithPayload);
-  bot.use(strangerGate);
+  tree.use(skipRedelivered);
+  tree.use(trackReachability);
+  if (options.rateLimit !== false) tree.use(rateLimit(options.rateLimit ?? RATE_LIMIT));
+  tree.use(startWithPayload);
+  tree.use(strangerGate);
   // Roles and chats are checked here, before an open dialogue sees the update; the handler runs at `route`.
   const dispatcher = createDispatcher(FEATURES);
-  bot.use(dispatcher.check);
+  tree.use(dispatcher.check);
 
   const kv = createKvStore(deps.db);
   const prefix = `conv:${deps.teamId}:`;
   // Most updates come from a chat with no dialogue open. The keys of open dialogues are kept in memory
   // (this bot is the only writer of them), so such an update skips the storage read.
   const openDialogues = new Set(kv.keys(prefix));
-  bot.use(
+  tree.use(
     conversations<BotContext, ConvContext>({
       storage: {
         type: "key",
@@ -72,10 +74,10 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
     }),
   );
 
-  for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) bot.use(conversation);
-  bot.use(dispatcher.route);
-  for (const feature of FEATURES) if (feature.composer) bot.use(feature.composer);
-  bot.use(fallback);
+  for (const feature of FEATURES) for (const conversation of feature.conversations ?? []) tree.use(conversation);
+  tree.use(dispatcher.route);
+  for (const feature of FEATURES) if (feature.composer) tree.use(feature.composer);
+  tree.use(fallback);
   bot.catch(handleBotError);
   return bot;
 }

@@ -8,6 +8,7 @@ import type { Translator } from "../shared/i18n.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import { memberName } from "../shared/format.js";
+import { storageFaultOf, type StorageAlarm } from "./storage-alarm.js";
 
 export interface OutboxLimits {
   /** Telegram allows about 30 messages a second overall; direct replies share that budget. */
@@ -54,6 +55,8 @@ export interface OutboxWorkerDeps {
   logger: Logger;
   translator: Translator;
   limits?: Partial<OutboxLimits>;
+  /** Told when the database refuses writes; while it does, the worker pauses. */
+  storageAlarm?: StorageAlarm;
 }
 
 export interface UnreachableDeps {
@@ -176,6 +179,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  /**
+   * Messages Telegram took whose `sent` mark the database refused (full disk, read-only file): kept here so
+   * they are never sent again, and marked when writes work again.
+   */
+  const sentUnmarked = new Map<number, { messageId: number; at: number }>();
+  /** Set when a write failed for the disk's sake: the drain stops until the next tick. */
+  let paused = false;
   /** Aborted by stop(): cuts pacing waits at once. */
   let pacing = new AbortController();
   /** Aborted only when a stop's grace period ran out: a request cut on the wire may have been delivered. */
@@ -245,16 +255,43 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     chatReadyAt.set(item.chatId, Infinity);
     await takeGlobalSlot();
     chatReadyAt.set(item.chatId, performance.now() + intervalFor(item.chatId));
-    if (stopped) return;
+    if (stopped || paused) return;
     const signal = requests.signal;
+    let messageId: number;
     try {
-      const messageId = await send(item, signal);
-      markSent(deps.db, item.id, messageId, deps.clock.now());
+      messageId = await send(item, signal);
     } catch (error) {
       // Stopping: the message stays pending exactly as it was and goes out after the restart.
       if (signal.aborted) return;
-      onFailure(item, error);
+      recording(() => onFailure(item, error));
+      return;
     }
+    const at = deps.clock.now();
+    if (!recording(() => markSent(deps.db, item.id, messageId, at))) sentUnmarked.set(item.id, { messageId, at });
+  }
+
+  /** Runs a write; a storage fault pauses the worker and raises the alarm instead of failing the drain. */
+  function recording(write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (!storageFaultOf(error)) throw error;
+      paused = true;
+      if (!deps.storageAlarm?.raise(error)) deps.logger.error({ err: error }, "outbox could not record a delivery");
+      return false;
+    }
+  }
+
+  /** After a storage fault: writes must work again (the probe, then the remembered marks) before anything is sent. */
+  function resume(): boolean {
+    if (deps.storageAlarm && !deps.storageAlarm.probe(deps.clock.now())) return false;
+    for (const [id, sent] of sentUnmarked) {
+      if (!recording(() => markSent(deps.db, id, sent.messageId, sent.at))) return false;
+      sentUnmarked.delete(id);
+    }
+    paused = false;
+    return true;
   }
 
   async function inParallel(items: OutboxItem[], work: (item: OutboxItem) => Promise<void>): Promise<void> {
@@ -269,8 +306,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   async function drainOnce(): Promise<number> {
     const tries = new Map<number, number>();
     let attempted = 0;
-    while (!stopped) {
-      const heads = dueMessages(deps.db, deps.clock.now(), 1000).filter((item) => (tries.get(item.id) ?? 0) < limits.triesPerDrain);
+    if ((paused || sentUnmarked.size > 0 || deps.storageAlarm?.fault) && !resume()) {
+      await deps.storageAlarm?.told();
+      return 0;
+    }
+    while (!stopped && !paused) {
+      const heads = dueMessages(deps.db, deps.clock.now(), 1000).filter((item) => (tries.get(item.id) ?? 0) < limits.triesPerDrain && !sentUnmarked.has(item.id));
       if (heads.length === 0) break;
       const now = performance.now();
       const ready = heads.filter((item) => (chatReadyAt.get(item.chatId) ?? 0) <= now);
@@ -284,6 +325,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       await inParallel(ready, deliver);
       attempted += ready.length;
     }
+    await deps.storageAlarm?.told();
     return attempted;
   }
 

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   outboxLimits?: Partial<OutboxLimits>;
   logLevel?: string;
+  /** Collects every log line (JSON) at info and above, for tests that check what was logged. */
+  logs?: string[];
 }
 
 export interface Replies extends Array<SentMessage> {
@@ -88,7 +90,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: options.logLevel ?? "silent",
     ...options.env,
   });
-  const logger = createLogger(config.logLevel, [config.botToken]);
+  const logs = options.logs;
+  const logger = logs
+    ? createLogger(options.logLevel ?? "info", [config.botToken], { write: (line: string) => void logs.push(line) })
+    : createLogger(config.logLevel, [config.botToken]);
   const launch = () =>
     startApp({
       config,

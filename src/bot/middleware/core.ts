@@ -24,6 +24,8 @@ export function attachCore(deps: BotDeps) {
 export function decorate(deps: BotDeps, ctx: Context & CoreFlavor, claim = false): void {
   const from = ctx.from;
   const now = deps.clock.now();
+  // First, so the error boundary can still answer when the database refuses the claim below.
+  ctx.deps = deps;
   const read = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined, claim ? { updateId: ctx.update.update_id, now } : undefined);
   const { team, member } = read;
   if (read.claimed !== undefined) ctx.redelivered = !read.claimed;

@@ -7,3 +7,7 @@ backup-too-large = The database is too large to send through Telegram ({ $size }
 backup-failed = The backup failed; nothing was changed. Try again in a minute, or on the server: npm run backup -- <file>
 backup-usage = Database backup: /backup with nothing after it.
 cmd-backup = database backup
+storage-not-saved = The bot's database is not accepting changes right now (the disk is full or read-only), so nothing was saved. Send it again later; the founders have been told.
+storage-alarm-full = The bot's disk is full: it cannot save anything, so commands and answers are lost until space is freed. Free some space on the server; the bot picks up by itself.
+storage-alarm-read-only = The bot's database has become read-only: it cannot save anything until this is fixed. Check the file at DATABASE_PATH and its disk; the bot picks up by itself.
+storage-alarm-recovered = The bot's database takes changes again; everything works as before.
