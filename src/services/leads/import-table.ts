@@ -4,7 +4,7 @@
  * the first). Each record keeps the line (CSV) or row (Excel) people see, so problems are named by it.
  */
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { TableRefusal } from "../../domain/base-import.js";
 
 export type ImportTable = { records: string[][]; lines: number[] };
@@ -88,7 +88,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads an .xlsx workbook into records, one per sheet row (the row number is the line). */
 export async function xlsxTable(bytes: Uint8Array): Promise<TableResult> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs (~20 MB resident) loads with the first workbook, not with the bot.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
