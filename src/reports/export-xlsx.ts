@@ -22,7 +22,7 @@ import { kopecksToRoubles } from "../domain/money.js";
 import type { PlanFigures } from "../domain/plan.js";
 import type { BurnReport } from "../domain/burn.js";
 import type { TaskFlags } from "../domain/tasks.js";
-import { formatMonth, reportName, type NamedPerson } from "../shared/format.js";
+import { formatDay, formatMonth, spreadsheetName, type NamedPerson } from "../shared/format.js";
 import type { Locale, Translate } from "../shared/i18n.js";
 import { categoryName } from "./plan-report.js";
 import { stateLabel } from "./task-state.js";
@@ -110,11 +110,45 @@ function shownLength(value: Value, kind: Kind): number {
   return Math.max(...String(value).split("\n").map((line) => line.length));
 }
 
+/** A totals row under a table: `label` in the column left of the first summed one, a SUM under each summed column. */
+type Totals = { label: string; sum: number[] };
+
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Appends the totals row: formulas an accountant can follow, with their results stored for readers that do not compute. */
+function addTotals(sheet: ExcelJS.Worksheet, rows: Value[][], totals: Totals, formats: Record<Kind, string | undefined>, columns: Column[]): void {
+  const last = rows.length + 1;
+  const row = sheet.getRow(last + 1);
+  // getCell counts from 1, so the 0-based index of the first sum names the column left of it.
+  row.getCell(Math.min(...totals.sum)).value = totals.label;
+  for (const index of totals.sum) {
+    const values = rows.map((r) => r[index]).filter((value): value is number => typeof value === "number");
+    const letter = columnLetter(index);
+    const cell = row.getCell(index + 1);
+    cell.value = values.length === 0 ? null : { formula: `SUM(${letter}2:${letter}${last})`, result: values.reduce((sum, value) => sum + value, 0) };
+    const numFmt = formats[columns[index]!.kind];
+    if (numFmt) cell.numFmt = numFmt;
+  }
+  row.font = { bold: true };
+  row.eachCell((cell) => (cell.border = { top: { style: "thin", color: { argb: "FF8EA9DB" } } }));
+}
+
 /**
  * One sheet as a table: a bold, frozen header row with an autofilter over the table, a number format per
- * column and widths that fit the content (long texts wrap at 60 characters).
+ * column and widths that fit the content (long texts wrap at 60 characters); money sheets end with totals.
  */
-function addTable(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Value[][], format: ExportFormat): ExcelJS.Worksheet {
+function addTable(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  rows: Value[][],
+  format: ExportFormat,
+  totals?: Totals,
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   const formats = numberFormats(format);
   sheet.columns = columns.map((column, index) => {
@@ -141,6 +175,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: Column[], r
     cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  if (totals && rows.length > 0) addTotals(sheet, rows, totals, formats, columns);
   return sheet;
 }
 
@@ -156,7 +191,7 @@ export type ExportInput = {
   burn: BurnReport;
   rows: ExportRows;
   /** Members by id, removed ones included (their rows still need a name). */
-  member: (id: number | null) => Pick<NamedPerson, "username" | "firstName"> | undefined;
+  member: (id: number | null) => (Pick<NamedPerson, "username" | "firstName"> & { lastName?: string }) | undefined;
   /** Overdue and stalled as /tasks shows them now. */
   taskFlags: Map<number, TaskFlags>;
 };
@@ -175,7 +210,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
   const sheetName = (key: ExportSheet): string => t(`export-sheet-${key}`).slice(0, 31);
   const name = (id: number | null): string | null => {
     const member = input.member(id);
-    return member ? reportName(member) : null;
+    return member ? spreadsheetName(member) : null;
   };
   const yesNo = (flag: boolean): string => t(flag ? "export-yes" : "export-no");
   const col = (key: string, kind: Kind): Column => ({ header: t(`export-col-${key}`), kind });
@@ -185,9 +220,13 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
   const figure = (section: string, key: string, value: Value, kind: Kind): void => {
     figureRows.push({ section: t(`export-section-${section}`), label: t(`export-fig-${key}`), value, kind });
   };
+  // One type per column: numbers in "value", the period's words and dates as text in "value-text".
+  const generated = localParts(input.now, timezone);
+  const clock = `${String(generated.hour).padStart(2, "0")}:${String(generated.minute).padStart(2, "0")}`;
+  const shownDay = (day: string): string => (format.locale === "ru" ? formatDay(day) : day);
   figure("period", "period", formatMonth(t, input.period), "text");
-  figure("period", "as-of", dayCell(input.asOf), "date");
-  figure("period", "generated", timeCell(input.now, timezone), "datetime");
+  figure("period", "as-of", shownDay(input.asOf), "text");
+  figure("period", "generated", `${shownDay(localDate(input.now, timezone))} ${clock}`, "text");
   figure("period", "timezone", timezone, "text");
   figure("plan", "plan-clients", plan.planClients, "int");
   figure("plan", "avg-check", roubles(plan.avgCheckKopecks), "money");
@@ -219,8 +258,10 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
   const figuresSheet = addTable(
     workbook,
     sheetName("figures"),
-    [col("section", "text"), col("figure", "text"), col("value", "text")],
-    figureRows.map((row) => [row.section, row.label, row.value ?? t("export-none")]),
+    [col("section", "text"), col("figure", "text"), col("value", "decimal"), col("value-text", "text")],
+    figureRows.map((row) =>
+      row.kind === "text" ? [row.section, row.label, null, row.value] : [row.section, row.label, row.value, row.value === null ? t("export-none") : null],
+    ),
     format,
   );
   const formats = numberFormats(format);
@@ -246,7 +287,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       col("checkin-rate", "percent"),
     ],
     plan.managers.map((m) => [
-      m.username === "—" ? t("export-none") : m.username,
+      m.managerId === 0 ? t("export-none") : (name(m.managerId) ?? m.username),
       m.planShare,
       m.planClients,
       roubles(m.planRevenueKopecks),
@@ -257,6 +298,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       m.checkinRate,
     ]),
     format,
+    { label: t("export-total"), sum: [1, 2, 3, 4, 5, 6, 7] },
   );
 
   addTable(
@@ -297,6 +339,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
     [col("category", "text"), col("budget", "money"), col("expenses", "money")],
     plan.categories.map((c) => [categoryName(t, c.category), roubles(c.budgetKopecks), roubles(c.expensesKopecks)]),
     format,
+    { label: t("export-total"), sum: [1, 2] },
   );
 
   addTable(
@@ -390,7 +433,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
       r.reason === null ? null : t(`base-reason-${r.reason}`),
       yesNo(r.lost === 1),
       r.comment,
-      r.status === null ? null : t(`export-handling-${r.status}`),
+      r.status === null ? null : t(`base-refusal-status-${r.status}`),
       // The window ends at the midnight after its last working day: that day is what the manager works to.
       r.lost === 1 || r.window_end_at === null ? null : dayCell(localDate(r.window_end_at - 1, timezone)),
       timeCell(r.settled_at, timezone),
@@ -404,6 +447,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
     [col("date", "date"), col("company", "text"), col("segment", "text"), col("manager", "text"), col("amount", "money")],
     rows.deals.map((d) => [dayCell(d.local_day), d.company, d.segment, name(d.member_id), roubles(d.amount_kopecks)]),
     format,
+    { label: t("export-total"), sum: [4] },
   );
 
   addTable(
@@ -412,6 +456,7 @@ export function buildExportWorkbook(input: ExportInput, format: ExportFormat): E
     [col("date", "date"), col("category", "text"), col("amount", "money"), col("note", "long"), col("logged-by", "text")],
     rows.expenses.map((e) => [dayCell(e.localDay), categoryName(t, e.category), roubles(e.amountKopecks), e.note, name(e.memberId)]),
     format,
+    { label: t("export-total"), sum: [2] },
   );
 
   // Voided records are left out of the sheets above and the figures; here is what was corrected and how.

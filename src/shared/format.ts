@@ -75,6 +75,17 @@ export function reportName(member: Pick<NamedPerson, "username" | "firstName">):
   return member.username ?? member.firstName;
 }
 
+/**
+ * How a member is named in a spreadsheet others read: the name and the @username, "Иван Петров (@ivan_m)";
+ * a name that only repeats the username is left out.
+ */
+export function spreadsheetName(member: Pick<NamedPerson, "username" | "firstName"> & { lastName?: string }): string {
+  const name = [member.firstName, member.lastName ?? ""].map((part) => part.trim()).filter((part) => part !== "").join(" ");
+  if (!member.username) return name;
+  if (name === "" || name.toLowerCase() === member.username.toLowerCase()) return `@${member.username}`;
+  return `${name} (@${member.username})`;
+}
+
 const SYMBOLS: Record<string, string> = { RUB: "₽", USD: "$", EUR: "€", KZT: "₸", BYN: "Br", UAH: "₴" };
 const NBSP = "\u00a0";
 /** Kopecks from which chat amounts drop their fraction: 1 000 roubles. */

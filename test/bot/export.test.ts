@@ -19,7 +19,8 @@ async function workbookOf(message: SentMessage | undefined): Promise<ExcelJS.Wor
   return workbook;
 }
 
-const dataRows = (workbook: ExcelJS.Workbook, name: string): number => workbook.getWorksheet(name)!.actualRowCount - 1;
+/** Rows of the table under the header, which the autofilter spans (a totals row follows the money tables). */
+const dataRows = (workbook: ExcelJS.Workbook, name: string): number => Number(/\d+$/.exec(String(workbook.getWorksheet(name)!.autoFilter))![0]) - 1;
 
 /** Thursday 3 December 2026, 12:00 in Moscow: November is over. */
 async function start(): Promise<void> {

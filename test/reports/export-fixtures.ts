@@ -87,7 +87,7 @@ export function seedExportMonth(db: Db): ExportSeed {
   setHolidays(db, TEAM_ID, ["2026-11-04"]);
   const founder = addMember(db, "founder", "boss");
   const lead = addMember(db, "lead", "anna");
-  const ivan = addMember(db, "manager", "ivan");
+  const ivan = addMember(db, "manager", "ivan", { firstName: "Иван", lastName: "Петров" });
   const olga = addMember(db, "manager", "olga");
   const [alfa, beta, gamma, romashka, zeta] = ["Альфа", "Бета", "Гамма", "Ромашка", "Зета"].map((name) => company(db, name, "Retail")) as [number, number, number, number, number];
   const [omega, sigma, tau, upsilon] = ["Омега", "Сигма", "Тау", "Ипсилон"].map((name) => company(db, name, "Металл")) as [number, number, number, number];

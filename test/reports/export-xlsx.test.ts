@@ -32,14 +32,16 @@ function row(ws: ExcelJS.Worksheet, n: number): unknown[] {
   return (ws.getRow(n).values as unknown[]).slice(1);
 }
 
-const dataRows = (ws: ExcelJS.Worksheet): number => ws.actualRowCount - 1;
+/** Rows of the table under the header, which the autofilter spans (a totals row follows the money tables). */
+const dataRows = (ws: ExcelJS.Worksheet): number => Number(/\d+$/.exec(String(ws.autoFilter))![0]) - 1;
 
-/** The value of a figure on the figures sheet, by its label. */
+/** The value of a figure on the figures sheet, by its label: the number, else the text. */
 function figure(ws: ExcelJS.Worksheet, label: string): unknown {
-  for (let n = 2; n <= ws.rowCount; n++) if (ws.getCell(n, 2).value === label) return ws.getCell(n, 3).value;
+  for (let n = 2; n <= ws.rowCount; n++) if (ws.getCell(n, 2).value === label) return ws.getCell(n, 3).value ?? ws.getCell(n, 4).value;
   throw new Error(`no figure ${label}`);
 }
 
+const IVAN = "Иван Петров (@ivan)";
 const RU_SHEETS = ["Итоги месяца", "Менеджеры", "Сегменты", "Бюджет", "Задачи", "Сверки", "Отказы", "Сделки", "Расходы", "Исправления"];
 
 describe("export workbook", () => {
@@ -58,7 +60,7 @@ describe("export workbook", () => {
       Отказы: ["Когда", "Компания", "Сегмент", "Менеджер", "Причина", "Потерян навсегда", "Комментарий", "Отработка", "Отработать до конца дня", "Итог зафиксирован"],
       Сделки: ["Дата", "Компания", "Сегмент", "Менеджер", "Сумма"],
       Расходы: ["Дата", "Статья", "Сумма", "Заметка", "Кто внёс"],
-      "Итоги месяца": ["Раздел", "Показатель", "Значение"],
+      "Итоги месяца": ["Раздел", "Показатель", "Значение", "Значение текстом"],
       Менеджеры: ["Менеджер", "Доля плана", "План, клиентов", "План, выручка", "Новых клиентов", "Выручка", "Сверок было", "Сверок сдано", "Сверки сданы, доля"],
       Сегменты: ["Сегмент", "Компаний", "Свежие", "Остывают", "Потеряны", "Закрыты", "Клиенты", "Выжжено, доля", "На паузе", "Новых контактов в неделю", "Недель до исчерпания"],
       Бюджет: ["Статья", "Бюджет", "Расходы"],
@@ -79,37 +81,37 @@ describe("export workbook", () => {
     expect(sheet(workbook, "Сделки").autoFilter).toBe("A1:E4");
 
     // Tasks: the one still new is overdue and stalled (ivan's check-ups passed it by); the accepted one; state
-    // words and people by name.
+    // words and people by name and @username (a name that only repeats the username is left out).
     const tasks = sheet(workbook, "Задачи");
-    expect(row(tasks, 2).slice(0, 8)).toEqual([seed.overdueTaskId, "ivan", "Позвонить в Альфу", "новая", new Date("2026-11-06T00:00:00Z"), "да", "да", "anna"]);
+    expect(row(tasks, 2).slice(0, 8)).toEqual([seed.overdueTaskId, IVAN, "Позвонить в Альфу", "новая", new Date("2026-11-06T00:00:00Z"), "да", "да", "@anna"]);
     expect(row(tasks, 3).slice(5, 7)).toEqual(["нет", "нет"]);
-    expect(row(tasks, 3).slice(0, 4)).toEqual([seed.acceptedTaskId, "olga", "КП для Беты", "принята"]);
+    expect(row(tasks, 3).slice(0, 4)).toEqual([seed.acceptedTaskId, "@olga", "КП для Беты", "принята"]);
     // Times are the team's wall clock: created 28.10 09:30 Moscow.
     expect(tasks.getCell("I2").value).toEqual(new Date("2026-10-28T09:30:00Z"));
     expect(tasks.getCell("I2").numFmt).toBe("dd.mm.yyyy hh:mm");
     expect(tasks.getCell("E2").numFmt).toBe("dd.mm.yyyy");
 
     const checkups = sheet(workbook, "Сверки");
-    expect(row(checkups, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), "ivan", "сдана", new Date("2026-11-02T10:00:00Z"), new Date("2026-11-02T11:15:00Z"), 12, 3, 1, undefined, "Альфа подписала"]);
+    expect(row(checkups, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), IVAN, "сдана", new Date("2026-11-02T10:00:00Z"), new Date("2026-11-02T11:15:00Z"), 12, 3, 1, undefined, "Альфа подписала"]);
     expect(checkups.getCell("C4").value).toBe("пропущена");
     expect(checkups.getCell("I5").value).toBe(`#${seed.overdueTaskId}: не начата`);
 
     const refusals = sheet(workbook, "Отказы");
-    expect(row(refusals, 2).slice(0, 8)).toEqual([new Date("2026-11-09T12:00:00Z"), "Омега", "Металл", "ivan", "цена", "нет", "Дорого, вернуться весной", "сгорел"]);
+    expect(row(refusals, 2).slice(0, 8)).toEqual([new Date("2026-11-09T12:00:00Z"), "Омега", "Металл", IVAN, "цена", "нет", "Дорого, вернуться весной", "не отработан — выжжен"]);
     // Refused on Monday 9 November: to be worked out by the end of Wednesday 11, the 2nd working day after.
     expect(refusals.getCell("I2").value).toEqual(new Date("2026-11-11T00:00:00Z"));
     expect(refusals.getCell("I2").numFmt).toBe("dd.mm.yyyy");
-    expect(row(refusals, 3).slice(1, 8)).toEqual(["Сигма", "Металл", "olga", "нет потребности", "да", undefined, "потерян навсегда"]);
-    expect(row(refusals, 4).slice(1, 8)).toEqual(["Тау", "Металл", "ivan", "не время", "нет", undefined, "отработан"]);
+    expect(row(refusals, 3).slice(1, 8)).toEqual(["Сигма", "Металл", "@olga", "нет потребности", "да", undefined, "потеряна навсегда"]);
+    expect(row(refusals, 4).slice(1, 8)).toEqual(["Тау", "Металл", IVAN, "не время", "нет", undefined, "отработан"]);
 
     const deals = sheet(workbook, "Сделки");
-    expect(row(deals, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), "Альфа", "Retail", "ivan", 120_000]);
-    expect(row(deals, 4)).toEqual([new Date("2026-11-16T00:00:00Z"), "Гамма", "Retail", "ivan", 200_000.5]);
+    expect(row(deals, 2)).toEqual([new Date("2026-11-02T00:00:00Z"), "Альфа", "Retail", IVAN, 120_000]);
+    expect(row(deals, 4)).toEqual([new Date("2026-11-16T00:00:00Z"), "Гамма", "Retail", IVAN, 200_000.5]);
     expect(deals.getCell("E2").numFmt).toBe('#,##0.00 "₽"');
 
     const expenses = sheet(workbook, "Расходы");
-    expect(row(expenses, 2)).toEqual([new Date("2026-11-05T00:00:00Z"), "маркетинг", 50_000, undefined, "anna"]);
-    expect(row(expenses, 3)).toEqual([new Date("2026-11-16T00:00:00Z"), "инструменты", 10_000, "CRM", "boss"]);
+    expect(row(expenses, 2)).toEqual([new Date("2026-11-05T00:00:00Z"), "маркетинг", 50_000, undefined, "@anna"]);
+    expect(row(expenses, 3)).toEqual([new Date("2026-11-16T00:00:00Z"), "инструменты", 10_000, "CRM", "@boss"]);
   });
 
   it("the figures are those of the plan and burn reports, not computed again", async () => {
@@ -121,7 +123,7 @@ describe("export workbook", () => {
     const figures = sheet(workbook, "Итоги месяца");
 
     expect(figure(figures, "Месяц")).toBe("ноябрь 2026");
-    expect(figure(figures, "Цифры на дату")).toEqual(new Date("2026-11-30T00:00:00Z"));
+    expect(figure(figures, "Цифры на дату")).toBe("30.11.2026");
     expect(figure(figures, "Выручка")).toBe(plan.revenue);
     expect(plan.revenue).toBe(400_000.5);
     expect(figure(figures, "Новых клиентов")).toBe(plan.wonClients);
@@ -133,11 +135,11 @@ describe("export workbook", () => {
     expect(figure(figures, "Расходы")).toBe(plan.expenses);
     expect(figure(figures, "Стоимость клиента")).toBe(plan.costPerClient);
     for (const [label, key] of [
-      ["Компаний в работе", "contacted"],
-      ["Отказали", "refused"],
-      ["Отказы отработаны", "handled"],
+      ["Контактов", "contacted"],
+      ["Отказов", "refused"],
+      ["Отработано в срок", "handled"],
       ["Выжжено", "burned"],
-      ["Потеряны навсегда", "lost"],
+      ["Потеряно навсегда", "lost"],
       ["Доля отказов", "refusalRate"],
       ["Доля выжженных", "burnRate"],
     ] as const) {
@@ -151,12 +153,44 @@ describe("export workbook", () => {
     expect(figures.getCell(moneyRow, 3).numFmt).toBe('#,##0.00 "₽"');
 
     const managers = sheet(workbook, "Менеджеры");
-    expect(row(managers, 2).slice(0, 6)).toEqual(["ivan", 0.5, 5, 500_000, 2, 320_000.5]);
+    expect(row(managers, 2).slice(0, 6)).toEqual([IVAN, 0.5, 5, 500_000, 2, 320_000.5]);
     expect(row(managers, 2).slice(6, 8)).toEqual([3, 2]);
     expect(managers.getCell("I2").value).toBeCloseTo(plan.managers[0]!.checkinRate!, 4);
     const segments = sheet(workbook, "Сегменты");
     expect(segments.getColumn(1).values.slice(2).sort()).toEqual(["Retail", "Металл"]);
     expect(row(sheet(workbook, "Бюджет"), 2)).toEqual(["маркетинг", 100_000, 50_000]);
+  });
+
+  it("money tables end with a totals row of SUM formulas, and the summary sheet holds one type per column", async () => {
+    const db = createPlanDb();
+    seedExportMonth(db);
+    const { workbook } = await exportOf(db, "ru", "2026-11");
+    const deals = sheet(workbook, "Сделки");
+    expect(deals.getCell("D5").value).toBe("Итого");
+    expect(deals.getCell("E5").value).toEqual({ formula: "SUM(E2:E4)", result: 120_000 + 80_000 + 200_000.5 });
+    expect(deals.getCell("E5").numFmt).toBe('#,##0.00 "₽"');
+    expect(deals.getRow(5).font?.bold).toBe(true);
+    const expenses = sheet(workbook, "Расходы");
+    expect([expenses.getCell("B4").value, expenses.getCell("C4").value]).toEqual(["Итого", { formula: "SUM(C2:C3)", result: 60_000 }]);
+    const budget = sheet(workbook, "Бюджет");
+    const budgetSum = (budget.getCell("B2").value as number) + (budget.getCell("B3").value as number);
+    expect(row(budget, 4)).toEqual(["Итого", { formula: "SUM(B2:B3)", result: budgetSum }, { formula: "SUM(C2:C3)", result: 60_000 }]);
+    const managers = sheet(workbook, "Менеджеры");
+    expect(managers.getCell("A4").value).toBe("Итого");
+    expect(managers.getCell("F4").value).toMatchObject({ formula: "SUM(F2:F3)" });
+    // The checkin rate is a share, not summed.
+    expect(managers.getCell("I4").value).toBeNull();
+
+    const figures = sheet(workbook, "Итоги месяца");
+    const types = (column: number): Set<string> => {
+      const seen = new Set<string>();
+      for (let n = 2; n <= figures.rowCount; n++) {
+        const value = figures.getCell(n, column).value;
+        if (value !== null && value !== undefined) seen.add(typeof value);
+      }
+      return seen;
+    };
+    expect([types(1), types(2), types(3), types(4)]).toEqual([new Set(["string"]), new Set(["string"]), new Set(["number"]), new Set(["string"])]);
   });
 
   it("speaks English for an English reader, and a month without data still has every sheet with its header", async () => {
@@ -166,7 +200,7 @@ describe("export workbook", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Month figures", "Managers", "Segments", "Budget", "Tasks", "Check-ups", "Refusals", "Deals", "Expenses", "Corrections"]);
     expect(row(sheet(workbook, "Deals"), 1)).toEqual(["Date", "Company", "Segment", "Manager", "Amount"]);
     expect(sheet(workbook, "Deals").getCell("A2").numFmt).toBe("yyyy-mm-dd");
-    expect(sheet(workbook, "Refusals").getCell("H2").value).toBe("burned");
+    expect(sheet(workbook, "Refusals").getCell("H2").value).toBe("not worked out — burned");
     expect(figure(sheet(workbook, "Month figures"), "Month")).toBe("November 2026");
 
     const empty = await exportOf(db, "ru", "2026-09");

@@ -34,8 +34,10 @@ export function team(db: Db): Team {
 
 let nextUser = 500_000;
 
-export function addMember(db: Db, role: Role, username: string): Member {
-  return upsertMember(db, { teamId: TEAM_ID, userId: nextUser++, username, firstName: username, role, chatId: null }, msk("2026-10-01"));
+/** A member named by the username alone, unless a first and last name are given. */
+export function addMember(db: Db, role: Role, username: string, name?: { firstName: string; lastName: string }): Member {
+  const names = name ?? { firstName: username, lastName: "" };
+  return upsertMember(db, { teamId: TEAM_ID, userId: nextUser++, username, ...names, role, chatId: null }, msk("2026-10-01"));
 }
 
 /** Adds (or finds) a company and records a won deal at noon of `day`. */

@@ -18,10 +18,12 @@ export-sheet-expenses = Expenses
 export-yes = yes
 export-no = no
 export-none = —
+export-total = Total
 
 export-col-section = Section
 export-col-figure = Figure
 export-col-value = Value
+export-col-value-text = Value as text
 export-section-period = Period
 export-section-plan = Plan
 export-section-budget = Budget
@@ -48,9 +50,9 @@ export-fig-budget = Budget
 export-fig-expenses = Expenses
 export-fig-cost-per-client = Cost per client
 export-fig-revenue-per-rouble = Revenue per rouble spent
-export-fig-contacted = Companies contacted
+export-fig-contacted = Contacted
 export-fig-refused = Refused
-export-fig-handled = Refusals handled
+export-fig-handled = Handled in time
 export-fig-burned = Burned
 export-fig-lost = Lost for good
 export-fig-closed = Closed
@@ -124,11 +126,6 @@ export-col-comment = Comment
 export-col-handling = Handling
 export-col-window-end = Handle by the end of
 export-col-settled = Settled at
-
-export-handling-pending = waiting to be handled
-export-handling-handled = handled
-export-handling-burned = burned
-export-handling-lost = lost for good
 
 export-col-amount = Amount
 export-col-logged-by = Logged by
