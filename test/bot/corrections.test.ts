@@ -132,11 +132,13 @@ describe("corrections by the lead and the founder", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     const values = (sheet: string, row: number) => (workbook.getWorksheet(sheet)!.getRow(row).values as unknown[]).slice(1);
-    expect(workbook.getWorksheet("Расходы")!.actualRowCount).toBe(2);
+    // The one expense, then the totals row, which sums the corrected amount only.
+    expect(workbook.getWorksheet("Расходы")!.actualRowCount).toBe(3);
     expect(values("Расходы", 2)[2]).toBe(5000);
+    expect(values("Расходы", 3)).toEqual([undefined, "Итого", { formula: "SUM(C2:C2)", result: 5000 }]);
     expect(workbook.getWorksheet("Исправления")!.actualRowCount).toBe(2);
     expect(values("Исправления", 2)).toEqual([
-      expect.any(Date), "anna_lead", "исправлена", "расход: маркетинг", undefined, expect.any(Date), 50000, undefined, expect.any(Date), 5000, "olga_founder",
+      expect.any(Date), "Anna (@anna_lead)", "исправлена", "расход: маркетинг", undefined, expect.any(Date), 50000, undefined, expect.any(Date), 5000, "Olga (@olga_founder)",
     ]);
   }, TWO_BOTS_MS);
 
