@@ -5,8 +5,31 @@
  */
 import { isWorkingDay, localDate, localTime, type TeamCalendar } from "./calendar.js";
 
-export const CONDITION_KINDS = ["plan-behind", "budget-overrun", "burn-high", "sweet-lie", "segment-paused"] as const;
+export const CONDITION_KINDS = [
+  "plan-behind",
+  "budget-overrun",
+  "burn-high",
+  "sweet-lie",
+  "segment-paused",
+  "missed-checkups",
+  "question-unanswered",
+  "delivery-failing",
+] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
+
+/** How long [Mute this kind for a week] keeps a kind silent. */
+export const MUTE_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** What the founder chose for one kind: off in /alerts, or muted until a moment. */
+export interface KindControl {
+  off: boolean;
+  mutedUntil: number | null;
+}
+
+/** A silent kind is still followed (its conditions start and end) but nothing about it is said. */
+export function isKindSilent(control: KindControl | undefined, now: number): boolean {
+  return control !== undefined && (control.off || (control.mutedUntil !== null && now < control.mutedUntil));
+}
 
 /** Kinds whose end is worth a line: the founder acted on them or waits for them to pass. */
 const SAYS_OVER: ReadonlySet<ConditionKind> = new Set(["plan-behind", "burn-high", "sweet-lie", "segment-paused"]);

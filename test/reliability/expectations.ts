@@ -31,6 +31,7 @@ export const EXPECTED: Record<string, Expectation> = {
   help: { allowed: ALL, chats: "any" },
   lang: { allowed: ALL, chats: "any" },
   alerts_here: { allowed: ["founder"], chats: "any" }, // sent in a private chat or a group
+  alerts: { allowed: ["founder"], chats: "alerts" },
   invite: { allowed: ["founder", "lead"], chats: "private" },
   remove: { allowed: ["founder"], chats: "private" },
   backup: { allowed: ["founder"], chats: "private" },

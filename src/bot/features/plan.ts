@@ -1,10 +1,11 @@
 /**
- * Plan and budget: /setplan, /plan, /budget, /expense, /share.
+ * Plan and budget: /setplan, /plan, /budget, /expense, /share; then /settings and /alerts.
  * Every figure comes from computePlanFigures via src/reports/plan-report.ts; this file parses, stores and replies.
  */
 import { InputFile } from "grammy";
 import { defineCommand, type Feature, type MemberCommandContext, type MemberContext } from "../feature.js";
 import { settingsFeature } from "./settings.js";
+import { alertsFeature } from "./alerts.js";
 import type { BotContext } from "../context.js";
 import { localDate } from "../../domain/calendar.js";
 import { periodBounds, periodOf } from "../../domain/period.js";
@@ -303,4 +304,4 @@ export const planFeature: Feature = {
 };
 
 /** The plan's features in their install order: plan and budget, then the team settings. */
-export const planFeatures: Feature[] = [planFeature, settingsFeature];
+export const planFeatures: Feature[] = [planFeature, settingsFeature, alertsFeature];

@@ -4,16 +4,15 @@
  */
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
-import { listOpenConditions } from "../../db/alert-conditions.js";
 import { localDate } from "../../domain/calendar.js";
 import type { BurnReport } from "../../domain/burn.js";
 import type { PlanFigures } from "../../domain/plan.js";
 import { periodOf } from "../../domain/period.js";
 import type { OpenConditionLine, WeeklySummaryInput } from "../../reports/weekly-summary.js";
-import { formatMonth } from "../../shared/format.js";
 import type { Translate } from "../../shared/i18n.js";
 import { loadBurnReport } from "../leads/burn-report.js";
 import { loadPlanFigures } from "./figures.js";
+import { openConditionLines } from "../team/alert-controls.js";
 
 export interface WeeklySummaryFigures {
   plan: PlanFigures;
@@ -26,18 +25,7 @@ export function loadWeeklySummary(db: Db, team: Team, now: number): WeeklySummar
   const today = localDate(now, team.timezone);
   const plan = loadPlanFigures(db, team, periodOf(today), today);
   const burn = loadBurnReport(db, team.id, { now });
-  const segmentNames = new Map(burn.segmentDetails.map((detail, index) => [`segment-${detail.segmentId}`, burn.figures.segments[index]!.name]));
-  const conditions = listOpenConditions(db, team.id);
-  return {
-    plan,
-    burn,
-    open: (t) =>
-      conditions.map((c) => ({
-        kind: c.kind,
-        subject: c.kind === "segment-paused" ? (segmentNames.get(c.subject) ?? c.subject) : formatMonth(t, c.subject),
-        since: localDate(c.startedAt, team.timezone),
-      })),
-  };
+  return { plan, burn, open: openConditionLines(db, team) };
 }
 
 /** The summary's text input for one recipient. */

@@ -2,15 +2,19 @@
  * Says founder alerts as conditions: each check reports what holds now for each subject of its kinds, and this
  * compares it with the stored state (db/alert-conditions.ts) to say a start, a "worse" or an end once. The
  * state and the messages are written in one transaction, and every message's outbox key names the condition's
- * start, so a repeated check, a restart or a catch-up sweep never says anything twice.
+ * start, so a repeated check, a restart or a catch-up sweep never says anything twice. A kind the founder turned
+ * off or muted is still followed, so nothing old is said when it is back on.
  */
 import type { Db } from "../../db/open.js";
 import type { Team } from "../../db/teams.js";
 import { enqueue } from "../../db/outbox.js";
 import { closeCondition, listOpenConditions, markConditionWorse, openCondition, type StoredCondition } from "../../db/alert-conditions.js";
 import { inImmediateTransaction } from "../../db/statements.js";
-import { nextAlertStep, type ConditionKind, type ConditionReading } from "../../domain/alerts.js";
+import { listKindControls } from "../../db/alert-controls.js";
+import { isKindSilent, nextAlertStep, type ConditionKind, type ConditionReading } from "../../domain/alerts.js";
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
+import { muteAlertKindButton } from "../../shared/telegram/button-data.js";
+import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { founderAlertRecipients } from "./alert-recipients.js";
 
 export type SpokenStep = "start" | "worse" | "over";
@@ -44,6 +48,7 @@ export function sayConditions(db: Db, team: Team, now: number, kinds: readonly C
     const open = new Map<string, StoredCondition>();
     for (const condition of listOpenConditions(db, team.id)) if (covered.has(condition.kind)) open.set(key(condition.kind, condition.subject), condition);
     const queued = new Set<ConditionKind>();
+    const controls = listKindControls(db, team.id);
     for (const check of checks) {
       const id = key(check.kind, check.subject);
       const stored = open.get(id) ?? null;
@@ -53,7 +58,7 @@ export function sayConditions(db: Db, team: Team, now: number, kinds: readonly C
       if (step === "start") openCondition(db, team.id, check.kind, check.subject, now, check.reading.value);
       else if (step === "worse") markConditionWorse(db, team.id, check.kind, check.subject);
       else closeCondition(db, team.id, check.kind, check.subject);
-      if (step === "over-silent") continue;
+      if (step === "over-silent" || isKindSilent(controls.get(check.kind), now)) continue;
       const startedAt = stored?.startedAt ?? now;
       if (say(db, team, now, check, step, startedAt, translator)) queued.add(check.kind);
     }
@@ -65,7 +70,8 @@ export function sayConditions(db: Db, team: Team, now: number, kinds: readonly C
 function say(db: Db, team: Team, now: number, check: ConditionCheck, step: SpokenStep, startedAt: number, translator: Translator): boolean {
   let fresh = false;
   for (const recipient of founderAlertRecipients(db, team)) {
-    const text = check.text(step, translator.forLocale(recipient.locale), recipient.locale);
+    const t = translator.forLocale(recipient.locale);
+    const text = check.text(step, t, recipient.locale);
     const queued = enqueue(
       db,
       {
@@ -73,11 +79,16 @@ function say(db: Db, team: Team, now: number, check: ConditionCheck, step: Spoke
         chatId: recipient.chatId,
         kind: step === "start" ? `alert-${check.kind}` : `alert-${check.kind}-${step}`,
         key: `alert:${check.kind}:${check.subject}:${startedAt}:${step}:${recipient.chatId}`,
-        message: { method: "sendMessage", text },
+        message: { method: "sendMessage", text, replyMarkup: muteKeyboard(t, check.kind) },
       },
       now,
     );
     fresh ||= queued;
   }
   return fresh;
+}
+
+/** [Mute this kind for a week] under every alert. */
+export function muteKeyboard(t: Translate, kind: ConditionKind) {
+  return keyboard([[button(t("alert-btn-mute"), muteAlertKindButton.pack({ kind }))]]);
 }

@@ -2,7 +2,7 @@
  * Button kinds that messages queued outside the bot carry (task cards, questions, the check-up prompt),
  * so services build them and the bot reads them with the same definitions.
  */
-import { callbackData, id, oneOf } from "./callback-data.js";
+import { callbackData, id, oneOf, text } from "./callback-data.js";
 
 /** `task:start|done:<id>`: the assignee's progress on a task. */
 export const taskProgressButton = callbackData("task", { action: oneOf(["start", "done"]), id });
@@ -30,3 +30,6 @@ export const answerButton = callbackData("question:answer", { id });
 
 /** `checkup:start:<check-up id>`: [Start] on the check-up prompt and its reminder. */
 export const checkupStartButton = callbackData("checkup:start", { id });
+
+/** `alerts:mute:<kind>`: [Mute this kind for a week] under a founder alert (the handler checks the kind). */
+export const muteAlertKindButton = callbackData("alerts:mute", { kind: text("[a-z][a-z-]{2,30}") });
