@@ -8,8 +8,6 @@ export interface Team extends TeamSettings {
   name: string;
   currency: string;
   alertChatId: number | null;
-  /** Companies contacted in a month before burn high or the sweet lie is judged. */
-  minContacted: number;
 }
 
 interface TeamRow {
@@ -31,6 +29,8 @@ interface TeamRow {
   close_reasons: string;
   alert_chat_id: number | null;
   min_contacted: number;
+  founder_summary: number;
+  lead_summary: number;
 }
 
 function toTeam(row: TeamRow): Team {
@@ -53,6 +53,8 @@ function toTeam(row: TeamRow): Team {
     closeReasons: JSON.parse(row.close_reasons) as string[],
     alertChatId: row.alert_chat_id,
     minContacted: row.min_contacted,
+    founderSummary: row.founder_summary === 1,
+    leadSummary: row.lead_summary === 1,
   };
 }
 
@@ -91,12 +93,14 @@ const SETTING_COLUMNS = {
   pauseThreshold: "pause_threshold",
   alertChatId: "alert_chat_id",
   minContacted: "min_contacted",
+  founderSummary: "founder_summary",
+  leadSummary: "lead_summary",
 } as const;
 
 export type ScalarSetting = keyof typeof SETTING_COLUMNS;
 
-export function updateTeamSetting(db: Db, teamId: number, key: ScalarSetting, value: string | number | null): void {
-  prepared(db, `UPDATE teams SET ${SETTING_COLUMNS[key]} = ? WHERE id = ?`).run(value, teamId);
+export function updateTeamSetting(db: Db, teamId: number, key: ScalarSetting, value: string | number | boolean | null): void {
+  prepared(db, `UPDATE teams SET ${SETTING_COLUMNS[key]} = ? WHERE id = ?`).run(typeof value === "boolean" ? Number(value) : value, teamId);
 }
 
 export function setWorkingDays(db: Db, teamId: number, days: number[]): void {

@@ -30,6 +30,12 @@ export type TeamSettings = {
   pauseThreshold: number;
   /** Reasons the founder added on top of the built-in ones. */
   closeReasons: string[];
+  /** Companies contacted in a month before burn high or the sweet lie is judged. */
+  minContacted: number;
+  /** The founder's weekly summary is sent. */
+  founderSummary: boolean;
+  /** The lead's weekly team summary is sent. */
+  leadSummary: boolean;
 };
 
 /** A validated change, ready to be stored. List settings carry the whole new list. */
@@ -46,7 +52,10 @@ export type SettingChange =
   | { setting: "burnThreshold"; value: number }
   | { setting: "pauseThreshold"; value: number }
   | { setting: "closeReasons"; value: string[] }
-  | { setting: "locale"; value: "ru" | "en" };
+  | { setting: "locale"; value: "ru" | "en" }
+  | { setting: "minContacted"; value: number }
+  | { setting: "founderSummary"; value: boolean }
+  | { setting: "leadSummary"; value: boolean };
 
 export type SettingName = SettingChange["setting"];
 
@@ -84,6 +93,8 @@ export const THRESHOLD_BP = { min: 100, max: 10_000 } as const;
 /** Most holidays a team keeps; enough for several years of public holidays. */
 export const MAX_HOLIDAYS = 200;
 export const MAX_CLOSE_REASONS = 30;
+/** The sample burn verdicts wait for: from 1 company contacted in the month to 10 000. */
+export const MIN_CONTACTED = { min: 1, max: 10_000 } as const;
 
 /** Validates an IANA time zone typed in any case; returns its canonical spelling or null. */
 export function parseTimezoneSetting(text: string): string | null {
@@ -258,6 +269,14 @@ export function parseLanguageSetting(text: string): "ru" | "en" | null {
   return null;
 }
 
+/** Validates on/off (`on`, `off`, `вкл`, `выкл`, `да`, `нет`). */
+export function parseSwitchSetting(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (["on", "yes", "вкл", "включить", "да"].includes(t)) return true;
+  if (["off", "no", "выкл", "выключить", "нет"].includes(t)) return false;
+  return null;
+}
+
 /** The words that name each setting in `/settings <word> <value>` (English keys plus Russian aliases). */
 export const SETTING_KEYS = {
   timezone: ["timezone", "tz", "часовой_пояс", "пояс"],
@@ -272,6 +291,9 @@ export const SETTING_KEYS = {
   pause: ["pause", "pause_threshold", "пауза"],
   close_reasons: ["close_reasons", "close", "причины_закрытия", "причины"],
   language: ["language", "lang", "язык"],
+  min_contacted: ["min_contacted", "мин_контактов"],
+  weekly_summary: ["weekly_summary", "сводка"],
+  team_summary: ["team_summary", "сводка_команды"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -370,6 +392,16 @@ export function validateSetting(key: SettingKey, value: string, current: TeamSet
     case "language": {
       const locale = parseLanguageSetting(text);
       return locale ? ok({ setting: "locale", value: locale }) : fail("invalid");
+    }
+    case "min_contacted": {
+      const count = parseWholeNumber(text, MIN_CONTACTED.min, MIN_CONTACTED.max);
+      return count === null ? fail("invalid") : ok({ setting: "minContacted", value: count });
+    }
+    case "weekly_summary":
+    case "team_summary": {
+      const on = parseSwitchSetting(text);
+      if (on === null) return fail("invalid");
+      return ok(key === "weekly_summary" ? { setting: "founderSummary", value: on } : { setting: "leadSummary", value: on });
     }
   }
 }

@@ -56,6 +56,7 @@ async function messagesFor(deps: JobDeps, team: Team, figures: WeeklySummaryFigu
 export async function queueWeeklySummary(deps: JobDeps, now: number): Promise<string | null> {
   const team = getTeam(deps.db, deps.teamId);
   if (!team) return null;
+  if (!team.founderSummary) return null;
   const week = dueWeek(team, now);
   if (week === null) return null;
   const kv = createKvStore(deps.db);

@@ -62,3 +62,37 @@ describe("/alerts", () => {
     expect(controls()).toEqual([]);
   });
 });
+
+describe("/settings for alerts", () => {
+  const teamRow = () => h.db.prepare("SELECT min_contacted, founder_summary, lead_summary FROM teams").get();
+
+  it("sets the burn sample and turns the weekly summaries off; bad values change nothing", async () => {
+    const { founder } = await team();
+    const [saved] = await founder.send("/settings min_contacted 25");
+    expect(saved!.text).toBe("Сохранено. «База выгорает» и «сладкая ложь» — от 25 компаний с контактом за месяц.");
+    for (const bad of ["/settings min_contacted 0", "/settings min_contacted много", "/settings weekly_summary может", "/settings team_summary"]) {
+      const [reply] = await founder.send(bad);
+      expect(reply!.text).toMatch(/Недельная сводка|Порог выборки/);
+    }
+    expect(teamRow()).toEqual({ min_contacted: 25, founder_summary: 1, lead_summary: 1 });
+    await founder.send("/settings weekly_summary off");
+    const [lead] = await founder.send("/settings team_summary выкл");
+    expect(lead!.text).toBe("Сохранено. Недельная сводка команды руководителю: выключена.");
+    expect(teamRow()).toEqual({ min_contacted: 25, founder_summary: 0, lead_summary: 0 });
+    const [shown] = await founder.send("/settings");
+    expect(shown!.text).toContain("Выводы о выжигании — от 25 компаний с контактом за месяц");
+    expect(shown!.text).toContain("Недельная сводка основателю: выключена");
+  });
+
+  it("with the founder's summary off, Monday brings no summary; on again, the next Monday does", async () => {
+    const { founder } = await team();
+    await founder.send("/settings weekly_summary off");
+    h.clock.set("2026-11-09T07:05:00Z");
+    await h.runJobs();
+    expect(founder.messages().filter((m) => (m.text ?? "").startsWith("📋 Неделя"))).toHaveLength(0);
+    await founder.send("/settings weekly_summary on");
+    h.clock.set("2026-11-16T07:05:00Z");
+    await h.runJobs();
+    expect(founder.messages().filter((m) => (m.text ?? "").startsWith("📋 Неделя"))).toHaveLength(1);
+  });
+});

@@ -30,6 +30,9 @@ const team: TeamSettings = {
   burnThreshold: 0.3,
   pauseThreshold: 0.3,
   closeReasons: ["merged"],
+  minContacted: 10,
+  founderSummary: true,
+  leadSummary: true,
 };
 
 const parse = (text: string) => parseSettingsCommand(text, team, TODAY);

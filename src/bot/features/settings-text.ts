@@ -60,6 +60,15 @@ export function closeReasonsText(t: Translate, reasons: string[]): string {
   return [...BUILTIN_CLOSE_REASONS.map((key) => t(`base-reason-${key}`)), ...reasons].join(", ");
 }
 
+export function switchText(t: Translate, on: boolean): string {
+  return t(on ? "settings-switch-on" : "settings-switch-off");
+}
+
+/** The alert settings' line of the settings message. */
+export function alertSettingsText(t: Translate, team: Team): string {
+  return t("settings-alerts", { min: team.minContacted, founder: switchText(t, team.founderSummary), lead: switchText(t, team.leadSummary) });
+}
+
 /** Every setting with its current value and how to change it. */
 export function settingsText(t: Translate, team: Team, now: number): string {
   const today = localDate(now, team.timezone);
@@ -76,7 +85,7 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     pause: formatPercent(team.pauseThreshold, 2),
     reasons: closeReasonsText(t, team.closeReasons),
     language: t(`settings-language-${team.locale}`),
-  }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}`;
+  }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}\n\n${alertSettingsText(t, team)}`;
 }
 
 /** The confirmation after a change, naming the setting and its new value. */
@@ -109,6 +118,12 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
       return t("settings-saved-close-reasons", { value: closeReasonsText(t, change.value) });
     case "locale":
       return t("settings-saved-language", { value: t(`settings-language-${change.value}`) });
+    case "minContacted":
+      return t("settings-saved-min-contacted", { value: change.value });
+    case "founderSummary":
+      return t("settings-saved-weekly-summary", { value: switchText(t, change.value) });
+    case "leadSummary":
+      return t("settings-saved-team-summary", { value: switchText(t, change.value) });
   }
 }
 

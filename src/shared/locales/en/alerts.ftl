@@ -49,3 +49,16 @@ alerts-kind-segment-paused = segment paused
 alerts-kind-missed-checkups = missed check-ups
 alerts-kind-question-unanswered = unanswered question
 alerts-kind-delivery-failing = alerts not delivered
+
+settings-alerts =
+    • Burn verdicts from { $min } companies contacted in the month
+    • Founder's weekly summary: { $founder }; the lead's weekly team summary: { $lead }
+    /settings min_contacted 10 · /settings weekly_summary on|off · /settings team_summary on|off
+settings-switch-on = on
+settings-switch-off = off
+settings-saved-min-contacted = Saved. Burn high and the "sweet lie" are judged from { $value } companies contacted in the month.
+settings-saved-weekly-summary = Saved. The founder's weekly summary: { $value }.
+settings-saved-team-summary = Saved. The lead's weekly team summary: { $value }.
+settings-usage-min-contacted = The sample for burn verdicts is a whole number of companies contacted in the month, 1 to 10000: /settings min_contacted 10
+settings-usage-weekly-summary = The founder's weekly summary: /settings weekly_summary on or /settings weekly_summary off
+settings-usage-team-summary = The lead's weekly team summary: /settings team_summary on or /settings team_summary off

@@ -60,7 +60,7 @@ settings-saved-pause = Saved. Segment pause threshold: { $value }.
 settings-saved-close-reasons = Saved. Close reasons: { $value }.
 settings-saved-language = Saved. Team language: { $value }.
 
-settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons or language.
+settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary or team_summary.
 settings-usage-timezone = The time zone is an IANA name: /settings timezone Europe/Moscow (or Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Check-up time is HH:MM, before the cut-off: /settings checkup 10:00
 settings-usage-cutoff = Cut-off time is HH:MM, after the check-up: /settings cutoff 18:00

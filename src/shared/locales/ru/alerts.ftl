@@ -49,3 +49,16 @@ alerts-kind-segment-paused = сегмент на паузе
 alerts-kind-missed-checkups = пропуски чек-апов
 alerts-kind-question-unanswered = вопрос без ответа
 alerts-kind-delivery-failing = оповещения не доставляются
+
+settings-alerts =
+    • Выводы о выжигании — от { $min } компаний с контактом за месяц
+    • Недельная сводка основателю: { $founder }; недельная сводка команды руководителю: { $lead }
+    /settings min_contacted 10 · /settings weekly_summary on|off · /settings team_summary on|off
+settings-switch-on = включена
+settings-switch-off = выключена
+settings-saved-min-contacted = Сохранено. «База выгорает» и «сладкая ложь» — от { $value } компаний с контактом за месяц.
+settings-saved-weekly-summary = Сохранено. Недельная сводка основателю: { $value }.
+settings-saved-team-summary = Сохранено. Недельная сводка команды руководителю: { $value }.
+settings-usage-min-contacted = Порог выборки — целое число компаний с контактом за месяц, от 1 до 10000: /settings min_contacted 10
+settings-usage-weekly-summary = Недельная сводка основателю: /settings weekly_summary on или /settings weekly_summary off
+settings-usage-team-summary = Недельная сводка команды руководителю: /settings team_summary on или /settings team_summary off

@@ -48,7 +48,7 @@ settings-saved-pause = Сохранено. Порог паузы сегмент�
 settings-saved-close-reasons = Сохранено. Причины закрытия: { $value }.
 settings-saved-language = Сохранено. Язык команды: { $value }.
 
-settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons или language.
+settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary или team_summary.
 settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Время сверки — ЧЧ:ММ, раньше крайнего срока: /settings checkup 10:00
 settings-usage-cutoff = Крайний срок сверки — ЧЧ:ММ, позже времени сверки: /settings cutoff 18:00
