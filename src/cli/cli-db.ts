@@ -1,4 +1,4 @@
-/** What the command-line tools share: the database from DATABASE_PATH, migrated, with the default team. */
+/** What the command-line tools share: the database from DATABASE_PATH, migrated, with the default team; only the bot creates it. */
 import { existsSync } from "node:fs";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
@@ -14,15 +14,12 @@ export function cliDatabasePath(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * The database a reader (report, export) reads, or null when DATABASE_PATH does not exist: a new empty
- * database would be reported as zeros, and a cron job would never notice the typo.
+ * The database the tools read and import into, migrated, with the default team; null when DATABASE_PATH does not
+ * exist: a new empty database would be reported as zeros (a cron job would never notice the typo), and a base
+ * imported into it would never reach the bot.
  */
 export function openExistingCliDatabase(env: NodeJS.ProcessEnv, now: number): Db | null {
-  return existsSync(cliDatabasePath(env)) ? openCliDatabase(env, now) : null;
-}
-
-/** The database, created when missing, migrated, with the default team. */
-export function openCliDatabase(env: NodeJS.ProcessEnv, now: number): Db {
+  if (!existsSync(cliDatabasePath(env))) return null;
   const db = openDatabase(cliDatabasePath(env));
   migrate(db, undefined, now);
   ensureTeam(db, CLI_TEAM_ID, { timezone: env.DEFAULT_TIMEZONE || "Europe/Moscow", locale: env.DEFAULT_LOCALE || "ru" }, now);

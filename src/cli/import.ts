@@ -1,15 +1,15 @@
 /**
  * `npm run import -- <base.xlsx|base.csv> [--json]` — loads companies into the base from an Excel workbook or a
  * CSV file, through the same code and the same words as /import in the bot (DEFAULT_LOCALE, ru by default).
- * Reads DATABASE_PATH (default data/bot.sqlite), creating and migrating it when missing (a base may be loaded
- * before the bot's first start); the base belongs to team 1. The counts go to stdout; skipped rows and every
- * warning, by line, to stderr (or the whole result as JSON on stdout with --json).
+ * Writes to DATABASE_PATH (default data/bot.sqlite), which the bot creates on its first start: a path that does
+ * not exist is refused (exit 2) and nothing is created. The base belongs to team 1. The counts go to stdout;
+ * skipped rows and every warning, by line, to stderr (or the whole result as JSON on stdout with --json).
  * Exit codes: 0 every row loaded (warnings allowed), 1 nothing loaded or some rows skipped, 2 bad usage.
  */
 import { readFileSync } from "node:fs";
 import { IMPORT_HEADERS, importBaseFile } from "../services/leads/import.js";
 import { importRefusal, importSummary, skippedLines, warningLine } from "../reports/import-report.js";
-import { CLI_TEAM_ID, openCliDatabase } from "./cli-db.js";
+import { CLI_TEAM_ID, cliDatabasePath, openExistingCliDatabase } from "./cli-db.js";
 import { fileProblem, runIfEntryPoint, startCli, type CliIo } from "./cli-io.js";
 
 /** Runs the CLI; returns the exit code. */
@@ -27,16 +27,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     err(t("cli-usage-import"));
     return 2;
   }
+  const now = io.now();
+  const db = openExistingCliDatabase(env, now);
+  if (db === null) {
+    err(t("cli-database-missing", { path: cliDatabasePath(env) }));
+    return 2;
+  }
   const path = args[0]!;
   let content: Buffer;
   try {
     content = readFileSync(path);
   } catch (error) {
+    db.close();
     err(fileProblem(t, error, path));
     return 1;
   }
-  const now = io.now();
-  const db = openCliDatabase(env, now);
   try {
     const result = await importBaseFile(db, CLI_TEAM_ID, content, now);
     if (json) out(JSON.stringify(result));

@@ -1,4 +1,4 @@
-/** What every tool shares: --help with usage, examples and exit codes; report and export never create a database. */
+/** What every tool shares: --help with usage, examples and exit codes; no tool creates a database (only the bot does). */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,8 +7,8 @@ import { main as backup } from "../../src/cli/backup.js";
 import { main as exportMain } from "../../src/cli/export.js";
 import { main as importMain } from "../../src/cli/import.js";
 import { main as report } from "../../src/cli/report.js";
-import { openCliDatabase } from "../../src/cli/cli-db.js";
-import { runMain } from "../helpers/cli.js";
+import { createBotDatabase, runMain } from "../helpers/cli.js";
+import { SAMPLE_CSV } from "../helpers/sample-base.js";
 
 const dir = mkdtempSync(join(tmpdir(), "scb-cli-tools-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe("command-line tools", () => {
     expect(existsSync(join(dir, "help"))).toBe(false);
   });
 
-  it("report and export refuse a DATABASE_PATH that does not exist: exit 2, one line, nothing created", async () => {
+  it("report, export, import and backup refuse a DATABASE_PATH that does not exist: exit 2, one line, nothing created", async () => {
     const typo = join(dir, "typo", "bot.sqlite");
     const env = { DATABASE_PATH: typo };
     const line = `Базы данных ${typo} нет (DATABASE_PATH): её создаёт бот при первом запуске — проверьте путь.\n`;
@@ -42,15 +42,22 @@ describe("command-line tools", () => {
       runMain(report, ["plan", "--json"], env),
       runMain(report, ["burn", "--json"], env),
       runMain(exportMain, [join(dir, "out.xlsx")], env),
+      runMain(importMain, [SAMPLE_CSV], env),
+      runMain(importMain, [SAMPLE_CSV, "--json"], env),
+      runMain(backup, [join(dir, "copy.sqlite")], env),
     ]);
     for (const run of runs) expect(run).toEqual({ code: 2, stdout: "", stderr: line });
     expect(existsSync(join(dir, "typo"))).toBe(false);
     expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
+    expect(existsSync(join(dir, "copy.sqlite"))).toBe(false);
+    const english = await runMain(importMain, [SAMPLE_CSV], { ...env, DEFAULT_LOCALE: "en" });
+    expect(english).toEqual({ code: 2, stdout: "", stderr: `There is no database at ${typo} (DATABASE_PATH): the bot creates it on its first start — check the path.\n` });
+    expect(existsSync(join(dir, "typo"))).toBe(false);
   });
 
   it("export into a folder that does not exist says so in one line (exit 2) and leaves no partial file", async () => {
     const env = { DATABASE_PATH: join(dir, "bot.sqlite") };
-    openCliDatabase(env, Date.parse("2026-11-16T12:00:00Z")).close();
+    createBotDatabase(env, Date.parse("2026-11-16T12:00:00Z")).close();
     const target = join(dir, "no-such-folder", "november.xlsx");
     const run = await runMain(exportMain, [target], env);
     expect(run).toEqual({ code: 2, stdout: "", stderr: `Папки ${join(dir, "no-such-folder")} нет — создайте её или укажите другой путь.\n` });

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.js";
 import { upsertMember } from "../../src/db/members.js";
 import { main } from "../../src/cli/import.js";
-import { openCliDatabase } from "../../src/cli/cli-db.js";
-import { runMain } from "../helpers/cli.js";
+import { createBotDatabase, runMain } from "../helpers/cli.js";
 import { loadedCompanies, SAMPLE_COMPANIES, SAMPLE_CSV, SAMPLE_MEMBERS, SAMPLE_WARNINGS, SAMPLE_XLSX } from "../helpers/sample-base.js";
 import { runCli } from "./run-cli.js";
 
@@ -16,17 +15,18 @@ const SAMPLE_SUMMARY =
 
 describe("import CLI", () => {
   let dir: string;
-  let env: Record<string, string>;
+  let env: { DATABASE_PATH: string };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "burn-import-"));
     env = { DATABASE_PATH: join(dir, "nested", "bot.sqlite") };
+    createBotDatabase(env).close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A database of its own with the members the samples name. */
   function teamDatabase(name: string): { DATABASE_PATH: string } {
     const own = { DATABASE_PATH: join(dir, `${name}.sqlite`) };
-    const db = openCliDatabase(own, 0);
+    const db = createBotDatabase(own);
     SAMPLE_MEMBERS.forEach((member, index) => {
       const { username, first_name: firstName, last_name: lastName } = member;
       upsertMember(db, { teamId: 1, userId: 100 + index, username, firstName, lastName, role: "manager", chatId: null }, 0);
@@ -35,7 +35,7 @@ describe("import CLI", () => {
     return own;
   }
 
-  it("migrates a new database, creates team 1, loads companies, lists skipped rows and warnings by line in Russian; some skipped exits 1", async () => {
+  it("loads companies into the bot's database (team 1), lists skipped rows and warnings by line in Russian; some skipped exits 1", async () => {
     const file = join(dir, "base.csv");
     writeFileSync(file, "\ufeffкомпания;сегмент;инн;телефон\nООО Ромашка;Ритейл;7701234567;+7 495 123-45-67\n;Ритейл;;\nЛютик;IT;12;\n");
     const run = await runMain(main, [file], env);
@@ -110,6 +110,7 @@ describe("import CLI", () => {
     const file = join(dir, "spawned.csv");
     writeFileSync(file, "company;segment\nООО Василёк;Ритейл\n");
     const spawned = { DATABASE_PATH: join(dir, "spawned.sqlite") };
+    createBotDatabase(spawned).close();
     const nope = join(dir, "nope.csv");
     const [run, refused] = await Promise.all([runCli("src/cli/import.ts", [file], spawned), runCli("src/cli/import.ts", [nope], spawned)]);
     expect(run.code).toBe(0);

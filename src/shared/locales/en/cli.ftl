@@ -3,7 +3,7 @@ cli-usage-import = Usage: npm run import -- <base.xlsx|base.csv> [--json]
 cli-help-import =
     Loads companies into the base from an Excel workbook (.xlsx) or a CSV file, the same as /import in the bot.
     Columns: company and segment are required; INN, owner (@username or first and last name), phone, email are optional.
-    The database is DATABASE_PATH (default data/bot.sqlite); messages are in DEFAULT_LOCALE (ru or en).
+    The database is DATABASE_PATH (default data/bot.sqlite); the bot creates it on its first start, an import never does. Messages are in DEFAULT_LOCALE (ru or en).
     Examples:
       npm run import -- examples/base.xlsx
       npm run import -- examples/base.csv --json

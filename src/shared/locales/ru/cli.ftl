@@ -3,7 +3,7 @@ cli-usage-import = Как запустить: npm run import -- <база.xlsx|�
 cli-help-import =
     Загружает компании в базу из таблицы Excel (.xlsx) или CSV — так же, как /import в боте.
     Колонки: компания и сегмент обязательны; ИНН, ответственный (@username или имя и фамилия), телефон, email — по желанию.
-    База данных — DATABASE_PATH (по умолчанию data/bot.sqlite); язык сообщений — DEFAULT_LOCALE (ru или en).
+    База данных — DATABASE_PATH (по умолчанию data/bot.sqlite); её создаёт бот при первом запуске, импорт её не создаёт. Язык сообщений — DEFAULT_LOCALE (ru или en).
     Примеры:
       npm run import -- examples/base.xlsx
       npm run import -- examples/base.csv --json
