@@ -138,7 +138,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const { claimToken } = bootstrapFounders(db, TEAM_ID, config.founderIds, clock.now());
   const claimLink = claimToken ? `https://t.me/${bot.botInfo.username}?start=${claimToken}` : undefined;
-  if (claimLink) logger.warn({ claimLink }, "no founder yet: open this one-time link in Telegram to become the founder");
+  if (claimLink) logger.warn({ claimLink }, "no founder yet: open this one-time link in Telegram within 24 hours to become the founder");
 
   await syncCommandMenus(bot.api, db, TEAM_ID, logger, COMMANDS, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
 

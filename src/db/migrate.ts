@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../shared/package-root.js";
 import type { Db } from "./open.js";
+import { hashToken } from "./invites.js";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "migrations");
 
@@ -44,6 +45,8 @@ export function migrate(db: Db, migrations = readMigrations(), now = Date.now())
       );
     }
   }
+  // SQL cannot hash: a migration that rewrites stored tokens calls the same function the code uses.
+  db.function("invite_token_hash", { deterministic: true }, (token: unknown) => hashToken(String(token)));
   const done = new Set(applied.map((row) => row.version));
   const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
   const ran: string[] = [];

@@ -23,6 +23,7 @@ import { openDatabase } from "../../src/db/open.js";
 import { migrate } from "../../src/db/migrate.js";
 import { ensureTeam } from "../../src/db/teams.js";
 import { upsertMember } from "../../src/db/members.js";
+import { hashToken } from "../../src/db/invites.js";
 import { COMMANDS } from "../../src/bot/features/index.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { seededRandom } from "../../tools/seeded-random.js";
@@ -348,7 +349,7 @@ describe("kill -9 chaos", () => {
     const count = (table: string, tag: string): number => {
       switch (table) {
         case "invites":
-          return db.prepare("SELECT COUNT(*) FROM invites WHERE token = ?").pluck().get(tag) as number;
+          return db.prepare("SELECT COUNT(*) FROM invites WHERE token = ?").pluck().get(hashToken(tag)) as number;
         case "tasks":
           return db.prepare("SELECT COUNT(*) FROM tasks WHERE text = ?").pluck().get(tag) as number;
         case "questions":

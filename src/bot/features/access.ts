@@ -62,7 +62,7 @@ startWithPayload.command("start", async (ctx, next) => {
             teamId: ctx.team.id,
             chatId: inviter.userId,
             kind: "member-joined",
-            key: `joined:${token}`,
+            key: `joined:${redeemed.invite.id}`,
             message: { method: "sendMessage", text: t("invite-joined-notice", { name: memberName(member), role: describeRole(t, member.role) }) },
           },
           ctx.now,

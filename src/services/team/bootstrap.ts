@@ -1,10 +1,10 @@
 import type { Db } from "../../db/open.js";
 import { countFounders, findActiveMember, upsertMember } from "../../db/members.js";
-import { createInvite, findOpenClaim, newToken, closeOpenClaims } from "../../db/invites.js";
+import { CLAIM_TTL_MS, createInvite, newToken, closeOpenClaims } from "../../db/invites.js";
 
 /**
- * Makes FOUNDER_IDS founders, and when nobody is founder yet returns the one-time claim token
- * (an existing unused one is reused, so a restart prints the same link).
+ * Makes FOUNDER_IDS founders, and when nobody is founder yet returns a one-time claim token valid for a day.
+ * Only the token's hash is stored, so each start while no founder exists replaces the earlier link with a new one.
  */
 export function bootstrapFounders(db: Db, teamId: number, founderIds: number[], now: number): { claimToken?: string } {
   return db.transaction(() => {
@@ -18,6 +18,7 @@ export function bootstrapFounders(db: Db, teamId: number, founderIds: number[], 
       closeOpenClaims(db, teamId, now);
       return {};
     }
-    return { claimToken: findOpenClaim(db, teamId) ?? createInvite(db, teamId, "founder", null, now, null, newToken("claim-")).token };
+    closeOpenClaims(db, teamId, now);
+    return { claimToken: createInvite(db, teamId, "founder", null, now, CLAIM_TTL_MS, newToken("claim-")).token };
   })();
 }

@@ -17,7 +17,8 @@ invite-created =
     { $link }
 invite-unknown = There is no such invite link. Ask the founder or the head of sales for a new one.
 invite-used = This link has already been used. Ask the founder or the head of sales for a new one.
-invite-expired = This link has expired (7 days). Ask the founder or the head of sales for a new one.
+invite-expired = This link has expired. Ask the founder or the head of sales for a new one.
+invite-cancelled = This link no longer works: it was cancelled, or whoever made it has left the team. Ask the founder or the head of sales for a new one.
 invite-already-member = You are already in the team as { $role }; the link can go to someone else.
 invite-joined-notice = { $name } accepted the invite: { $role }.
 
