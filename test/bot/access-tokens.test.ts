@@ -66,7 +66,7 @@ describe("claim and invite tokens", () => {
   it("hashes the tokens a database stored in plain text before, and their links still work", async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), "scb-tokens-")), "bot.sqlite");
     const db = openDatabase(dbPath);
-    migrate(db, readMigrations().filter((migration) => migration.version <= 12), 0);
+    migrate(db, readMigrations().filter((migration) => migration.version <= 13), 0);
     ensureTeam(db, TEAM_ID, { timezone: "Europe/Moscow", locale: "en" }, 0);
     const insert = db.prepare("INSERT INTO invites (token, team_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, NULL, ?, NULL)");
     insert.run("plainOldToken123", TEAM_ID, "manager", 0);
