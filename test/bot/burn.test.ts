@@ -173,7 +173,7 @@ describe("/burn", () => {
     const { h, founder, lead, ivan } = team;
     expect((await ivan.send("/burn")).map(said)).toEqual(["Эта команда недоступна для вашей роли."]);
     const [empty, chart] = await founder.send("/burn");
-    expect(said(empty)).toBe("Выжигание базы — октябрь 2026, на 05.10.2026\nБаза пуста: загрузите компании CSV-файлом с подписью /import.");
+    expect(said(empty)).toBe("Выжигание базы — октябрь 2026, на 05.10.2026\nБаза пуста: пришлите таблицу Excel (.xlsx) или CSV-файл с подписью /import.");
     expect(chart).toBeUndefined();
     expect((await lead.send("/burn ноябрь")).map(said)).toEqual(["Не понял период «ноябрь»: пишите год и месяц, например 2026-11.\nКак посмотреть выжигание базы: /burn или /burn 2026-11"]);
     expect((await lead.send("/burn 2026-11")).map(said)).toEqual(["2026-11 ещё не наступил — смотреть пока нечего."]);

@@ -5,7 +5,7 @@ burn-error-period = I did not understand the period "{ $text }": write the year 
 burn-error-future = { $period } has not begun yet — nothing to show.
 
 burn-title = Lead base burn — { $month }, as of { $date }
-burn-empty = The base is empty: load companies with a CSV file captioned /import.
+burn-empty = The base is empty: send an Excel workbook (.xlsx) or a CSV file captioned /import.
 burn-contacts = Contacted: { $contacted } · refused: { $refused } ({ $refusalRate }) · handled in time: { $handled }
 burn-burned = Burned: { $burned } of { $contacted } — { $burnRate } (threshold { $threshold })
 burn-state = Lost for good: { $lost } · closed: { $closed } · cooling now: { $cooling }

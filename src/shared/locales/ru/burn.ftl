@@ -5,7 +5,7 @@ burn-error-period = Не понял период «{ $text }»: пишите г�
 burn-error-future = { $period } ещё не наступил — смотреть пока нечего.
 
 burn-title = Выжигание базы — { $month }, на { $date }
-burn-empty = База пуста: загрузите компании CSV-файлом с подписью /import.
+burn-empty = База пуста: пришлите таблицу Excel (.xlsx) или CSV-файл с подписью /import.
 burn-contacts = Контактов: { $contacted } · отказов: { $refused } ({ $refusalRate }) · отработано в срок: { $handled }
 burn-burned = Выжжено: { $burned } из { $contacted } — { $burnRate } (порог { $threshold })
 burn-state = Потеряно навсегда: { $lost } · закрыто: { $closed } · остывает сейчас: { $cooling }
