@@ -70,4 +70,30 @@ describe("/import of real files", () => {
     expect(h.db.prepare("SELECT COUNT(*) FROM companies").pluck().get()).toBe(26);
     expect(h.db.prepare("SELECT name FROM companies WHERE owner_member_id IS NOT NULL ORDER BY id").pluck().all()).toEqual(["ООО Клиент 1", "ООО Клиент 2"]);
   });
+
+  it("an amoCRM-style export: a four-letter @username, a name written last name first, and a stranger's name all keep their company", async () => {
+    h = await startHarness({ now: "2026-10-05T07:00:00Z" });
+    const founder = await h.member("founder", { username: "boss" });
+    await h.member("manager", { username: "ivan", first_name: "Иван", last_name: "Петров" });
+    await h.member("manager", { username: null, first_name: "Пётр", last_name: "Смирнов" });
+    const crm = [
+      "Название компании;Ответственный;Отрасль;Рабочий телефон;Рабочий email",
+      "ООО Альфа;@ivan;Опт;;",
+      "ООО Бета;Смирнов Петр;Опт;;",
+      "ООО Гамма;Ольга Сидорова;Розница;;",
+      "ООО Дельта;;Розница;;",
+    ].join("\r\n");
+    const [reply] = await sendCsv(h, founder, crm);
+    expect(said(reply).split("\n")).toEqual([
+      "Прочитано строк: 4. Новых компаний: 4, обновлено: 0 (из них перенесено в другой сегмент: 0), новых сегментов: 2. Пропущено строк: 0. Предупреждений: 1.",
+      "Предупреждения (компания загружена, значение оставлено пустым):",
+      "строка 4: ответственный «Ольга Сидорова» — нет такого участника команды ни по @username, ни по имени; компания без ответственного",
+    ]);
+    expect(h.db.prepare("SELECT c.name, m.first_name AS owner FROM companies c LEFT JOIN members m ON m.id = c.owner_member_id ORDER BY c.id").all()).toEqual([
+      { name: "ООО Альфа", owner: "Иван" },
+      { name: "ООО Бета", owner: "Пётр" },
+      { name: "ООО Гамма", owner: null },
+      { name: "ООО Дельта", owner: null },
+    ]);
+  });
 });
