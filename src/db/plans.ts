@@ -7,7 +7,7 @@ import { listExpenseDayTotals } from "./expenses.js";
 import { periodBounds } from "../domain/period.js";
 import type { BudgetInput, PlanDeal, PlanInput, PlanManager } from "../domain/plan.js";
 import { teamCalendar } from "../domain/settings.js";
-import { reportName } from "../shared/format.js";
+import { memberName, reportName } from "../shared/format.js";
 
 /** The founder's plan of a period: X new clients with an average check of Y kopecks. */
 export interface Plan {
@@ -73,7 +73,7 @@ export function clearPlanShare(db: Db, teamId: number, period: string, memberId:
 /** Won deals (table `deals`, written by /deal) nothing voided whose local day is within [from, to]. */
 export function listPlanDeals(db: Db, teamId: number, from: string, to: string): PlanDeal[] {
   const rows = prepared(db,
-      `SELECT d.member_id, d.company_id, d.amount_kopecks, d.local_day, m.username, m.first_name
+      `SELECT d.member_id, d.company_id, d.amount_kopecks, d.local_day, m.username, m.first_name, m.last_name, m.user_id
        FROM deals d LEFT JOIN members m ON m.id = d.member_id
        WHERE d.team_id = ? AND d.local_day BETWEEN ? AND ? AND d.voided_by IS NULL ORDER BY d.local_day, d.id`,
     )
@@ -84,11 +84,16 @@ export function listPlanDeals(db: Db, teamId: number, from: string, to: string):
     local_day: string;
     username: string | null;
     first_name: string | null;
+    last_name: string | null;
+    user_id: number | null;
   }[];
   return rows.map((row) => ({
     // A deal nobody is recorded for (e.g. imported) still counts for the team; it shows as "—" per manager.
     managerId: row.member_id ?? 0,
     username: row.member_id === null ? "—" : (row.username ?? row.first_name ?? String(row.member_id)),
+    ...(row.member_id === null || row.user_id === null
+      ? {}
+      : { name: memberName({ username: row.username, firstName: row.first_name ?? "", lastName: row.last_name ?? "", userId: row.user_id }) }),
     localDate: row.local_day,
     amountKopecks: row.amount_kopecks,
     companyId: row.company_id,
@@ -131,6 +136,7 @@ export function loadPlanInput(db: Db, team: Team, period: string, asOf: string):
     return {
       id: member.id,
       username: reportName(member),
+      name: memberName(member),
       ...(shareBp === undefined ? {} : { planShare: shareBp / 10_000 }),
       checkupsDue: counts?.due ?? 0,
       checkupsAnswered: counts?.answered ?? 0,

@@ -13,6 +13,8 @@ export type PlanTarget = { clients: number; avgCheckKopecks: number };
 export type PlanDeal = {
   managerId: number;
   username: string;
+  /** how chat names the manager («Иван Петров (@ivan)»); the username when absent */
+  name?: string;
   /** Team-local day of the deal, 'YYYY-MM-DD'. */
   localDate: string;
   amountKopecks: number;
@@ -33,6 +35,8 @@ export type PlanBudgetLine = { category: string; amountKopecks: number };
 export type PlanManager = {
   id: number;
   username: string;
+  /** how chat names the manager («Иван Петров (@ivan)»); the username when absent */
+  name?: string;
   /**
    * Fraction of the team plan this manager carries (0..1). Managers without one split what the explicit
    * shares leave (1 − their sum, never below 0) equally.
@@ -61,6 +65,8 @@ export type PlanInput = {
 export type ManagerPlanFigures = {
   managerId: number;
   username: string;
+  /** how chat names the manager; the username when absent */
+  name?: string;
   /** Fraction of the team plan (0 for someone who is not in the managers list but logged a deal). */
   planShare: number;
   /** planClients × share, unrounded; null without a plan. */
@@ -332,6 +338,7 @@ function managerFigures(
     return {
       managerId: m.id,
       username: m.username,
+      ...(m.name === undefined ? {} : { name: m.name }),
       planShare: share,
       planClients: plan ? plan.clients * share : null,
       planRevenueKopecks: plan ? Math.round(plan.revenue * share) : null,
@@ -349,6 +356,7 @@ function managerFigures(
       const outsider: ManagerPlanFigures = {
         managerId: deal.managerId,
         username: deal.username,
+        ...(deal.name === undefined ? {} : { name: deal.name }),
         planShare: 0,
         planClients: plan ? 0 : null,
         planRevenueKopecks: plan ? 0 : null,

@@ -240,7 +240,7 @@ function costLines(figures: PlanFigures, { t, locale, currency }: PlanTextOption
 function managerLine(m: ManagerPlanFigures, { t, locale, currency }: PlanTextOptions): string {
   const money = (kopecks: number): string => formatMoney(kopecks, locale, currency);
   const checkin = m.checkinRate === null ? t("plan-checkin-none") : formatPercent(m.checkinRate);
-  const name = m.username === "—" ? t("plan-manager-unknown") : m.username;
+  const name = m.username === "—" ? t("plan-manager-unknown") : (m.name ?? m.username);
   if (m.planRevenueKopecks === null || m.planClients === null || m.planShare === 0) {
     return t("plan-manager-line-no-plan", { name, revenue: money(m.revenueKopecks), won: m.wonClients, checkin });
   }

@@ -30,10 +30,10 @@ export interface WeeklySummaryOptions {
 }
 
 /** The manager furthest behind their share of the plan (lowest revenue / planned revenue), or null. */
-function managerMostBehind(plan: PlanFigures): { username: string; completion: number } | null {
+function managerMostBehind(plan: PlanFigures): { name: string; completion: number } | null {
   const planned = plan.managers.filter((m) => m.planRevenueKopecks !== null && m.planRevenueKopecks > 0);
   if (planned.length === 0) return null;
-  const ranked = planned.map((m) => ({ username: m.username, completion: m.revenueKopecks / m.planRevenueKopecks! }));
+  const ranked = planned.map((m) => ({ name: m.name ?? `@${m.username}`, completion: m.revenueKopecks / m.planRevenueKopecks! }));
   return ranked.reduce((worst, m) => (m.completion < worst.completion ? m : worst));
 }
 
@@ -56,7 +56,7 @@ export function renderWeeklySummaryText(input: WeeklySummaryInput, { t, locale, 
   const worst = burn.segments.reduce<BurnFigures["segments"][number] | null>((w, s) => (w === null || s.burnedShare > w.burnedShare ? s : w), null);
   if (worst && worst.burnedShare > 0) lines.push(t("weekly-worst-segment", { segment: worst.name, share: formatPercent(worst.burnedShare) }));
   const behind = managerMostBehind(plan);
-  if (behind) lines.push(t("weekly-manager-behind", { manager: `@${behind.username}`, completion: formatPercent(behind.completion) }));
+  if (behind) lines.push(t("weekly-manager-behind", { manager: behind.name, completion: formatPercent(behind.completion) }));
   if (input.open.length === 0) lines.push(t("weekly-open-none"));
   else {
     lines.push(t("weekly-open-title"));

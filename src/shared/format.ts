@@ -61,13 +61,22 @@ export function formatMonth(t: Translate, period: string): string {
 export interface NamedPerson {
   username: string | null;
   firstName: string;
+  /** empty when Telegram has none; optional for rows read before members kept it */
+  lastName?: string;
   userId: number;
 }
 
-/** How a member is named in messages to others: @username, else the first name, else the Telegram id. */
+/**
+ * How a member is named in chat: «Иван Петров (@ivan)» — the name people know and the handle to write to.
+ * Without a username the name alone; without a name, or with one that only repeats the username, the
+ * @username alone; with neither the Telegram id.
+ */
 export function memberName(member: NamedPerson): string {
-  if (member.username) return `@${member.username}`;
-  return member.firstName || String(member.userId);
+  const name = `${member.firstName} ${member.lastName ?? ""}`.replace(/\s+/g, " ").trim();
+  const handle = member.username ? `@${member.username}` : "";
+  if (name && handle && name.toLowerCase() !== member.username!.toLowerCase()) return `${name} (${handle})`;
+  if (handle) return handle;
+  return name || String(member.userId);
 }
 
 /** The name a member goes by in reports: @username without the @, else the first name. */

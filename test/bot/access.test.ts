@@ -77,11 +77,11 @@ describe("people and access", () => {
     const founder = await h.member("founder", { language_code: "en" });
     const invite = await founder.send("/invite manager");
     const token = tokenOf(invite[0]!.text);
-    const anna = h.stranger({ username: "anna", language_code: "en" });
+    const anna = h.stranger({ username: "anna", first_name: "Anna", last_name: "Ivanova", language_code: "en" });
     const joined = await anna.send(`/start ${token}`);
     expect(joined[0]!.text).toContain("sales manager");
     expect(anna.member()?.role).toBe("manager");
-    expect(founder.last()?.text).toMatch(/@anna accepted the invite/);
+    expect(founder.last()?.text).toMatch(/Anna Ivanova \(@anna\) accepted the invite/);
     const boris = h.stranger({ username: "boris", language_code: "en" });
     const refused = await boris.send(`/start ${token}`);
     expect(refused[0]!.text).toMatch(/already been used/);

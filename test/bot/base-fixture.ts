@@ -15,10 +15,10 @@ export interface BaseTeam {
 
 export async function baseTeam(now: string = MONDAY): Promise<BaseTeam> {
   const h = await startHarness({ now });
-  const founder = await h.member("founder", { username: "boss" });
-  const lead = await h.member("lead", { username: "anna_lead" });
-  const ivan = await h.member("manager", { username: "ivan_m" });
-  const petr = await h.member("manager", { username: "petr_m" });
+  const founder = await h.member("founder", { username: "boss", first_name: "Olga" });
+  const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna" });
+  const ivan = await h.member("manager", { username: "ivan_m", first_name: "Ivan", last_name: "Sokolov" });
+  const petr = await h.member("manager", { username: "petr_m", first_name: "Petr" });
   return { h, founder, lead, ivan, petr };
 }
 

@@ -137,7 +137,7 @@ describe("refusal paths", () => {
     expect(count(h, "SELECT COUNT(*) FROM deals")).toBe(0);
     // One notice per company, person and day, however often they try.
     expect(lead.messages().slice(leadBefore).map(said)).toEqual([
-      "@ivan_m: касание по «ООО Ромашка» не принято — компания остывает и откроется 03.01.2027. Попытка записана.",
+      "Ivan Sokolov (@ivan_m): касание по «ООО Ромашка» не принято — компания остывает и откроется 03.01.2027. Попытка записана.",
     ]);
 
     // The lead unfreezes it; it may be worked again.
@@ -157,7 +157,7 @@ describe("refusal paths", () => {
       "⛔ Не записано: касание по «ООО Василёк». Компания потеряна навсегда и сама не откроется; вернуть её может только основатель или руководитель: /unfreeze. Попытка записана.",
     );
     expect(lead.messages().slice(leadBefore).map(said)).toEqual([
-      "@petr_m: касание по «ООО Василёк» не принято — компания потеряна навсегда. Попытка записана. Вернуть компанию: /unfreeze ООО Василёк",
+      "Petr (@petr_m): касание по «ООО Василёк» не принято — компания потеряна навсегда. Попытка записана. Вернуть компанию: /unfreeze ООО Василёк",
     ]);
 
     // Розница: one of three lost for good → 33% ≥ 30%: paused, and it cannot fall by itself.
@@ -169,7 +169,7 @@ describe("refusal paths", () => {
       ].join("\n"),
     );
     expect(eventsOf(h, "ООО Клевер")).toEqual([{ kind: "blocked", reason: "paused", attempted: "touch", lost: 0, comment: null, member: "petr_m" }]);
-    expect(said(lead.last())).toContain("@petr_m: касание по «ООО Клевер» не принято — сегмент «Розница» на паузе (выжжено 33%, порог 30%).");
+    expect(said(lead.last())).toContain("Petr (@petr_m): касание по «ООО Клевер» не принято — сегмент «Розница» на паузе (выжжено 33%, порог 30%).");
     expect(founder.messages().map(said)).toContainEqual(expect.stringContaining("⏸ Сегмент «Розница» встал на паузу: выжжено 33%"));
 
     // Сеть: one of two cooling → 50%: it opens by itself when that company cools down.
@@ -357,9 +357,9 @@ describe("/deal and /lead", () => {
 
     const [card] = await founder.send("/lead ромашка");
     const text = said(card);
-    expect(text).toContain("ООО Ромашка\nСегмент: Опт · ИНН 7701234567\nответственный @ivan_m · +7 495 123-45-67 · info@romashka.ru\nСостояние: клиент");
-    expect(text).toContain("05.10.2026 10:00 — сделка — @ivan_m");
-    expect(text).toContain("05.10.2026 10:00 — отказ (цена), отработан — @ivan_m: «дорого для них»");
+    expect(text).toContain("ООО Ромашка\nСегмент: Опт · ИНН 7701234567\nответственный Ivan Sokolov (@ivan_m) · +7 495 123-45-67 · info@romashka.ru\nСостояние: клиент");
+    expect(text).toContain("05.10.2026 10:00 — сделка — Ivan Sokolov (@ivan_m)");
+    expect(text).toContain("05.10.2026 10:00 — отказ (цена), отработан — Ivan Sokolov (@ivan_m): «дорого для них»");
   });
 });
 

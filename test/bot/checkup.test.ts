@@ -12,12 +12,15 @@ afterEach(async () => {
 // Monday 2 November 2026. Moscow is UTC+3 all year: 10:00 Moscow = 07:00Z, 18:00 = 15:00Z.
 const MON = "2026-11-02";
 
+/** "ivan_sales" → "Ivan": managers go by a name, as people do. */
+const firstNameOf = (username: string) => username[0]!.toUpperCase() + username.slice(1).split("_")[0]!;
+
 async function team(options: { now?: string; timezone?: string; managers?: string[] } = {}) {
   h = await startHarness({ now: options.now ?? `${MON}T06:00:00Z`, timezone: options.timezone });
   const founder = await h.member("founder", { username: "olga_founder", first_name: "Olga" });
   const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna" });
   const managers: TestUser[] = [];
-  for (const username of options.managers ?? ["ivan_sales"]) managers.push(await h.member("manager", { username }));
+  for (const username of options.managers ?? ["ivan_sales"]) managers.push(await h.member("manager", { username, first_name: firstNameOf(username) }));
   return { founder, lead, ivan: managers[0]!, petr: managers[1], managers };
 }
 
@@ -91,10 +94,10 @@ describe("the daily prompt", () => {
   it("does not go out on Saturday, on a holiday or during /away; away days are not missed", async () => {
     const { ivan, lead } = await team({ managers: ["ivan_sales", "petr_sales"] });
     setHolidays(h.db, TEAM_ID, ["2026-11-04"]);
-    const petr = (await h.member("manager", { username: "sergey_sales" }));
+    const petr = (await h.member("manager", { username: "sergey_sales", first_name: "Sergey" }));
     const away = await ivan.send("/away 05.11 06.11");
     expect(away[0]!.text).toMatch(/Отпуск с 05\.11 по 06\.11/);
-    expect(lastWith(lead, /в отпуске с 05\.11 по 06\.11/).text).toContain("@ivan_sales");
+    expect(lastWith(lead, /в отпуске с 05\.11 по 06\.11/).text).toContain("Ivan (@ivan_sales)");
 
     await tickAt("2026-11-04T07:00:00Z"); // Wednesday, a holiday
     await tickAt("2026-11-04T15:00:00Z");
@@ -103,8 +106,8 @@ describe("the daily prompt", () => {
     expect(texts(petr, PROMPT)).toHaveLength(1);
     await tickAt("2026-11-05T15:00:00Z");
     const digest = lastWith(lead, /Итоги сверки за 05\.11/).text!;
-    expect(digest).toContain("🌴 @ivan_sales — в отпуске до 06.11");
-    expect(digest).toContain("❌ @sergey_sales — пропустил(а)");
+    expect(digest).toContain("🌴 Ivan (@ivan_sales) — в отпуске до 06.11");
+    expect(digest).toContain("❌ Sergey (@sergey_sales) — пропустил(а)");
     await tickAt("2026-11-07T07:00:00Z"); // Saturday
     await tickAt("2026-11-07T15:00:00Z");
     expect(texts(ivan, PROMPT)).toHaveLength(0);
@@ -201,11 +204,11 @@ describe("reminder, miss and the founder's alert", () => {
     await tickAt("2026-11-03T07:00:00Z");
     await tickAt("2026-11-03T15:00:00Z");
     const alert = lastWith(founder, /пропущено сверок подряд/);
-    expect(alert.text).toContain("@ivan_sales");
+    expect(alert.text).toContain("Ivan (@ivan_sales)");
     expect(alert.text).toContain("2");
     await tickAt("2026-11-03T15:05:00Z");
     expect(texts(founder, /пропущено сверок подряд/)).toHaveLength(1);
-    expect(lastWith(lead, /Итоги сверки за 03\.11/).text).toContain("❌ @ivan_sales — пропустил(а), подряд: 2");
+    expect(lastWith(lead, /Итоги сверки за 03\.11/).text).toContain("❌ Ivan (@ivan_sales) — пропустил(а), подряд: 2");
   });
 });
 
@@ -321,7 +324,7 @@ describe("the check-up dialogue", () => {
     const saved = await ivan.send("/checkup #1 done, #2 ? Which price list?; 20 4 2; all fine");
     expect(saved.at(-1)!.text).toMatch(/Сверка сохранена/);
     expect(checkupRow(ivan, MON)).toMatchObject({ status: "answered", calls: 20, note: "all fine" });
-    expect(lastWith(lead, /Вопрос #1 от @ivan_sales/).text).toContain("Which price list?");
+    expect(lastWith(lead, /Вопрос #1 от Ivan \(@ivan_sales\)/).text).toContain("Which price list?");
     // The scheduled prompt is not sent after the manager already answered.
     await tickAt(`${MON}T07:30:00Z`);
     expect(texts(ivan, PROMPT)).toHaveLength(0);
@@ -377,7 +380,7 @@ describe("/back and /help wording", () => {
   it("a manager's own /back without a vacation speaks to them; the lead's names the manager", async () => {
     const { ivan, lead } = await team();
     expect((await ivan.send("/back"))[0]!.text).toBe("У вас нет текущего или будущего отпуска.");
-    expect((await lead.send("/back @ivan_sales"))[0]!.text).toBe("У @ivan_sales нет текущего или будущего отпуска.");
+    expect((await lead.send("/back @ivan_sales"))[0]!.text).toBe("У Ivan (@ivan_sales) нет текущего или будущего отпуска.");
   });
 
   it("/help describes /checkup by role", async () => {
@@ -394,7 +397,7 @@ describe("/checkup by the lead", () => {
     const { ivan, petr, lead } = await team({ managers: ["ivan_sales", "petr_sales"] });
     h.clock.set(`${MON}T06:30:00Z`);
     const round = await lead.send("/checkup");
-    expect(round[0]!.text).toMatch(/Отправлено: @ivan_sales, @petr_sales/);
+    expect(round[0]!.text).toMatch(/Отправлено: Ivan \(@ivan_sales\), Petr \(@petr_sales\)/);
     expect(texts(ivan, PROMPT)).toHaveLength(1);
     await doCheckup(ivan, []);
     await tickAt(`${MON}T07:00:00Z`);
@@ -402,8 +405,8 @@ describe("/checkup by the lead", () => {
     expect(texts(petr!, PROMPT)).toHaveLength(1);
     h.clock.set(`${MON}T08:00:00Z`);
     const again = await lead.send("/checkup");
-    expect(again[0]!.text).toMatch(/Отправлено: @petr_sales/);
-    expect(again[0]!.text).toMatch(/Уже ответили: @ivan_sales/);
+    expect(again[0]!.text).toMatch(/Отправлено: Petr \(@petr_sales\)/);
+    expect(again[0]!.text).toMatch(/Уже ответили: Ivan \(@ivan_sales\)/);
     expect(texts(ivan, PROMPT)).toHaveLength(1);
     expect(texts(petr!, PROMPT)).toHaveLength(2);
     expect((await lead.send("/checkup now"))[0]!.text).toMatch(/без параметров/);
@@ -418,7 +421,7 @@ describe("questions", () => {
     h.clock.set(`${MON}T08:00:00Z`); // 11:00 Moscow
     const saved = await doCheckup(ivan, ["ask:What discount may I give Vector?"]);
     expect(saved.at(-1)!.text).toMatch(/вопросов 1/);
-    const notice = lastWith(lead, /Вопрос #1 от @ivan_sales/);
+    const notice = lastWith(lead, /Вопрос #1 от Ivan \(@ivan_sales\)/);
     expect(notice.text).toContain("по задаче #1 «Offer for Vector»");
     expect(notice.text).toContain("What discount may I give Vector?");
     expect(data(notice, "question:answer:1")).toBe("question:answer:1");
@@ -434,10 +437,10 @@ describe("questions", () => {
     const ask = await lead.press("question:answer:1", notice);
     expect(ask.at(-1)!.text).toMatch(/Напишите ответ/);
     const done = await lead.send("Up to 7%, no more");
-    expect(done.at(-1)!.text).toMatch(/Ответ на вопрос #1 отправлен: @ivan_sales/);
+    expect(done.at(-1)!.text).toMatch(/Ответ на вопрос #1 отправлен: Ivan \(@ivan_sales\)/);
     const answer = lastWith(ivan, /Ответ на ваш вопрос #1/);
     expect(answer.text).toContain("Up to 7%, no more");
-    expect(answer.text).toContain("@anna_lead");
+    expect(answer.text).toContain("Anna (@anna_lead)");
     expect(h.db.prepare("SELECT state FROM tasks WHERE id = 1").pluck().get()).toBe("new");
     expect((await lead.send("/answer 1 Again"))[0]!.text).toMatch(/уже ответили/);
   });
@@ -492,7 +495,7 @@ describe("stalled and overdue, the digest and discipline", () => {
     // The first task is taken up the next day; the second is still not started.
     await doCheckup(ivan, ["progress", "not"], "11 2 1");
     const figures = (await lead.send("/discipline")).map((m) => m.text).join("\n");
-    expect(figures).toMatch(/@ivan_sales\nСверки: сдано 100% \(2 из 2\), вовремя 100%\nЗадачи: принято 0, возвращено 0, не начато 1, зависло сейчас 1/);
+    expect(figures).toMatch(/Ivan \(@ivan_sales\)\nСверки: сдано 100% \(2 из 2\), вовремя 100%\nЗадачи: принято 0, возвращено 0, не начато 1, зависло сейчас 1/);
   });
 
   it("sends the lead a digest at the cut-off with everything it lists, once", async () => {
@@ -521,24 +524,24 @@ describe("stalled and overdue, the digest and discipline", () => {
     expect(digests).toHaveLength(1);
     const digest = digests[0]!.text!;
     expect(digest).toContain("Ответили 1 из 2:");
-    expect(digest).toContain("✅ @ivan_sales в 10:05: звонки 12, встречи 3, КП 1");
+    expect(digest).toContain("✅ Ivan (@ivan_sales) в 10:05: звонки 12, встречи 3, КП 1");
     expect(digest).toContain("заметка: Romashka asks for a call on Friday");
-    expect(digest).toContain("❌ @petr_sales — пропустил(а), подряд: 2");
+    expect(digest).toContain("❌ Petr (@petr_sales) — пропустил(а), подряд: 2");
     expect(digest).toContain("Задачи: новые 1, в работе 1, ждут проверки 0, возвращены 1, ждут ответа 1");
-    expect(digest).toMatch(/@ivan_sales:\n {2}#1 \[в работе\] Call Romashka \(срок 02\.11\) — просрочена\n {2}#2 \[ждёт ответа на вопрос\] Offer for Vector/);
-    expect(digest).toMatch(/@petr_sales:\n {2}#3 \[новая\] Meet Alfa — зависла\n {2}#4 \[возвращена\] Fix the CRM cards — зависла\n/);
+    expect(digest).toMatch(/Ivan \(@ivan_sales\):\n {2}#1 \[в работе\] Call Romashka \(срок 02\.11\) — просрочена\n {2}#2 \[ждёт ответа на вопрос\] Offer for Vector/);
+    expect(digest).toMatch(/Petr \(@petr_sales\):\n {2}#3 \[новая\] Meet Alfa — зависла\n {2}#4 \[возвращена\] Fix the CRM cards — зависла\n/);
     // Petr missed both check-ups: his new task and the returned one have not moved for 2 check-ups.
-    expect(digest).toMatch(/Зависшие \(2 сверки без изменений\):\n {2}#3 @petr_sales: Meet Alfa\n {2}#4 @petr_sales: Fix the CRM cards\n/);
-    expect(digest).toMatch(/Просроченные:\n {2}#1 @ivan_sales: Call Romashka \(срок 02\.11\)/);
-    expect(digest).toMatch(/Возвращены на доработку:\n {2}#4 @petr_sales: Fix the CRM cards — Half of the cards are still empty/);
-    expect(digest).toMatch(/Вопросы без ответа:\n {2}#1 @ivan_sales: Which discount for Vector\?/);
-    expect(digest).toMatch(/Пропуски подряд:\n {2}@petr_sales: 2/);
-    expect(texts(founder, /@petr_sales: пропущено сверок подряд — 2/)).toHaveLength(1);
+    expect(digest).toMatch(/Зависшие \(2 сверки без изменений\):\n {2}#3 Petr \(@petr_sales\): Meet Alfa\n {2}#4 Petr \(@petr_sales\): Fix the CRM cards\n/);
+    expect(digest).toMatch(/Просроченные:\n {2}#1 Ivan \(@ivan_sales\): Call Romashka \(срок 02\.11\)/);
+    expect(digest).toMatch(/Возвращены на доработку:\n {2}#4 Petr \(@petr_sales\): Fix the CRM cards — Half of the cards are still empty/);
+    expect(digest).toMatch(/Вопросы без ответа:\n {2}#1 Ivan \(@ivan_sales\): Which discount for Vector\?/);
+    expect(digest).toMatch(/Пропуски подряд:\n {2}Petr \(@petr_sales\): 2/);
+    expect(texts(founder, /Petr \(@petr_sales\): пропущено сверок подряд — 2/)).toHaveLength(1);
 
     const discipline = await lead.send("/discipline");
     const figures = discipline.map((m) => m.text).join("\n");
-    expect(figures).toMatch(/@ivan_sales\nСверки: сдано 100% \(2 из 2\), вовремя 100%\nЗадачи: принято 0, возвращено 0, не начато 1, зависло сейчас 0\nВопросов: 1 \(без ответа 1\)/);
-    expect(figures).toMatch(/@petr_sales\nСверки: сдано 0% \(0 из 2\), вовремя 0%\nЗадачи: принято 0, возвращено 1, не начато 0, зависло сейчас 2/);
+    expect(figures).toMatch(/Ivan \(@ivan_sales\)\nСверки: сдано 100% \(2 из 2\), вовремя 100%\nЗадачи: принято 0, возвращено 0, не начато 1, зависло сейчас 0\nВопросов: 1 \(без ответа 1\)/);
+    expect(figures).toMatch(/Petr \(@petr_sales\)\nСверки: сдано 0% \(0 из 2\), вовремя 0%\nЗадачи: принято 0, возвращено 1, не начато 0, зависло сейчас 2/);
     expect((await lead.send("/discipline abc"))[0]!.text).toMatch(/Как смотреть дисциплину/);
     expect((await ivan.send("/discipline"))[0]!.text).toMatch(/недоступна/);
   });
@@ -563,7 +566,7 @@ describe("bad input", () => {
     }
     expect(h.db.prepare("SELECT COUNT(*) FROM away_periods").pluck().get()).toBe(0);
     const ok = await lead.send("/away @ivan_sales 03.11 04.11");
-    expect(ok[0]!.text).toMatch(/@ivan_sales: отпуск с 03\.11 по 04\.11/);
+    expect(ok[0]!.text).toMatch(/Ivan \(@ivan_sales\): отпуск с 03\.11 по 04\.11/);
     expect(h.db.prepare("SELECT COUNT(*) FROM away_periods").pluck().get()).toBe(1);
   });
 });

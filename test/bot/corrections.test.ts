@@ -27,7 +27,7 @@ async function team(): Promise<Team> {
   const h = await startHarness({ now: "2026-11-02T07:00:00Z" });
   harnesses.push(h);
   const founder = await h.member("founder", { id: 7001, username: "olga_founder", first_name: "Olga" });
-  const lead = await h.member("lead", { id: 7002, username: "anna_lead", first_name: "Anna" });
+  const lead = await h.member("lead", { id: 7002, username: "anna_lead", first_name: "Анна", last_name: "Смирнова" });
   const ivan = await h.member("manager", { id: 7003, username: "ivan_m", first_name: "Ivan" });
   await founder.send("/setplan 2026-11 10 100000");
   for (const company of ["ООО Гранит", "ООО Ромашка", "АО Василёк"]) await lead.send(`/add ${company}; Опт`);
@@ -120,7 +120,7 @@ describe("corrections by the lead and the founder", () => {
     const before = wrong.founder.messages().length;
     const [done] = await wrong.lead.send("5000");
     expect(said(done)).toBe("Исправлено. Было: расход 50 000 ₽ (маркетинг), 02.11.2026. Стало: расход 5 000 ₽ (маркетинг), 02.11.2026. Цифры пересчитаны.");
-    expect(wrong.founder.messages().slice(before).map(said)).toContainEqual(expect.stringContaining("@anna_lead исправил(а) вашу запись"));
+    expect(wrong.founder.messages().slice(before).map(said)).toContainEqual(expect.stringContaining("Анна Смирнова (@anna_lead) исправил(а) вашу запись"));
 
     sameTime(wrong, right, "2026-11-03T12:00:00Z");
     const corrected = await figures(wrong, "/plan");
@@ -160,7 +160,7 @@ describe("corrections by the lead and the founder", () => {
     const ivanBefore = wrong.ivan.messages().length;
     const [done] = await wrong.founder.press(buttonData(menu).find((d) => d.endsWith(":void"))!, menu);
     expect(said(done)).toContain("Удалено: отказ «ООО Гранит» (цена)");
-    expect(wrong.ivan.messages().slice(ivanBefore).map(said)).toContainEqual(expect.stringContaining("@olga_founder удалил(а) вашу запись: отказ «ООО Гранит» (цена)"));
+    expect(wrong.ivan.messages().slice(ivanBefore).map(said)).toContainEqual(expect.stringContaining("Olga (@olga_founder) удалил(а) вашу запись: отказ «ООО Гранит» (цена)"));
 
     sameTime(wrong, right, "2026-11-06T12:00:00Z");
     const corrected = await figures(wrong, "/burn");

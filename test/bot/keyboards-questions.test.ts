@@ -30,15 +30,15 @@ function current(user: TestUser, sent: { message_id: number } | undefined): Mess
 describe("/questions keyboards", () => {
   it("pages a long list of open questions, with [Answer #n] for the shown ones", async () => {
     h = await startHarness({ now: "2026-11-02T07:00:00Z" });
-    const lead = await h.member("lead", { username: "anna_lead" });
-    const ivan = await h.member("manager", { username: "ivan_sales" });
-    const petr = await h.member("manager", { username: "petr_sales" });
+    const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna" });
+    const ivan = await h.member("manager", { username: "ivan_sales", first_name: "Ivan" });
+    const petr = await h.member("manager", { username: "petr_sales", first_name: "Petr" });
     for (let i = 1; i <= 9; i++) await say(ivan, `/ask Ivan question ${i}`);
     for (let i = 10; i <= 13; i++) await say(petr, `/ask Petr question ${i}`);
 
     const [list] = await say(lead, "/questions");
-    expect(list!.text).toMatch(/^Открытые вопросы \(13\):\n#1 @ivan_sales: Ivan question 1/);
-    expect(list!.text).toContain("#10 @petr_sales: Petr question 10");
+    expect(list!.text).toMatch(/^Открытые вопросы \(13\):\n#1 Ivan \(@ivan_sales\): Ivan question 1/);
+    expect(list!.text).toContain("#10 Petr (@petr_sales): Petr question 10");
     expect(list!.text).not.toContain("#11 ");
     const first = dataOf(list);
     expect(first.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => `question:answer:${id}`));
@@ -46,7 +46,7 @@ describe("/questions keyboards", () => {
 
     await lead.press("questions:p:1", list!.message);
     const second = current(lead, list);
-    expect(second.text).toMatch(/^Открытые вопросы \(13\):\n#11 @petr_sales: Petr question 11 — ждёт 0 ч 0 мин\n#12 [^\n]*\n#13 [^\n]*$/);
+    expect(second.text).toMatch(/^Открытые вопросы \(13\):\n#11 Petr \(@petr_sales\): Petr question 11 — ждёт 0 ч 0 мин\n#12 [^\n]*\n#13 [^\n]*$/);
     expect(dataOf(second)).toEqual(["question:answer:11", "question:answer:12", "question:answer:13", "questions:p:0", "questions:p:1", "questions:p:0"]);
 
     // [Answer #12] from the second page works like anywhere else.

@@ -84,7 +84,7 @@ describe("/tasks keyboards", () => {
     const replies = await say(lead, "/tasks");
     expect(replies).toHaveLength(1);
     const list = replies[0]!;
-    expect(list.text).toMatch(/^Задачи команды \(23\):\n\n@ivan_sales:\n#1 /);
+    expect(list.text).toMatch(/^Задачи команды \(23\):\n\nIvan \(@ivan_sales\):\n#1 /);
     expect(list.text).toContain("#10 [новая] Task number 10");
     expect(list.text).not.toContain("#11 ");
     expect(dataOf(list).slice(-3)).toEqual(["tasks:p:2:", "tasks:p:0:", "tasks:p:1:"]);
@@ -92,7 +92,7 @@ describe("/tasks keyboards", () => {
 
     await lead.press("tasks:p:1:", list);
     const second = current(lead, list);
-    expect(second.text).toMatch(/^Задачи команды \(23\):\n\n@ivan_sales:\n#11 [\s\S]*#14 [\s\S]*\n\n@petr_sales:\n#15 /);
+    expect(second.text).toMatch(/^Задачи команды \(23\):\n\nIvan \(@ivan_sales\):\n#11 [\s\S]*#14 [\s\S]*\n\nPetr \(@petr_sales\):\n#15 /);
     expect(second.text).not.toContain("#10 ");
     expect(dataOf(second)).toContain("task:show:20");
     expect(dataOf(second)).not.toContain("task:show:21");
@@ -101,7 +101,7 @@ describe("/tasks keyboards", () => {
     // The last page starts with its manager's name again; › on it wraps to the first.
     await lead.press("tasks:p:2:", second);
     const third = current(lead, list);
-    expect(third.text).toMatch(/^Задачи команды \(23\):\n\n@petr_sales:\n#21 [\s\S]*#23 /);
+    expect(third.text).toMatch(/^Задачи команды \(23\):\n\nPetr \(@petr_sales\):\n#21 [\s\S]*#23 /);
     await lead.press(dataOf(third).at(-1)!, third);
     expect(current(lead, list).text).toContain("#1 [новая] Task number 1");
 
@@ -136,7 +136,7 @@ describe("/tasks keyboards", () => {
     h.db.prepare("UPDATE tasks SET state = 'cancelled' WHERE id <= 5").run();
     await lead.press("tasks:p:1:o", current(lead, overdue));
     const shrunk = current(lead, overdue);
-    expect(shrunk.text).toMatch(/^Задачи команды \(7\):\n\n@ivan_sales:\n#6 [\s\S]*#12 /);
+    expect(shrunk.text).toMatch(/^Задачи команды \(7\):\n\nIvan \(@ivan_sales\):\n#6 [\s\S]*#12 /);
     expect(dataOf(shrunk)).toEqual([6, 7, 8, 9, 10, 11, 12].map((id) => `task:show:${id}`));
 
     h.db.prepare("UPDATE tasks SET state = 'cancelled'").run();
@@ -154,6 +154,6 @@ describe("/tasks keyboards", () => {
     expect(pager).toEqual([1, 0, 1].map((page) => `tasks:p:${page}:u${ivan.member()!.id}`));
     for (const data of dataOf(list)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
     await lead.press(pager[2]!, list);
-    expect(current(lead, list).text).toMatch(/^Задачи команды \(12\):\n\n@ivan_sales:\n#11 /);
+    expect(current(lead, list).text).toMatch(/^Задачи команды \(12\):\n\nIvan \(@ivan_sales\):\n#11 /);
   });
 });

@@ -20,10 +20,10 @@ function planRows(): unknown[] {
 async function team(): Promise<{ founder: TestUser; lead: TestUser; ivan: TestUser; olga: TestUser }> {
   // Monday 2 November 2026, 10:00 in Moscow.
   h = await startHarness({ now: "2026-11-02T07:00:00Z" });
-  const founder = await h.member("founder", { username: "boss" });
-  const lead = await h.member("lead", { username: "anna_lead" });
-  const ivan = await h.member("manager", { username: "ivan_m" });
-  const olga = await h.member("manager", { username: "olga_m" });
+  const founder = await h.member("founder", { username: "boss", first_name: "Olga" });
+  const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna" });
+  const ivan = await h.member("manager", { username: "ivan_m", first_name: "Ivan", last_name: "Sokolov" });
+  const olga = await h.member("manager", { username: "olga_m", first_name: "Olga" });
   await founder.send("/settings holidays add 04.11");
   return { founder, lead, ivan, olga };
 }
@@ -208,7 +208,7 @@ describe("expenses and the plan alerts", () => {
 
 describe("/plan", () => {
   it("shows plan vs fact, forecast, pace, managers and budget, with a chart", async () => {
-    const { founder, ivan } = await team();
+    const { founder } = await team();
     await founder.send("/setplan 2026-11 10 100000");
     await founder.send("/budget 2026-11 marketing 100000");
     await founder.send("/expense 20000 marketing");
@@ -219,7 +219,7 @@ describe("/plan", () => {
     expect(text).toContain("Рабочих дней прошло: 1 из 20 — 5% рабочих дней месяца");
     // 1 000 000 ₽ / 19 days left = 52 631,578… → 52 631,58 ₽, shown in whole roubles in chat
     expect(text).toContain("Нужно в каждый рабочий день: 52 632 ₽ (осталось рабочих дней: 19)");
-    expect(text).toContain(`• ${ivan.user.username}: 0 ₽ из 500 000 ₽ (доля 50%)`);
+    expect(text).toContain("• Ivan Sokolov (@ivan_m): 0 ₽ из 500 000 ₽ (доля 50%)");
     expect(text).toContain("• маркетинг: 20 000 ₽ из 100 000 ₽");
     expect(replies[1]!.method).toBe("sendPhoto");
     expect(replies[1]!.files[0]!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -256,8 +256,8 @@ describe("/share", () => {
     await founder.send("/setplan 2026-11 10 100000");
     const [set] = await founder.send("/share @ivan_m 40%");
     expect(said(set)).toContain("Сохранено. Доли в плане на ноябрь 2026:");
-    expect(said(set)).toContain(`• ivan_m: 40% (задано) — клиентов: 4, выручка: 400 000 ₽`);
-    expect(said(set)).toContain(`• olga_m: 60% (поровну) — клиентов: 6, выручка: 600 000 ₽`);
+    expect(said(set)).toContain(`• Ivan Sokolov (@ivan_m): 40% (задано) — клиентов: 4, выручка: 400 000 ₽`);
+    expect(said(set)).toContain(`• Olga (@olga_m): 60% (поровну) — клиентов: 6, выручка: 600 000 ₽`);
     const before = planRows();
     const [notManager] = await founder.send(`/share @${lead.user.username} 10%`);
     expect(said(notManager)).toContain("не менеджер этой команды");
@@ -268,7 +268,7 @@ describe("/share", () => {
     expect(said(badShare)).toContain("Ничего не сохранено.");
     expect(planRows()).toEqual(before);
     const [auto] = await founder.send("/share @ivan_m авто");
-    expect(said(auto)).toContain("• ivan_m: 50% (поровну)");
+    expect(said(auto)).toContain("• Ivan Sokolov (@ivan_m): 50% (поровну)");
     expect(h.db.prepare("SELECT COUNT(*) FROM plan_shares").pluck().get()).toBe(0);
   });
 });

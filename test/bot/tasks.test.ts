@@ -47,12 +47,12 @@ describe("/reassign", () => {
     await ivan.press("task:start:1");
     expect(taskState(1)).toBe("in_progress");
     const replies = await lead.send("/reassign 1 @petr_sales");
-    expect(replies[0]!.text).toBe("Задача #1 передана: @petr_sales (была у @ivan_sales). Менеджер уже получил её.");
+    expect(replies[0]!.text).toBe("Задача #1 передана: Petr (@petr_sales) (была у Ivan (@ivan_sales)). Менеджер уже получил её.");
     const notice = lastWith(petr, /Вам передана задача #1/);
-    expect(notice.text).toContain("от @anna_lead (была у @ivan_sales) (срок 05.11)");
+    expect(notice.text).toContain("от Anna (@anna_lead) (была у Ivan (@ivan_sales)) (срок 05.11)");
     expect(notice.text).toContain("Call Romashka");
     expect(buttonData(notice, "start")).toBe("task:start:1");
-    expect(lastWith(ivan, /Задачу #1 передали/).text).toBe("Задачу #1 передали @petr_sales: Call Romashka");
+    expect(lastWith(ivan, /Задачу #1 передали/).text).toBe("Задачу #1 передали Petr (@petr_sales): Call Romashka");
     expect(h.db.prepare("SELECT assignee_id, state, due_date FROM tasks WHERE id = 1").get()).toEqual({
       assignee_id: petr.member()!.id,
       state: "new",
@@ -61,7 +61,7 @@ describe("/reassign", () => {
     expect(h.db.prepare("SELECT from_state, to_state, comment FROM task_events WHERE task_id = 1 ORDER BY id DESC LIMIT 1").get()).toEqual({
       from_state: "in_progress",
       to_state: "new",
-      comment: "reassigned from @ivan_sales",
+      comment: "reassigned from Ivan (@ivan_sales)",
     });
     // Ivan no longer sees it; Petr can start it.
     expect((await ivan.send("/task 1"))[0]!.text).toMatch(/Задачи #1 нет/);
@@ -74,7 +74,7 @@ describe("/reassign", () => {
     await lead.send("/assign @ivan_sales Call Vector");
     await founder.send("/remove @ivan_sales");
     const before = ivan.messages().length;
-    expect((await lead.send("/reassign #1 petr_sales"))[0]!.text).toMatch(/передана: @petr_sales \(была у @ivan_sales\)/);
+    expect((await lead.send("/reassign #1 petr_sales"))[0]!.text).toMatch(/передана: Petr \(@petr_sales\) \(была у Ivan \(@ivan_sales\)\)/);
     expect(lastWith(petr, /Вам передана задача #1/).text).toContain("Call Vector");
     expect(ivan.messages()).toHaveLength(before);
   });
@@ -91,7 +91,7 @@ describe("/reassign", () => {
       ["/reassign 99 @petr_sales", /Задачи #99 нет/],
       ["/reassign 1 @nobody_here", /nobody_here/],
       ["/reassign 1 @anna_lead", /не менеджер/],
-      ["/reassign 1 @ivan_sales", /и так у @ivan_sales/],
+      ["/reassign 1 @ivan_sales", /и так у Ivan \(@ivan_sales\)/],
       ["/reassign 2 @petr_sales", /нельзя передать: сейчас она «сделана/],
     ];
     const rows = () => [h.db.prepare("SELECT * FROM tasks ORDER BY id").all(), count("task_events"), count("outbox")];
@@ -105,7 +105,7 @@ describe("/reassign", () => {
     // A manager may not; the founder may.
     expect((await ivan.send("/reassign 1 @petr_sales"))[0]!.text).toBe(ACCESS_DENIED);
     expect(rows()).toEqual(before);
-    expect((await founder.send("/reassign 1 @petr_sales"))[0]!.text).toMatch(/передана: @petr_sales/);
+    expect((await founder.send("/reassign 1 @petr_sales"))[0]!.text).toMatch(/передана: Petr \(@petr_sales\)/);
     expect(rows()).not.toEqual(before);
   });
 });
@@ -117,9 +117,9 @@ describe("/assign", () => {
     await ivan.send("/lang en");
     const replies = await lead.send("/assign @ivan_sales Call Romashka Ltd due 05.11");
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.text).toMatch(/#1.*@ivan_sales.*05\.11/);
+    expect(replies[0]!.text).toMatch(/#1.*Ivan \(@ivan_sales\).*05\.11/);
     const notice = ivan.last()!;
-    expect(notice.text).toContain("New task #1 from @anna_lead (due 05.11)");
+    expect(notice.text).toContain("New task #1 from Anna (@anna_lead) (due 05.11)");
     expect(notice.text).toContain("Call Romashka Ltd");
     expect(notice.buttons.map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual(["task:start:1", "task:done:1", "task:ask:1"]);
     expect(h.db.prepare("SELECT assignee_id, due_date, state FROM tasks").get()).toEqual({ assignee_id: ivan.member()!.id, due_date: "2026-11-05", state: "new" });
@@ -166,7 +166,7 @@ describe("task states", () => {
     await ivan.press("task:done:1", notice);
     expect(taskState(1)).toBe("done");
     const review = lastWith(lead, /сделал\(а\) задачу #1/);
-    expect(review.text).toContain("@ivan_sales");
+    expect(review.text).toContain("Ivan (@ivan_sales)");
     expect(review.buttons.map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual(["task:accept:1", "task:return:1"]);
     // A manager cannot accept own work.
     const denied = await ivan.press("task:accept:1", review);
@@ -253,8 +253,8 @@ describe("/tasks", () => {
 
     const all = await lead.send("/tasks");
     const text = all.map((m) => m.text).join("\n");
-    expect(text).toMatch(/@ivan_sales:\n#1 \[новая\] Ivan one \(срок 03\.11\)\n#2 \[сделана, ждёт проверки\] Ivan two/);
-    expect(text).toMatch(/@petr_sales:\n#3 \[новая\] Petr one/);
+    expect(text).toMatch(/Ivan \(@ivan_sales\):\n#1 \[новая\] Ivan one \(срок 03\.11\)\n#2 \[сделана, ждёт проверки\] Ivan two/);
+    expect(text).toMatch(/Petr \(@petr_sales\):\n#3 \[новая\] Petr one/);
     const buttons = all.at(-1)!.buttons.map((b) => ("callback_data" in b ? b.callback_data : ""));
     expect(buttons).toContain("task:accept:2");
     expect(buttons).toContain("task:return:2");

@@ -71,9 +71,9 @@ describe("npm run demo", () => {
     expect(text).toMatch(/Ольга +› \/start claim-/);
     expect(text).toMatch(/Бот +› Готово: вы в команде как основатель/);
     expect(text).toMatch(/Ольга +› \/setplan 2026-11 10 150000/);
-    expect(text).toContain("@anna_rop принял(а) приглашение");
+    expect(text).toContain("Анна Смирнова (@anna_rop) принял(а) приглашение");
     expect(text).toMatch(/Анна +› \[менеджер\]/);
-    for (const manager of ["ivan_sales", "petr_sales", "maria_sales", "sergey_sales"]) expect(text).toContain(`@${manager} принял(а) приглашение`);
+    for (const manager of ["ivan_sales", "petr_sales", "maria_sales", "sergey_sales"]) expect(text).toContain(`(@${manager}) принял(а) приглашение`);
     // The base from a CSV document, with the bad row reported by its line.
     expect(text).toMatch(/Анна +› 📎 база\.csv {2}«\/import»/);
     expect(text).toMatch(/Новых компаний: 40.*Пропущено строк: 1/);
@@ -82,10 +82,10 @@ describe("npm run demo", () => {
     expect(text).toMatch(/Анна +› \/assign @ivan_sales Обзвонить 10 оптовиков из нового списка до 06\.11/);
     expect(text).toMatch(/· Иван: \[▶ Начать\] → \[⏸ Не начата\] → «\d+ \d+ \d+» → \[Пропустить\]/);
     expect(text).toContain("[❓ Вопрос] → «Колосок просит скидку 10% за объём. Можно соглашаться?»");
-    expect(text).toContain("Вопрос #1 от @maria_sales по задаче #3");
+    expect(text).toContain("Вопрос #1 от Мария Белова (@maria_sales) по задаче #3");
     expect(text).toContain("[💬 Ответить]");
-    expect(text).toContain("Ответ на вопрос #1 отправлен: @maria_sales.");
-    expect(text).toContain("❌ @sergey_sales — пропустил(а), подряд: 1");
+    expect(text).toContain("Ответ на вопрос #1 отправлен: Мария Белова (@maria_sales).");
+    expect(text).toContain("❌ Сергей Волков (@sergey_sales) — пропустил(а), подряд: 1");
     expect(text).toContain("[✅ Принять] [↩ Вернуть]");
     expect(text).toContain("Задача #1 возвращена");
     expect(text).toContain("Задача #2 принята");

@@ -166,7 +166,7 @@ describe("webhook mode", () => {
       expect.stringMatching(/^Nobody: This is a private bot of a sales team\./),
     ]);
     // The inviter heard about the newcomer through the outbox, in both modes.
-    expect(viaWebhook.founderChat).toContain("@ivan_new accepted the invite: sales manager.");
+    expect(viaWebhook.founderChat).toContain("Ivan (@ivan_new) accepted the invite: sales manager.");
     expect(members).toEqual([
       { user_id: 7001, role: "founder" },
       { user_id: 7002, role: "manager" },

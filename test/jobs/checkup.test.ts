@@ -39,11 +39,11 @@ beforeEach(() => {
   db = openDatabase(":memory:");
   migrate(db, undefined, 0);
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, 0);
-  const add = (userId: number, role: Member["role"], username: string) =>
-    upsertMember(db, { teamId: 1, userId, username, firstName: username, role, chatId: userId }, 0);
-  founder = add(1, "founder", "olga_founder");
-  lead = add(2, "lead", "anna_lead");
-  ivan = add(3, "manager", "ivan_sales");
+  const add = (userId: number, role: Member["role"], username: string, firstName: string) =>
+    upsertMember(db, { teamId: 1, userId, username, firstName, role, chatId: userId }, 0);
+  founder = add(1, "founder", "olga_founder", "Olga");
+  lead = add(2, "lead", "anna_lead", "Anna");
+  ivan = add(3, "manager", "ivan_sales", "Ivan");
   deps = { db, teamId: 1, translator, logger: createLogger("silent") };
 });
 
@@ -116,7 +116,7 @@ describe("checkup-digest", () => {
     await checkupJob.run(deps, at("2026-11-02T16:00:00Z"));
     const digests = outbox("checkup-digest");
     expect(digests.map((m) => [m.key, m.chat])).toEqual([["checkup-digest:2:2026-11-02:1", lead.userId]]);
-    expect(digests[0]!.text).toContain("❌ @ivan_sales — пропустил(а), подряд: 1");
+    expect(digests[0]!.text).toContain("❌ Ivan (@ivan_sales) — пропустил(а), подряд: 1");
     // Saturday: no check-up, no digest.
     expect(runCheckupDigest(deps, at("2026-11-07T15:00:00Z"))).toBe(false);
     // Next morning, yesterday's digest is not owed any more.

@@ -168,7 +168,7 @@ describe("outbox under faults", () => {
     h = await startHarness();
     const founder = await h.member("founder", { language_code: "en" });
     const lead = await h.member("lead", { language_code: "en" });
-    const ivan = await h.member("manager", { username: "ivan_blocked", language_code: "en" });
+    const ivan = await h.member("manager", { username: "ivan_blocked", first_name: "Ivan", language_code: "en" });
     // They have talked to the bot, so their language is known; notices are in the recipient's language.
     await founder.send("/start");
     await lead.send("/start");
@@ -177,7 +177,7 @@ describe("outbox under faults", () => {
     await drainAll(h);
     expect(h.db.prepare("SELECT status FROM outbox WHERE idempotency_key LIKE 'blocked:%'").pluck().all()).toEqual(["failed", "failed", "failed"]);
     expect(ivan.member()?.unreachable).toBe(true);
-    expect(unreachableNotices(h, lead)).toEqual([translator.t("en", "outbox-unreachable", { name: "@ivan_blocked" })]);
+    expect(unreachableNotices(h, lead)).toEqual([translator.t("en", "outbox-unreachable", { name: "Ivan (@ivan_blocked)" })]);
     // More failures while still blocked: no second notice.
     queue(h, ivan.chatId, "blocked:later");
     await drainAll(h);

@@ -181,8 +181,8 @@ describe("plan chat text", () => {
     expect(text).toContain("Новых клиентов: 3 из 10");
     expect(text).toContain(`Прогноз на конец месяца: ${money("920 001 ₽")} (92% плана), клиентов ≈ 6`);
     expect(text).toContain(`Нужно в каждый рабочий день: ${money("54 000 ₽")} (осталось рабочих дней: 10)`);
-    expect(text).toContain(`• ivan: ${money("180 001 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2–3, сверки 80%`);
-    expect(text).toContain(`• petr: ${money("200 000 ₽")} из ${money("500 000 ₽")} (доля 50%), клиентов 1 из 5, сверки —`);
+    expect(text).toContain(`• @ivan: ${money("180 001 ₽")} из ${money("250 000 ₽")} (доля 25%), клиентов 1 из 2–3, сверки 80%`);
+    expect(text).toContain(`• @petr: ${money("200 000 ₽")} из ${money("500 000 ₽")} (доля 50%), клиентов 1 из 5, сверки —`);
     expect(text).toContain(`Расходы: ${money("360 000 ₽")} из бюджета ${money("750 000 ₽")}`);
     expect(text).toContain(`• маркетинг: ${money("50 000 ₽")} из ${money("100 000 ₽")}`);
     expect(text).toContain(`Стоимость нового клиента: ${money("120 000 ₽")}`);
@@ -197,7 +197,7 @@ describe("plan chat text", () => {
     const last = renderPlanText(loadPlanFigures(november.db, team(november.db), "2026-11", "2026-11-30"), en);
     expect(last).toContain(`No working days left; the plan was missed by RUB${NBSP}420,000.`);
     // the lead has no part of the plan: the short line
-    expect(last).toContain(`• anna: RUB${NBSP}30,000, clients 1, check-ups —`);
+    expect(last).toContain(`• @anna: RUB${NBSP}30,000, clients 1, check-ups —`);
   });
 
   it("a past month is its result: no forecast, no daily target, no pace warnings; costs without a budget say so", () => {

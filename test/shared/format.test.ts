@@ -65,8 +65,12 @@ describe("formatDecimal", () => {
 });
 
 describe("memberName", () => {
-  it("prefers @username, then the first name, then the Telegram id", () => {
-    expect(memberName({ username: "ivan", firstName: "Ivan", userId: 7 })).toBe("@ivan");
+  it("shows the name with the @username, else whichever of them there is, else the Telegram id", () => {
+    expect(memberName({ username: "ivan", firstName: "Иван", lastName: "Петров", userId: 7 })).toBe("Иван Петров (@ivan)");
+    expect(memberName({ username: "ivan_m", firstName: "Ivan", lastName: "", userId: 7 })).toBe("Ivan (@ivan_m)");
+    expect(memberName({ username: "ivan", firstName: "Ivan", lastName: "", userId: 7 })).toBe("@ivan");
+    expect(memberName({ username: "ivan", firstName: "", userId: 7 })).toBe("@ivan");
+    expect(memberName({ username: "ivan_m", firstName: "ivan_m", userId: 7 })).toBe("@ivan_m");
     expect(memberName({ username: null, firstName: "Ivan", userId: 7 })).toBe("Ivan");
     expect(memberName({ username: null, firstName: "", userId: 7 })).toBe("7");
   });

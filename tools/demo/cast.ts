@@ -11,6 +11,7 @@ export type ManagerKey = (typeof MANAGERS)[number];
 
 export interface CastMember {
   name: string;
+  lastName: string;
   username: string;
 }
 
@@ -62,12 +63,12 @@ export interface Cast {
 
 const RU: Cast = {
   people: {
-    olga: { name: "Ольга", username: "olga_founder" },
-    anna: { name: "Анна", username: "anna_rop" },
-    ivan: { name: "Иван", username: "ivan_sales" },
-    petr: { name: "Пётр", username: "petr_sales" },
-    maria: { name: "Мария", username: "maria_sales" },
-    sergey: { name: "Сергей", username: "sergey_sales" },
+    olga: { name: "Ольга", lastName: "Морозова", username: "olga_founder" },
+    anna: { name: "Анна", lastName: "Смирнова", username: "anna_rop" },
+    ivan: { name: "Иван", lastName: "Кузнецов", username: "ivan_sales" },
+    petr: { name: "Пётр", lastName: "Орлов", username: "petr_sales" },
+    maria: { name: "Мария", lastName: "Белова", username: "maria_sales" },
+    sergey: { name: "Сергей", lastName: "Волков", username: "sergey_sales" },
   },
   roles: { founder: "основатель", lead: "РОП" },
   segments: { W: "Опт", R: "Розница", C: "Сети" },
@@ -144,12 +145,12 @@ const RU: Cast = {
 
 const EN: Cast = {
   people: {
-    olga: { name: "Olga", username: "olga_founder" },
-    anna: { name: "Anna", username: "anna_rop" },
-    ivan: { name: "Ivan", username: "ivan_sales" },
-    petr: { name: "Peter", username: "petr_sales" },
-    maria: { name: "Maria", username: "maria_sales" },
-    sergey: { name: "Sergey", username: "sergey_sales" },
+    olga: { name: "Olga", lastName: "Morozova", username: "olga_founder" },
+    anna: { name: "Anna", lastName: "Smirnova", username: "anna_rop" },
+    ivan: { name: "Ivan", lastName: "Kuznetsov", username: "ivan_sales" },
+    petr: { name: "Peter", lastName: "Orlov", username: "petr_sales" },
+    maria: { name: "Maria", lastName: "Belova", username: "maria_sales" },
+    sergey: { name: "Sergey", lastName: "Volkov", username: "sergey_sales" },
   },
   roles: { founder: "founder", lead: "head of sales" },
   segments: { W: "Wholesale", R: "Retail", C: "Chains" },

@@ -136,7 +136,7 @@ export async function playMonth(options: PlayOptions): Promise<void> {
   const language = locale;
   const people = {} as Record<PersonKey, Person>;
   for (const key of Object.keys(cast.people) as PersonKey[]) {
-    people[key] = stage.person(key, cast.people[key].name, { username: cast.people[key].username, languageCode: language });
+    people[key] = stage.person(key, cast.people[key].name, { username: cast.people[key].username, lastName: cast.people[key].lastName, languageCode: language });
   }
   const { olga, anna } = people;
   transcript.show(olga, cast.roles.founder);

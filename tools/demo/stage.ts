@@ -60,7 +60,7 @@ export interface Stage {
   readonly databasePath: string;
   /** Puts the clock at `time` (HH:MM, team time zone) of `date` (YYYY-MM-DD). */
   setTime(date: string, time: string): void;
-  person(key: string, name: string, options: { username: string; languageCode: string }): Person;
+  person(key: string, name: string, options: { username: string; lastName?: string; languageCode: string }): Person;
   /** One scheduler tick at the current clock, then the outbox drained. */
   runJobs(): Promise<void>;
   /** Errors the bot logged (nothing is printed; a demo that hits one has found a bug). */
@@ -136,10 +136,11 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
   const date = () => Math.floor(now / 1000);
   let nextUserId = 200_000_001;
 
-  function person(key: string, name: string, personOptions: { username: string; languageCode: string }): Person {
+  function person(key: string, name: string, personOptions: { username: string; lastName?: string; languageCode: string }): Person {
     const user = makeUser(nextUserId++, {
       username: personOptions.username,
       first_name: name,
+      ...(personOptions.lastName === undefined ? {} : { last_name: personOptions.lastName }),
       language_code: personOptions.languageCode,
     });
     const chatId = user.id;

@@ -141,7 +141,7 @@ async function remove(ctx: MemberCommandContext, arg: string): Promise<unknown> 
   const { openTasks, closedQuestions } = removeFromTeam(ctx, target);
   ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions }, "member removed");
   await refreshMenu(ctx, { ...target, status: "removed" });
-  const username = target.username ?? target.firstName;
+  const username = memberName(target);
   const lines = [ctx.t("remove-done", { username })];
   if (openTasks.length > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks.length, ids: openTasks.map((id) => `#${id}`).join(", ") }));
   if (closedQuestions > 0) lines.push(ctx.t("remove-questions-closed", { username, count: closedQuestions }));

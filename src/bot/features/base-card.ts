@@ -49,7 +49,9 @@ export function renderCompanyCard(db: Db, team: Team, card: CompanyCard, t: Tran
   if (company.inn) about.push(t("base-card-inn", { inn: company.inn }));
   lines.push(about.join(" · "));
   const contacts: string[] = [];
-  if (company.ownerUsername) contacts.push(t("base-card-owner", { owner: `@${company.ownerUsername}` }));
+  const owner = company.ownerMemberId === null ? undefined : getMember(db, company.ownerMemberId);
+  if (owner) contacts.push(t("base-card-owner", { owner: memberName(owner) }));
+  else if (company.ownerUsername) contacts.push(t("base-card-owner", { owner: `@${company.ownerUsername}` }));
   if (company.phone) contacts.push(company.phone);
   if (company.email) contacts.push(company.email);
   if (contacts.length > 0) lines.push(contacts.join(" · "));

@@ -263,8 +263,8 @@ async function shareCommand(ctx: MemberCommandContext, parsed: ReturnType<typeof
     const mode = ctx.t(explicit.has(m.managerId) ? "plan-share-explicit" : "plan-share-auto");
     lines.push(
       plan && m.planRevenueKopecks !== null && m.planClients !== null
-        ? ctx.t("plan-share-line", { name: m.username, share, mode, clients: formatClientRange(m.planClients), revenue: money(ctx, m.planRevenueKopecks) })
-        : ctx.t("plan-share-line-no-plan", { name: m.username, share, mode }),
+        ? ctx.t("plan-share-line", { name: m.name ?? m.username, share, mode, clients: formatClientRange(m.planClients), revenue: money(ctx, m.planRevenueKopecks) })
+        : ctx.t("plan-share-line-no-plan", { name: m.name ?? m.username, share, mode }),
     );
   }
   lines.push("", ctx.t("plan-usage-share"));
