@@ -138,7 +138,7 @@ describe("corrections by the lead and the founder", () => {
     expect(values("Расходы", 3)).toEqual([undefined, "Итого", { formula: "SUM(C2:C2)", result: 5000 }]);
     expect(workbook.getWorksheet("Исправления")!.actualRowCount).toBe(2);
     expect(values("Исправления", 2)).toEqual([
-      expect.any(Date), "Anna (@anna_lead)", "исправлена", "расход: маркетинг", undefined, expect.any(Date), 50000, undefined, expect.any(Date), 5000, "Olga (@olga_founder)",
+      expect.any(Date), "Анна Смирнова (@anna_lead)", "исправлена", "расход: маркетинг", undefined, expect.any(Date), 50000, undefined, expect.any(Date), 5000, "Olga (@olga_founder)",
     ]);
   }, TWO_BOTS_MS);
 

@@ -341,7 +341,7 @@ describe("kill -9 chaos", () => {
     // Messages the bot sends on its own (the outbox) survive the kills too: each joining is told to the inviter.
     // Delivery is at-least-once: a kill between Telegram's ok and the "sent" mark would repeat one.
     const notices = [founder, lead].flatMap((user) => api.messagesTo(user.id)).map((sent) => sent.text ?? "");
-    const noticeCounts = managers.map((manager) => notices.filter((text) => text.startsWith(`@${manager.username} accepted the invite`)).length);
+    const noticeCounts = managers.map((manager) => notices.filter((text) => text.includes(`(@${manager.username}) accepted the invite`)).length);
     const noticesRepeated = noticeCounts.filter((n) => n > 1).length;
 
     const db = new Database(dbPath, { readonly: true });
