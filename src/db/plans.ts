@@ -157,6 +157,6 @@ export function loadBudgetInput(db: Db, team: Team, period: string): BudgetInput
     period,
     calendar: teamCalendar(team),
     expenses: listExpenseDayTotals(db, team.id, from, to).map((e) => ({ localDate: e.localDay, category: e.category, amountKopecks: e.amountKopecks })),
-    budget: listBudgetLines(db, team.id, period).map((line) => ({ category: line.category, amountKopecks: line.amountKopecks })),
+    budget: listBudgetLines(db, team.id, period).map((line) => ({ category: line.category, amountKopecks: line.amountKopecks, paidUpFront: line.paidUpFront })),
   };
 }

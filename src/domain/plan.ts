@@ -28,8 +28,16 @@ export type PlanDeal = {
 /** A logged cost. */
 export type PlanExpense = { localDate: string; category: string; amountKopecks: number };
 
-/** A budget line of the period. */
-export type PlanBudgetLine = { category: string; amountKopecks: number };
+/** A budget line of the period; one paid up front (salaries on the 1st) is left out of the overrun. */
+export type PlanBudgetLine = { category: string; amountKopecks: number; paidUpFront?: boolean };
+
+/** What the budget overrun compares: the lines spent along the month and the expenses of their categories. */
+export type PacedBudget = {
+  budgetKopecks: number;
+  expensesKopecks: number;
+  /** Categories whose line is paid up front, left out of both sums. */
+  upFront: string[];
+};
 
 /** A manager taking part in the plan. */
 export type PlanManager = {
@@ -99,7 +107,7 @@ export type PlanChartPoint = {
 export type PlanAlerts = {
   /** forecast revenue < 90% of plan revenue, once pace ≥ 25%. */
   planBehind: boolean;
-  /** expenses > budget × pace × 1.1 (only when at least one budget line is set). */
+  /** paced expenses > paced budget × pace × 1.1 (only with at least one budget line not paid up front). */
   budgetOverrun: boolean;
   /** forecast revenue ≥ 100% of plan revenue (plan revenue > 0). Half of the "sweet lie" alert. */
   forecastMeetsPlan: boolean;
@@ -130,6 +138,7 @@ export type PlanFigures = {
   forecastCompletion: number | null;
   budgetKopecks: number;
   expensesKopecks: number;
+  paced: PacedBudget;
   /** expenses / wonClients, whole kopecks; null when no client was won. */
   costPerClientKopecks: number | null;
   /** revenue / expenses; null when nothing was spent. */
@@ -146,7 +155,7 @@ export type PlanFigures = {
  */
 export type BudgetFigures = Pick<
   PlanFigures,
-  "period" | "asOf" | "workingDaysTotal" | "workingDaysElapsed" | "remainingWorkingDays" | "pace" | "budgetKopecks" | "expensesKopecks" | "categories"
+  "period" | "asOf" | "workingDaysTotal" | "workingDaysElapsed" | "remainingWorkingDays" | "pace" | "budgetKopecks" | "expensesKopecks" | "paced" | "categories"
 > & { alerts: Pick<PlanAlerts, "budgetOverrun"> };
 
 function assertKopecks(value: number, what: string): void {
@@ -257,6 +266,7 @@ export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures 
     forecastCompletion: positivePlan !== null ? forecastRevenue / positivePlan : null,
     budgetKopecks: budgetFigures.budgetKopecks,
     expensesKopecks: spent,
+    paced: budgetFigures.paced,
     costPerClientKopecks: wonClients > 0 ? Math.round(spent / wonClients) : null,
     revenuePerRoubleSpent: spent > 0 ? revenue / spent : null,
     categories: budgetFigures.categories,
@@ -268,7 +278,7 @@ export function computePlanFigures(input: PlanInput, asOf: string): PlanFigures 
 
 /**
  * The budget figures of `input.period` as of `asOf`, by the definitions of computePlanFigures (expenses dated
- * in the period up to as-of; overrun when expenses > budget × pace × 1.1 with at least one budget line).
+ * in the period up to as-of; overrun when the paced expenses > the paced budget × pace × 1.1: lines paid up front left out).
  * Reads no deals, plan or managers: /expense needs only these.
  */
 export function computeBudgetFigures(input: BudgetInput, asOf: string): BudgetFigures {
@@ -291,9 +301,16 @@ function periodAndBudget(input: BudgetInput, asOf: string) {
   const elapsed = asOf < from ? 0 : workingDays.filter((d) => d <= asOf).length;
   const budget = sumKopecks(input.budget);
   const spent = sumKopecks(expenses);
+  const upFront = [...new Set(input.budget.filter((b) => b.paidUpFront).map((b) => b.category))];
+  const pacedLines = input.budget.filter((b) => !upFront.includes(b.category));
+  const paced: PacedBudget = {
+    budgetKopecks: sumKopecks(pacedLines),
+    expensesKopecks: sumKopecks(expenses.filter((e) => !upFront.includes(e.category))),
+    upFront,
+  };
   const budgetOverrun =
-    input.budget.length > 0 && total > 0 &&
-    BigInt(10) * BigInt(spent) * BigInt(total) > BigInt(11) * BigInt(budget) * BigInt(elapsed);
+    pacedLines.length > 0 && total > 0 &&
+    BigInt(10) * BigInt(paced.expensesKopecks) * BigInt(total) > BigInt(11) * BigInt(paced.budgetKopecks) * BigInt(elapsed);
   const figures: BudgetFigures = {
     period: { from, to },
     asOf,
@@ -303,6 +320,7 @@ function periodAndBudget(input: BudgetInput, asOf: string) {
     pace: total > 0 ? elapsed / total : 0,
     budgetKopecks: budget,
     expensesKopecks: spent,
+    paced,
     categories: categoryFigures(input.budget, expenses),
     alerts: { budgetOverrun },
   };
@@ -413,9 +431,9 @@ function chartPoints(
   });
 }
 
-/** The budget limit the overrun alert compares with: budget × pace × 1.1, whole kopecks. */
+/** The budget limit the overrun alert compares with: paced budget × pace × 1.1, whole kopecks. */
 export function budgetLimitKopecks(figures: BudgetFigures): number {
   return figures.workingDaysTotal > 0
-    ? Math.round((figures.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
+    ? Math.round((figures.paced.budgetKopecks * figures.workingDaysElapsed * 11) / (figures.workingDaysTotal * 10))
     : 0;
 }

@@ -209,9 +209,10 @@ export function budgetLines(figures: BudgetFigures, { t, locale, currency }: Pla
   for (const c of figures.categories) {
     const category = categoryName(t, c.category);
     lines.push(
-      c.budgetKopecks > 0
+      (c.budgetKopecks > 0
         ? t("plan-category-line", { category, expenses: money(c.expensesKopecks), budget: money(c.budgetKopecks) })
-        : t("plan-category-line-no-budget", { category, expenses: money(c.expensesKopecks) }),
+        : t("plan-category-line-no-budget", { category, expenses: money(c.expensesKopecks) })) +
+        (figures.paced.upFront.includes(c.category) ? ` ${t("plan-budget-up-front-mark")}` : ""),
     );
   }
   return lines;

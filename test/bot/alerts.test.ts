@@ -96,3 +96,25 @@ describe("/settings for alerts", () => {
     expect(founder.messages().filter((m) => (m.text ?? "").startsWith("📋 Неделя"))).toHaveLength(1);
   });
 });
+
+describe("/budget … upfront", () => {
+  it("marks a line paid up front: salaries on the 1st say no budget overrun; other lines still do", async () => {
+    const { founder } = await team();
+    const [set] = await founder.send("/budget salaries 300 000 upfront");
+    expect(set!.text).toContain("Статья оплачивается сразу: перерасход бюджета её не учитывает.");
+    await founder.send("/budget marketing 100000");
+    expect(h.db.prepare("SELECT category, paid_up_front FROM budget_lines ORDER BY category").all()).toEqual([
+      { category: "marketing", paid_up_front: 0 },
+      { category: "salaries", paid_up_front: 1 },
+    ]);
+    await founder.send("/expense 300000 salaries");
+    const confirm = founder.last();
+    if (confirm && (confirm.text ?? "").includes("?")) await founder.press(buttonData(confirm)[0]!, confirm);
+    expect(founder.messages().filter((m) => (m.text ?? "").includes("Перерасход бюджета"))).toHaveLength(0);
+    const [shown] = await founder.send("/budget");
+    expect(shown!.text).toContain("(оплачивается сразу)");
+    await founder.send("/expense 20000 marketing");
+    const alert = founder.messages().find((m) => (m.text ?? "").includes("Перерасход бюджета"));
+    expect(alert!.text).toContain("Статьи, оплачиваемые сразу, не учтены: зарплаты.");
+  });
+});

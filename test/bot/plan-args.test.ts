@@ -36,8 +36,10 @@ describe("plan command arguments", () => {
   it("/budget", () => {
     expect(parseBudgetArgs("", NOW)).toEqual({ ok: true, kind: "show", period: "2026-11" });
     expect(parseBudgetArgs("2020-01", NOW)).toEqual({ ok: true, kind: "show", period: "2020-01" });
-    expect(parseBudgetArgs("2026-12 Маркетинг 10 000", NOW)).toEqual({ ok: true, kind: "set", period: "2026-12", category: "marketing", amountKopecks: 1_000_000 });
-    expect(parseBudgetArgs("премии 5000", NOW)).toEqual({ ok: true, kind: "set", period: "2026-11", category: "bonuses", amountKopecks: 500_000 });
+    expect(parseBudgetArgs("2026-12 Маркетинг 10 000", NOW)).toEqual({ ok: true, kind: "set", period: "2026-12", category: "marketing", amountKopecks: 1_000_000, paidUpFront: false });
+    expect(parseBudgetArgs("премии 5000", NOW)).toEqual({ ok: true, kind: "set", period: "2026-11", category: "bonuses", amountKopecks: 500_000, paidUpFront: false });
+    expect(parseBudgetArgs("salaries 300 000 заранее", NOW)).toEqual({ ok: true, kind: "set", period: "2026-11", category: "salaries", amountKopecks: 30_000_000, paidUpFront: true });
+    expect(parseBudgetArgs("salaries upfront", NOW)).toMatchObject({ ok: false, error: "amount" });
     expect(parseBudgetArgs("2026-12 tools delete", NOW)).toEqual({ ok: true, kind: "delete", period: "2026-12", category: "tools" });
     expect(parseBudgetArgs("2026-12 travel 100", NOW)).toEqual({ ok: false, error: "category", text: "travel" });
     expect(parseBudgetArgs("2026-12 tools", NOW)).toEqual({ ok: false, error: "usage" });

@@ -429,6 +429,7 @@ describe("computeBudgetFigures", () => {
           pace: plan.pace,
           budgetKopecks: plan.budgetKopecks,
           expensesKopecks: plan.expensesKopecks,
+          paced: plan.paced,
           categories: plan.categories,
           alerts: { budgetOverrun: plan.alerts.budgetOverrun },
         });

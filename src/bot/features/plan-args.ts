@@ -89,15 +89,18 @@ export function parseSetPlanArgs(args: string, currentPeriod: string): SetPlanAr
 
 export type BudgetArgs =
   | { ok: true; kind: "show"; period: string }
-  | { ok: true; kind: "set"; period: string; category: ExpenseCategory; amountKopecks: number }
+  | { ok: true; kind: "set"; period: string; category: ExpenseCategory; amountKopecks: number; paidUpFront: boolean }
   | { ok: true; kind: "delete"; period: string; category: ExpenseCategory };
 
 const DELETE_WORDS = ["delete", "remove", "удалить", "убрать"];
 
 /**
  * `/budget [YYYY-MM]` shows the budget; `/budget [YYYY-MM] <category> <amount>` sets a line;
- * `/budget [YYYY-MM] <category> delete` removes one. The period defaults to the current month.
+ * `/budget [YYYY-MM] <category> delete` removes one. The period defaults to the current month. A trailing
+ * `upfront` (`заранее`) marks the line paid up front, which the budget overrun leaves out.
  */
+const UP_FRONT_WORDS = ["upfront", "up-front", "заранее", "предоплата"];
+
 export function parseBudgetArgs(args: string, currentPeriod: string): BudgetArgs | ArgError {
   const parts = tokens(args);
   let period = currentPeriod;
@@ -113,11 +116,12 @@ export function parseBudgetArgs(args: string, currentPeriod: string): BudgetArgs
   const category = parseExpenseCategory(rest[0]!);
   if (category === null) return { ok: false, error: "category", text: rest[0]! };
   if (rest.length < 2) return usage();
-  const amountText = rest.slice(1).join(" ");
+  const paidUpFront = rest.length > 2 && UP_FRONT_WORDS.includes(rest[rest.length - 1]!.toLowerCase());
+  const amountText = rest.slice(1, paidUpFront ? -1 : undefined).join(" ");
   if (rest.length === 2 && DELETE_WORDS.includes(amountText.toLowerCase())) return { ok: true, kind: "delete", period, category };
   const amountKopecks = parseAmount(amountText);
   if (amountKopecks === null) return { ok: false, error: "amount", text: amountText };
-  return { ok: true, kind: "set", period, category, amountKopecks };
+  return { ok: true, kind: "set", period, category, amountKopecks, paidUpFront };
 }
 
 export type ExpenseArgs = { ok: true; amountKopecks: number; category: ExpenseCategory; note: string | null };

@@ -144,15 +144,16 @@ async function budgetCommand(ctx: MemberCommandContext, parsed: ReturnType<typeo
   if (parsed.kind === "set") {
     const previous = setBudgetLine(
       db,
-      { teamId: ctx.team.id, period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, setBy: ctx.member.id },
+      { teamId: ctx.team.id, period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, setBy: ctx.member.id, paidUpFront: parsed.paidUpFront },
       ctx.now,
     );
-    ctx.log.info({ period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks }, "budget line set");
+    ctx.log.info({ period: parsed.period, category: parsed.category, amountKopecks: parsed.amountKopecks, paidUpFront: parsed.paidUpFront }, "budget line set");
     const figures = loadBudgetFigures(db, ctx.team, parsed.period, day);
     const lines = [
       ctx.t("plan-budget-set", { month, category: categoryName(ctx.t, parsed.category), amount: money(ctx, parsed.amountKopecks) }),
     ];
     if (previous !== null) lines.push(ctx.t("plan-budget-set-previous", { amount: money(ctx, previous) }));
+    if (parsed.paidUpFront) lines.push(ctx.t("plan-budget-up-front"));
     lines.push(ctx.t("plan-budget-total", { budget: money(ctx, figures.budgetKopecks), expenses: money(ctx, figures.expensesKopecks) }));
     return ctx.reply(lines.join("\n"));
   }

@@ -19,6 +19,7 @@ import { createTranslator, type Locale, type Translate, type Translator } from "
 import { loadBurnReport } from "../leads/burn-report.js";
 import { formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
 import { loadPlanFigures } from "./figures.js";
+import { categoryName } from "../../reports/plan-report.js";
 import { budgetLimitKopecks } from "../../domain/plan.js";
 
 /**
@@ -56,13 +57,15 @@ function translatorOf(options: CheckPlanAlertsOptions): Translator {
 
 function budgetAlertText(figures: BudgetFigures, team: Team, t: Translate, locale: Locale): string {
   const money = (kopecks: number) => formatMoney(kopecks, locale, team.currency);
-  return t("plan-alert-budget", {
+  const text = t("plan-alert-budget", {
     month: formatMonth(t, figures.period.from.slice(0, 7)),
-    expenses: money(figures.expensesKopecks),
-    budget: money(figures.budgetKopecks),
+    expenses: money(figures.paced.expensesKopecks),
+    budget: money(figures.paced.budgetKopecks),
     limit: money(budgetLimitKopecks(figures)),
     pace: formatPercent(figures.pace),
   });
+  const upFront = figures.paced.upFront;
+  return upFront.length === 0 ? text : `${text}\n${t("plan-alert-budget-up-front", { categories: upFront.map((c) => categoryName(t, c)).join(", ") })}`;
 }
 
 function alertText(kind: PlanAlertKind, figures: PlanFigures, burnRate: number | null, team: Team, t: Translate, locale: Locale): string {

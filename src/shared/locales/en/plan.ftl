@@ -32,6 +32,7 @@ plan-usage-budget =
     Budget: /budget <YYYY-MM> <category> <amount>, e.g. /budget 2026-11 marketing 100000
     Remove a line: /budget 2026-11 marketing delete. Show: /budget or /budget 2026-11
     Categories: salaries, bonuses, marketing, tools, other.
+    A line paid at once (salaries on the 1st): /budget 2026-11 salaries 300000 upfront — the overrun leaves it out.
 plan-usage-expense =
     To log a cost: /expense <amount> <category> [note]
     Example: /expense 15000 marketing leaflets
@@ -109,6 +110,9 @@ plan-chart-no-data = No data
 plan-budget-show-title = Budget for { $month }
 plan-budget-set = Budget for { $month }, { $category }: { $amount }.
 plan-budget-set-previous = It was { $amount }.
+plan-budget-up-front = Paid up front: the budget overrun leaves this line out.
+plan-budget-up-front-mark = (paid up front)
+plan-alert-budget-up-front = Lines paid up front are left out: { $categories }.
 plan-budget-total = The month's whole budget: { $budget }, spent: { $expenses }.
 plan-budget-total-none = No budget set for the month; spent: { $expenses }.
 plan-budget-deleted = "{ $category }" was removed from the budget for { $month }.

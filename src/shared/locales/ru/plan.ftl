@@ -32,6 +32,7 @@ plan-usage-budget =
     Бюджет: /budget <ГГГГ-ММ> <статья> <сумма>, например /budget 2026-11 marketing 100000
     Убрать статью: /budget 2026-11 marketing удалить. Посмотреть: /budget или /budget 2026-11
     Статьи: salaries (зарплаты), bonuses (бонусы), marketing (маркетинг), tools (инструменты), other (прочее).
+    Статья, оплачиваемая сразу (зарплаты 1-го числа): /budget 2026-11 salaries 300000 заранее — перерасход её не учитывает.
 plan-usage-expense =
     Как записать расход: /expense <сумма> <статья> [комментарий]
     Например: /expense 15000 marketing листовки
@@ -111,6 +112,9 @@ plan-chart-no-data = Нет данных
 plan-budget-show-title = Бюджет на { $month }
 plan-budget-set = Бюджет на { $month }, { $category }: { $amount }.
 plan-budget-set-previous = Было: { $amount }.
+plan-budget-up-front = Статья оплачивается сразу: перерасход бюджета её не учитывает.
+plan-budget-up-front-mark = (оплачивается сразу)
+plan-alert-budget-up-front = Статьи, оплачиваемые сразу, не учтены: { $categories }.
 plan-budget-total = Весь бюджет месяца: { $budget }, потрачено: { $expenses }.
 plan-budget-total-none = Бюджет месяца не задан, потрачено: { $expenses }.
 plan-budget-deleted = Статья «{ $category }» убрана из бюджета на { $month }.
