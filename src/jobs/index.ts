@@ -5,6 +5,7 @@ import { planJobs } from "./monthly-summary.js";
 import { burnAlertsJob } from "./burn-alerts.js";
 import { calendarNoticeJob } from "./calendar-notice.js";
 import { weeklySummaryJob } from "./weekly-summary.js";
+import { teamSummaryJob } from "./team-summary.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, calendarNoticeJob];
+export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, teamSummaryJob, calendarNoticeJob];

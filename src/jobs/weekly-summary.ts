@@ -18,16 +18,24 @@ import { loadWeeklySummary, weeklySummaryInput, type WeeklySummaryFigures } from
 import type { Translator } from "../shared/i18n.js";
 import type { Job, JobDeps } from "./job.js";
 
-/** The week (its Monday) whose summary is due at `now`, or null when none is. */
-function dueWeek(team: Team, now: number): string | null {
+/**
+ * The week (its Monday) when `now` is on its first working day at or after the check-up time, else null. Only on
+ * that day: a summary of a week half gone is no longer the week's start (and the founder's charts cost seconds).
+ */
+export function weekStartingAt(team: Team, now: number): string | null {
   const today = localDate(now, team.timezone);
   const monday = addDays(today, 1 - weekday(today));
-  const calendar = teamCalendar(team);
-  const first = listWorkingDays(monday, addDays(monday, 6), calendar)[0];
-  // Only on that day: a summary of a week half gone is no longer the week's start (and its charts cost seconds).
-  if (today !== first || localTime(now, team.timezone) < team.checkupTime) return null;
+  const first = listWorkingDays(monday, addDays(monday, 6), teamCalendar(team))[0];
+  return today === first && localTime(now, team.timezone) >= team.checkupTime ? monday : null;
+}
+
+/** The week whose founder's summary is due at `now`, or null when none is. */
+function dueWeek(team: Team, now: number): string | null {
+  const monday = weekStartingAt(team, now);
+  if (monday === null) return null;
+  const first = localDate(now, team.timezone);
   // The month's first working day already brings the monthly summary.
-  if (first === listWorkingDays(periodBounds(periodOf(first)).from, first, calendar)[0]) return null;
+  if (first === listWorkingDays(periodBounds(periodOf(first)).from, first, teamCalendar(team))[0]) return null;
   return monday;
 }
 

@@ -62,3 +62,6 @@ settings-saved-team-summary = Saved. The lead's weekly team summary: { $value }.
 settings-usage-min-contacted = The sample for burn verdicts is a whole number of companies contacted in the month, 1 to 10000: /settings min_contacted 10
 settings-usage-weekly-summary = The founder's weekly summary: /settings weekly_summary on or /settings weekly_summary off
 settings-usage-team-summary = The lead's weekly team summary: /settings team_summary on or /settings team_summary off
+
+team-summary-title = 📋 The team's week: check-up discipline
+team-summary-footer = More: /discipline, /tasks. Turn this summary off: /settings team_summary off

@@ -62,3 +62,6 @@ settings-saved-team-summary = Сохранено. Недельная сводк�
 settings-usage-min-contacted = Порог выборки — целое число компаний с контактом за месяц, от 1 до 10000: /settings min_contacted 10
 settings-usage-weekly-summary = Недельная сводка основателю: /settings weekly_summary on или /settings weekly_summary off
 settings-usage-team-summary = Недельная сводка команды руководителю: /settings team_summary on или /settings team_summary off
+
+team-summary-title = 📋 Неделя команды: дисциплина чек-апов
+team-summary-footer = Подробнее: /discipline, /tasks. Выключить эту сводку: /settings team_summary off
