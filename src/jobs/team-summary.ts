@@ -28,6 +28,8 @@ export function queueTeamSummary(deps: JobDeps, now: number): string | null {
   // The week before, Monday to Sunday: today's check-ups are not over yet.
   const endOfWeek = zonedInstant(addDays(week, -1), "23:59", team.timezone).getTime();
   const { managers, figures, fromDate } = disciplineFigures(deps.db, team, endOfWeek, 7);
+  // A week without a single check-up (the team's first) has nothing to say.
+  if (figures.every((figure) => figure.checkups === 0)) return null;
   deps.db.transaction(() => {
     for (const lead of leads) {
       const to = recipientOf(lead, team);

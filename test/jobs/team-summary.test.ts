@@ -57,3 +57,10 @@ describe("the lead's weekly team summary", () => {
     expect(summaries()).toEqual([]);
   });
 });
+
+describe("the lead's weekly team summary of an empty week", () => {
+  it("says nothing when no check-up was held the week before", () => {
+    expect(queueTeamSummary(deps, at("2026-11-02T07:00:00Z"))).toBeNull();
+    expect(summaries()).toEqual([]);
+  });
+});
