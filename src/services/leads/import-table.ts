@@ -3,7 +3,7 @@
  * as Excel saves it; `;`, `,` or tab) or an Excel workbook (.xlsx: the sheet named like «База»/«Base», else
  * the first). Each record keeps the line (CSV) or row (Excel) people see, so problems are named by it.
  */
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import type ExcelJS from "exceljs";
 import type { TableRefusal } from "../../domain/base-import.js";
 
@@ -41,17 +41,15 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** Parses CSV text (or bytes) into records with the first physical line of each. */
+/**
+ * Parses CSV text (or bytes) into records with the first physical line of each. A quote left open (the rest of
+ * the file would read as one cell) or text after a closing quote refuses the file, naming the line.
+ */
 export function csvTable(input: string | Buffer | Uint8Array): TableResult {
   const text = decodeCsv(input);
   if (text.trim() === "") return { ok: false, reason: "empty" };
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true });
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return { ok: false, reason: "csv-invalid", line: typeof line === "number" ? line : null };
-  }
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), header: false, skipEmptyLines: false });
+  const records = parsed.data;
   // Records do not know their line; count the line breaks inside quoted cells of the records before.
   const lines = new Array<number>(records.length);
   let line = 1;
@@ -60,6 +58,8 @@ export function csvTable(input: string | Buffer | Uint8Array): TableResult {
     for (const cell of records[i]!) if (cell.includes("\n")) for (const ch of cell) if (ch === "\n") line++;
     line++;
   }
+  const broken = parsed.errors.find((error) => error.type === "Quotes");
+  if (broken) return { ok: false, reason: "csv-invalid", line: broken.row === undefined ? null : (lines[broken.row] ?? null) };
   return { ok: true, table: { records, lines } };
 }
 

@@ -39,17 +39,8 @@ function headerField(header: string): ImportField | null {
   return null;
 }
 
-/** A valid row, normalized; `segment` is the segment name as written (trimmed). */
-type CheckedRow = {
-  name: string;
-  nameKey: string;
-  coreKey: string;
-  segment: string;
-  inn: string | null;
-  owner: OwnerMatch | null;
-  phone: string | null;
-  email: string | null;
-};
+/** A valid row, normalized, ready to write once its segment is known; `segment` is its name as written (trimmed). */
+type CheckedRow = CompanyImportRow & { segment: string };
 
 const MULTISPACE = /\s{2,}|[\t\n\r\u00a0]/;
 
@@ -61,9 +52,37 @@ function clean(text: string): string {
 
 type Columns = Record<ImportField, number>;
 
+function cellOf(record: readonly string[], index: number): string {
+  return index >= 0 ? (record[index] ?? "") : "";
+}
+
+function warn(warnings: ImportWarning[], line: number, field: ImportWarning["field"], value: string, reason: ImportWarningReason): null {
+  warnings.push({ line, field, value: value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value, reason });
+  return null;
+}
+
+function checkInn(text: string, line: number, warnings: ImportWarning[]): string | null {
+  if (text === "") return null;
+  const digits = INN.test(text) ? text : text.replace(/\s+/g, "");
+  return INN.test(digits) ? digits : warn(warnings, line, "inn", text, "inn-invalid");
+}
+
+function checkPhone(text: string, line: number, warnings: ImportWarning[]): string | null {
+  if (text === "") return null;
+  if (text.length > MAX_VALUE) return warn(warnings, line, "phone", text, "value-too-long");
+  const digits = text.replace(/\D/g, "").length;
+  return PHONE_CHARS.test(text) && digits >= 5 && digits <= 15 ? text : warn(warnings, line, "phone", text, "phone-invalid");
+}
+
+function checkEmail(text: string, line: number, warnings: ImportWarning[]): string | null {
+  if (text === "") return null;
+  if (text.length > MAX_VALUE) return warn(warnings, line, "email", text, "value-too-long");
+  return EMAIL.test(text) ? text : warn(warnings, line, "email", text, "email-invalid");
+}
+
 /**
  * The row's values normalized, or why the row is skipped. An optional value that cannot be used is pushed to
- * `warnings` and left empty. Reads the record in place (no copies).
+ * `warnings` and left empty. Reads the record in place and makes one object per row (the import's hot loop).
  */
 function checkRow(
   record: readonly string[],
@@ -72,46 +91,31 @@ function checkRow(
   matchOwner: (cell: string) => OwnerMatch | null,
   warnings: ImportWarning[],
 ): CheckedRow | ImportRowError {
-  const cell = (field: ImportField): string => {
-    const index = columns[field];
-    return index >= 0 ? (record[index] ?? "") : "";
-  };
-  const name = tidyCompanyQuotes(clean(cell("company")));
-  const segment = clean(cell("segment"));
+  const name = tidyCompanyQuotes(clean(cellOf(record, columns.company)));
+  const segment = clean(cellOf(record, columns.segment));
   if (name === "") return "company-missing";
   if (segment === "") return "segment-missing";
   if (name.length > MAX_COMPANY_NAME) return "company-too-long";
   if (segment.length > MAX_COMPANY_NAME) return "segment-too-long";
-  const warn = (field: ImportWarning["field"], value: string, reason: ImportWarningReason): null => {
-    warnings.push({ line, field, value: value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value, reason });
-    return null;
-  };
-  const innText = cell("inn").trim();
-  let inn: string | null = null;
-  if (innText !== "") {
-    const digits = INN.test(innText) ? innText : innText.replace(/\s+/g, "");
-    inn = INN.test(digits) ? digits : warn("inn", innText, "inn-invalid");
-  }
-  const ownerText = clean(cell("owner"));
+  const inn = checkInn(cellOf(record, columns.inn).trim(), line, warnings);
+  const ownerText = clean(cellOf(record, columns.owner));
   let owner: OwnerMatch | null = null;
-  if (ownerText !== "") owner = ownerText.length > MAX_VALUE ? warn("owner", ownerText, "value-too-long") : (matchOwner(ownerText) ?? warn("owner", ownerText, "owner-unknown"));
-  const phoneText = cell("phone").trim();
-  let phone: string | null = null;
-  if (phoneText !== "") {
-    const digits = phoneText.replace(/\D/g, "").length;
-    if (phoneText.length > MAX_VALUE) warn("phone", phoneText, "value-too-long");
-    else if (!PHONE_CHARS.test(phoneText) || digits < 5 || digits > 15) warn("phone", phoneText, "phone-invalid");
-    else phone = phoneText;
-  }
-  const emailText = cell("email").trim();
-  let email: string | null = null;
-  if (emailText !== "") {
-    if (emailText.length > MAX_VALUE) warn("email", emailText, "value-too-long");
-    else if (!EMAIL.test(emailText)) warn("email", emailText, "email-invalid");
-    else email = emailText;
+  if (ownerText !== "") {
+    owner = ownerText.length > MAX_VALUE ? warn(warnings, line, "owner", ownerText, "value-too-long") : (matchOwner(ownerText) ?? warn(warnings, line, "owner", ownerText, "owner-unknown"));
   }
   const key = nameKey(name);
-  return { name, nameKey: key, coreKey: coreKeyOfNameKey(key), segment, inn, owner, phone, email };
+  return {
+    segmentId: 0,
+    segment,
+    name,
+    nameKey: key,
+    coreKey: coreKeyOfNameKey(key),
+    inn,
+    ownerUsername: owner?.username ?? null,
+    ownerMemberId: owner?.memberId ?? null,
+    phone: checkPhone(cellOf(record, columns.phone).trim(), line, warnings),
+    email: checkEmail(cellOf(record, columns.email).trim(), line, warnings),
+  };
 }
 
 /** The column of each field in the header row (-1 when absent), or the required fields it lacks. */
@@ -221,17 +225,8 @@ function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): Impor
       }
       segmentsByName.set(checked.segment, segmentId);
     }
-    const row: CompanyImportRow = {
-      segmentId,
-      name: checked.name,
-      nameKey: checked.nameKey,
-      coreKey: checked.coreKey,
-      inn: checked.inn,
-      ownerUsername: checked.owner?.username ?? null,
-      ownerMemberId: checked.owner?.memberId ?? null,
-      phone: checked.phone,
-      email: checked.email,
-    };
+    const row = checked;
+    row.segmentId = segmentId;
     const id = writer.insert(row);
     if (id !== null) {
       if (id !== firstNewId + createdLines.length) throw new Error(`import: company id ${id} out of sequence`);
