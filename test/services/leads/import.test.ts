@@ -166,8 +166,11 @@ describe("importBase", () => {
     expect(importBase(db, TEAM, "\ufeff \n", NOW)).toEqual({ ok: false, reason: "empty" });
     expect(importBase(db, TEAM, "name;inn\nA;1", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["segment"], headers: ["name", "inn"] });
     expect(importBase(db, TEAM, "title;group\nA;B", NOW)).toEqual({ ok: false, reason: "missing-columns", missing: ["company", "segment"], headers: ["title", "group"] });
-    expect(importBase(db, TEAM, 'company;segment\n"Open quote;S\nB;S\n', NOW)).toMatchObject({ ok: false, reason: "csv-invalid" });
+    expect(importBase(db, TEAM, 'company;segment\n"Open quote;S\nB;S\n', NOW)).toEqual({ ok: false, reason: "csv-invalid", line: 2 });
+    expect(importBase(db, TEAM, 'company;segment\nA;S\n"ООО "Ромашка"";S\nB;S\n', NOW)).toEqual({ ok: false, reason: "csv-invalid", line: 3 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM companies").get()).toEqual({ n: 0 });
+    // Quotes as Excel doubles them, and a quote inside an unquoted cell, read fine.
+    expect(importBase(db, TEAM, 'company;segment\nA;S\n"ООО ""Ромашка""";S\nООО "Дуб";S\n', NOW)).toMatchObject({ ok: true, created: 3 });
   });
 
   it("re-import updates by INN, else by name (any case, ё/е), and never duplicates", () => {
