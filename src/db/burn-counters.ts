@@ -1,6 +1,7 @@
 import type { PeriodKind, SegmentKind } from "../domain/burn.js";
 import type { TeamCalendar } from "../domain/calendar.js";
 import type { Db } from "./open.js";
+import type { TeamRow } from "./teams.js";
 import { prepared } from "./statements.js";
 
 /** Team settings the lead base and the burn report depend on: the calendar counts the handling days. */
@@ -63,18 +64,7 @@ const SQL = {
 /** The team's lead-base settings; throws when the team does not exist. */
 export function readBurnSettings(db: Db, teamId: number): BurnSettings {
   const row = prepared(db, SQL.settings).get(teamId) as
-    | {
-        timezone: string;
-        working_days: string;
-        holidays: string;
-        country: string;
-        extra_workdays: string;
-        handling_days: number;
-        cooldown_days: number;
-        burn_threshold: number;
-        pause_threshold: number;
-        close_reasons: string;
-      }
+    | Pick<TeamRow, "timezone" | "working_days" | "holidays" | "country" | "extra_workdays" | "handling_days" | "cooldown_days" | "burn_threshold" | "pause_threshold" | "close_reasons">
     | undefined;
   if (!row) throw new Error(`team ${teamId} does not exist`);
   let closeReasons: string[] = [];

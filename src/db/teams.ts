@@ -10,7 +10,7 @@ export interface Team extends TeamSettings {
   alertChatId: number | null;
 }
 
-interface TeamRow {
+export interface TeamRow {
   id: number;
   name: string;
   timezone: string;

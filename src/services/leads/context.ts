@@ -2,6 +2,7 @@
  * What every write path of the lead base shares: the team's settings and "today" for one moment.
  */
 import { addDays, localDate, weekday } from "../../domain/calendar.js";
+import { teamCalendar } from "../../domain/settings.js";
 import { readBurnSettings } from "../../db/burn-counters.js";
 import type { BurnSettings } from "../../db/burn-counters.js";
 import type { Db } from "../../db/open.js";
@@ -33,11 +34,7 @@ export function baseContext(db: Db, teamId: number, now: number, settings?: Burn
 export function burnSettingsOf(team: Team): BurnSettings {
   const reasons: unknown = team.closeReasons;
   return {
-    timezone: team.timezone,
-    workingDays: team.workingDays,
-    holidays: team.holidays,
-    country: team.country,
-    extraWorkdays: team.extraWorkdays,
+    ...teamCalendar(team),
     handlingDays: team.handlingDays,
     cooldownDays: team.cooldownDays,
     burnThreshold: team.burnThreshold,
