@@ -24,28 +24,34 @@ afterEach(async () => {
 
 const SECRET = "webhook-secret_for-tests-0123456789";
 
+/** The real app in webhook mode on 127.0.0.1 against a fresh fake Bot API and database. */
+async function startWebhookApp() {
+  const clock = createTestClock();
+  fake = await createFakeBotApi({ now: () => clock.now() });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/telegram`;
+  const config = createConfig({
+    BOT_TOKEN: fake.token,
+    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "scb-webhook-")), "bot.sqlite"),
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: url,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    LOG_LEVEL: "silent",
+  });
+  app = await startApp({ config, clock, logger: createLogger("silent"), botInfo: fake.botInfo, scheduler: false, webhookHost: "127.0.0.1", outboxLimits: FAST_OUTBOX });
+  return { clock, url, app, fake };
+}
+
 describe("webhook mode", () => {
   it("answers 401 to a POST without the right secret header, handles the right one, and ignores a redelivery", async () => {
-    const clock = createTestClock();
-    fake = await createFakeBotApi({ now: () => clock.now() });
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/telegram`;
-    const config = createConfig({
-      BOT_TOKEN: fake.token,
-      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "scb-webhook-")), "bot.sqlite"),
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: url,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-    });
-    app = await startApp({ config, clock, logger: createLogger("silent"), botInfo: fake.botInfo, scheduler: false, webhookHost: "127.0.0.1", outboxLimits: FAST_OUTBOX });
+    const { clock, url, app, fake } = await startWebhookApp();
     expect(fake.webhookInfo().url).toBe(url);
     const founder = makeUser(5151, { language_code: "en" });
     upsertMember(app.db, { teamId: TEAM_ID, userId: founder.id, username: "olga", firstName: "Olga", role: "founder", chatId: founder.id }, clock.now());
-    const handled = () => app!.db.prepare("SELECT COUNT(*) FROM processed_updates").pluck().get() as number;
-    const invites = () => app!.db.prepare("SELECT COUNT(*) FROM invites WHERE token NOT LIKE 'claim-%'").pluck().get() as number;
+    const handled = () => app.db.prepare("SELECT COUNT(*) FROM processed_updates").pluck().get() as number;
+    const invites = () => app.db.prepare("SELECT COUNT(*) FROM invites WHERE token NOT LIKE 'claim-%'").pluck().get() as number;
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
@@ -83,24 +89,10 @@ describe("webhook mode", () => {
   });
 
   it("refuses a body over 1 MB (413) and an update without a positive integer update_id (400) before anything is recorded", async () => {
-    const clock = createTestClock();
-    fake = await createFakeBotApi({ now: () => clock.now() });
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/telegram`;
-    const config = createConfig({
-      BOT_TOKEN: fake.token,
-      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "scb-webhook-")), "bot.sqlite"),
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: url,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-    });
-    app = await startApp({ config, clock, logger: createLogger("silent"), botInfo: fake.botInfo, scheduler: false, webhookHost: "127.0.0.1", outboxLimits: FAST_OUTBOX });
+    const { clock, url, app, fake } = await startWebhookApp();
     const founder = makeUser(5152, { language_code: "en" });
     upsertMember(app.db, { teamId: TEAM_ID, userId: founder.id, username: "olga", firstName: "Olga", role: "founder", chatId: founder.id }, clock.now());
-    const handled = () => app!.db.prepare("SELECT COUNT(*) FROM processed_updates").pluck().get() as number;
+    const handled = () => app.db.prepare("SELECT COUNT(*) FROM processed_updates").pluck().get() as number;
     const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
     const statusOf = async (body: string | ReadableStream<Uint8Array>) => {
       const response = await fetch(url, { method: "POST", headers, body, ...(typeof body === "string" ? {} : { duplex: "half" }) } as RequestInit);
