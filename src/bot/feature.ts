@@ -52,8 +52,8 @@ export function defineCommand<A = string>(spec: CommandSpec<A>): Command {
 export interface Callback {
   /** Roles that may press it; unset: every member (the handler checks what is theirs). */
   roles?: readonly Role[];
-  /** Presses in a group are refused for buttons that only make sense in the private chat. */
-  chats?: "private";
+  /** Where a press counts, as for commands: "private" refuses presses in a group (a group can hold outsiders). */
+  chats: ChatScope;
   /** The press's handler bound to its data, or undefined when the data is not this kind. */
   bind(data: string): ((ctx: MemberCallbackContext) => Promise<unknown>) | undefined;
 }

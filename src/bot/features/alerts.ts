@@ -86,7 +86,7 @@ export const alertsFeature: Feature = {
   name: "alerts",
   commands: [defineCommand({ command: "alerts", roles: ["founder"], description: "cmd-alerts", chats: "alerts", handler: alertsCommand })],
   callbacks: [
-    defineCallback({ data: switchKindButton, roles: ["founder"], handler: (ctx, { to, kind }) => switchKind(ctx, to, kind) }),
-    defineCallback({ data: muteAlertKindButton, roles: ["founder"], handler: (ctx, { kind }) => muteKind(ctx, kind) }),
+    defineCallback({ data: switchKindButton, roles: ["founder"], chats: "alerts", handler: (ctx, { to, kind }) => switchKind(ctx, to, kind) }),
+    defineCallback({ data: muteAlertKindButton, roles: ["founder"], chats: "alerts", handler: (ctx, { kind }) => muteKind(ctx, kind) }),
   ],
 };

@@ -356,10 +356,10 @@ export const checkupFeature: Feature = {
     defineCommand({ command: "discipline", roles: ["founder", "lead"], description: "cmd-discipline", chats: "private", handler: disciplineCommand }),
   ],
   callbacks: [
-    defineCallback({ data: checkupStartButton, roles: ["manager"], handler: (ctx, { id }) => startPressed(ctx, id) }),
+    defineCallback({ data: checkupStartButton, chats: "private", roles: ["manager"], handler: (ctx, { id }) => startPressed(ctx, id) }),
     // A step's button pressed outside the dialogue (an older message, or the dialogue state is gone):
     // the answer is saved all the same and the dialogue continues from the saved progress.
-    defineCallback({ data: stepAnswerButton, roles: ["manager"], handler: (ctx, { checkup, task, answer }) => stepPressed(ctx, checkup, { taskId: task, answer }) }),
-    defineCallback({ data: skipNoteButton, roles: ["manager"], handler: (ctx, { checkup }) => stepPressed(ctx, checkup) }),
+    defineCallback({ data: stepAnswerButton, chats: "private", roles: ["manager"], handler: (ctx, { checkup, task, answer }) => stepPressed(ctx, checkup, { taskId: task, answer }) }),
+    defineCallback({ data: skipNoteButton, chats: "private", roles: ["manager"], handler: (ctx, { checkup }) => stepPressed(ctx, checkup) }),
   ],
 };

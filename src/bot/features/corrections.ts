@@ -277,6 +277,7 @@ export const correctionsFeature: Feature = {
     defineCallback({ data: undoButton, chats: "private", handler: (ctx, { record, id }) => undoConfirmed(ctx, record, id) }),
     defineCallback({
       data: undoCancelButton,
+      chats: "private",
       handler: async (ctx) => {
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("corr-cancelled"));

@@ -165,7 +165,7 @@ export const questionsFeature: Feature = {
     defineCommand({ command: "questions", roles: ["founder", "lead", "manager"], description: "cmd-questions", chats: "private", handler: questionsCommand }),
   ],
   callbacks: [
-    defineCallback({ data: answerButton, roles: ["founder", "lead"], handler: (ctx, { id }) => answerPressed(ctx, id) }),
-    defineCallback({ data: questionPageButton, handler: (ctx, { page }) => showQuestionPage(ctx, page) }),
+    defineCallback({ data: answerButton, chats: "private", roles: ["founder", "lead"], handler: (ctx, { id }) => answerPressed(ctx, id) }),
+    defineCallback({ data: questionPageButton, chats: "private", handler: (ctx, { page }) => showQuestionPage(ctx, page) }),
   ],
 };

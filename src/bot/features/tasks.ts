@@ -403,15 +403,16 @@ export const tasksFeature: Feature = {
     defineCommand({ command: "reassign", roles: ["founder", "lead"], description: "cmd-reassign", chats: "private", handler: reassignCommand }),
   ],
   callbacks: [
-    defineCallback({ data: taskPageButton, handler: (ctx, { page, query }) => showTaskPage(ctx, page, query) }),
-    defineCallback({ data: taskCardButton, handler: (ctx, { id }) => showCard(ctx, id) }),
-    defineCallback({ data: taskProgressButton, handler: (ctx, { action, id }) => applyPressed(ctx, action, id) }),
+    defineCallback({ data: taskPageButton, chats: "private", handler: (ctx, { page, query }) => showTaskPage(ctx, page, query) }),
+    defineCallback({ data: taskCardButton, chats: "private", handler: (ctx, { id }) => showCard(ctx, id) }),
+    defineCallback({ data: taskProgressButton, chats: "private", handler: (ctx, { action, id }) => applyPressed(ctx, action, id) }),
     defineCallback({
       data: taskReviewButton,
       roles: ["founder", "lead"],
+      chats: "private",
       handler: (ctx, { action, id }) => (action === "return" ? returnPressed(ctx, id) : applyPressed(ctx, action, id)),
     }),
-    defineCallback({ data: taskQuestionButton, roles: ["manager"], handler: (ctx, { id }) => askPressed(ctx, id) }),
+    defineCallback({ data: taskQuestionButton, chats: "private", roles: ["manager"], handler: (ctx, { id }) => askPressed(ctx, id) }),
   ],
 };
 
