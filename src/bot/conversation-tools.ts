@@ -5,6 +5,11 @@ import type { CallbackData } from "../shared/telegram/callback-data.js";
 
 export type BotConversation = Conversation<BotContext, ConvContext>;
 
+/** Where a team's dialogue states live in the kv table: `<prefix><chat id>:<user id>`. */
+export function dialogueKeyPrefix(teamId: number): string {
+  return `conv:${teamId}:`;
+}
+
 /** The injected clock, read once and replayed from the log afterwards. */
 export function conversationNow(conversation: BotConversation, ctx: ConvContext): Promise<number> {
   return conversation.external(() => ctx.deps.clock.now());

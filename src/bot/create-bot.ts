@@ -12,6 +12,7 @@ import { startWithPayload } from "./features/access.js";
 import { strangerGate, fallback } from "./features/gate.js";
 import { COMMANDS, FEATURES } from "./features/index.js";
 import { createDispatcher } from "./dispatcher.js";
+import { dialogueKeyPrefix } from "./conversation-tools.js";
 
 /** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
 export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions | false } = {}): Bot<BotContext> {
@@ -40,7 +41,7 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   tree.use(dispatcher.check);
 
   const kv = createKvStore(deps.db);
-  const prefix = `conv:${deps.teamId}:`;
+  const prefix = dialogueKeyPrefix(deps.teamId);
   // Most updates come from a chat with no dialogue open. The keys of open dialogues are kept in memory
   // (this bot is the only writer of them), so such an update skips the storage read.
   const openDialogues = new Set(kv.keys(prefix));

@@ -12,6 +12,7 @@ export function createKvStore(db: Db) {
   );
   const remove = prepared(db, "DELETE FROM kv WHERE key = ?");
   const keysFrom = prepared(db, "SELECT key FROM kv WHERE key >= ? AND key < ?").pluck();
+  const removeLike = prepared(db, "DELETE FROM kv WHERE key LIKE ? ESCAPE '\\'");
   return {
     /** Every key starting with `prefix`. */
     keys(prefix: string): string[] {
@@ -26,6 +27,10 @@ export function createKvStore(db: Db) {
     },
     delete(key: string): void {
       remove.run(key);
+    },
+    /** Deletes every key matching a LIKE pattern (`%` any text); returns how many. */
+    deleteLike(pattern: string): number {
+      return removeLike.run(pattern).changes;
     },
   };
 }

@@ -51,6 +51,15 @@ function toMember(row: MemberRow): Member {
 /** The module's SQL texts; each runs through the connection's statement cache (prepared). */
 const SQL = {
   byUser: "SELECT * FROM members WHERE team_id = ? AND user_id = ? AND status = 'active'",
+  /** A @username belongs to whoever showed it last: everyone else in the team loses it. */
+  releaseUsername: "UPDATE members SET username = NULL WHERE team_id = ? AND user_id != ? AND username = ? COLLATE NOCASE",
+  upsert: `INSERT INTO members (team_id, user_id, username, first_name, last_name, role, chat_id, joined_at)
+     VALUES (@teamId, @userId, @username, @firstName, @lastName, @role, @chatId, @now)
+     ON CONFLICT (team_id, user_id) DO UPDATE SET
+       username = excluded.username, first_name = excluded.first_name, last_name = excluded.last_name, role = excluded.role,
+       chat_id = COALESCE(excluded.chat_id, members.chat_id), status = 'active', removed_at = NULL,
+       joined_at = CASE WHEN members.status = 'removed' THEN excluded.joined_at ELSE members.joined_at END,
+       unreachable = 0`,
   touch:
     "UPDATE members SET username = ?, first_name = ?, last_name = ?, chat_id = COALESCE(chat_id, ?) WHERE id = ? AND (username IS NOT ? OR first_name IS NOT ? OR last_name IS NOT ? OR chat_id IS NULL)",
 } as const;
@@ -69,7 +78,10 @@ export function refreshProfile(
   privateChatId: number | null,
 ): void {
   const { username, firstName, lastName } = profile;
-  prepared(db, SQL.touch).run(username, firstName, lastName, privateChatId, member.id, username, firstName, lastName);
+  db.transaction(() => {
+    if (username !== null && username !== member.username) prepared(db, SQL.releaseUsername).run(member.teamId, member.userId, username);
+    prepared(db, SQL.touch).run(username, firstName, lastName, privateChatId, member.id, username, firstName, lastName);
+  })();
   member.username = username;
   member.firstName = firstName;
   member.lastName = lastName;
@@ -101,21 +113,16 @@ export function countFounders(db: Db, teamId: number): number {
   return row.n;
 }
 
-/** Adds or re-activates a member; a person has one row per team and the newest role wins. */
+/** Adds or re-activates a member; a person has one row per team and the newest role wins, and their @username is theirs alone. */
 export function upsertMember(
   db: Db,
   input: { teamId: number; userId: number; username: string | null; firstName: string; lastName?: string; role: Role; chatId: number | null },
   now: number,
 ): Member {
-  prepared(db,
-    `INSERT INTO members (team_id, user_id, username, first_name, last_name, role, chat_id, joined_at)
-     VALUES (@teamId, @userId, @username, @firstName, @lastName, @role, @chatId, @now)
-     ON CONFLICT (team_id, user_id) DO UPDATE SET
-       username = excluded.username, first_name = excluded.first_name, last_name = excluded.last_name, role = excluded.role,
-       chat_id = COALESCE(excluded.chat_id, members.chat_id), status = 'active', removed_at = NULL,
-       joined_at = CASE WHEN members.status = 'removed' THEN excluded.joined_at ELSE members.joined_at END,
-       unreachable = 0`,
-  ).run({ ...input, lastName: input.lastName ?? "", now });
+  db.transaction(() => {
+    if (input.username !== null) prepared(db, SQL.releaseUsername).run(input.teamId, input.userId, input.username);
+    prepared(db, SQL.upsert).run({ ...input, lastName: input.lastName ?? "", now });
+  })();
   return findActiveMember(db, input.teamId, input.userId)!;
 }
 

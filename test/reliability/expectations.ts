@@ -33,6 +33,7 @@ export const EXPECTED: Record<string, Expectation> = {
   alerts_here: { allowed: ["founder"], chats: "any" }, // sent in a private chat or a group
   alerts: { allowed: ["founder"], chats: "alerts" },
   invite: { allowed: ["founder", "lead"], chats: "private" },
+  invites: { allowed: ["founder", "lead"], chats: "private" }, // the unused links: the founder's all, a lead's own
   remove: { allowed: ["founder"], chats: "private" },
   backup: { allowed: ["founder"], chats: "private" },
   // tasks and check-ups

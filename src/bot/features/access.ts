@@ -1,13 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { createInvite, redeemInvite } from "../../db/invites.js";
-import { countFounders, findMemberByUsername, removeMember, setMemberLocale, upsertMember, type Member, type Role, getMember } from "../../db/members.js";
+import { setMemberLocale, upsertMember, type Member, type Role } from "../../db/members.js";
 import { syncMemberMenu } from "../menus.js";
-import { getTeam, updateTeamSetting } from "../../db/teams.js";
-import { enqueue, markFailed, pendingForChat } from "../../db/outbox.js";
-import { closeQuestionsOf } from "../../db/questions.js";
-import { listTasks } from "../../db/tasks.js";
-import { OPEN_STATES } from "../../domain/tasks.js";
+import { updateTeamSetting } from "../../db/teams.js";
 import { commandArgs, defineCallback, defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
 import { callbackData, oneOf } from "../../shared/telegram/callback-data.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -15,7 +11,8 @@ import type { Locale } from "../../shared/i18n.js";
 import type { MemberContext } from "../feature.js";
 import { describeRole, helpText } from "../help.js";
 import { waitForButton, type BotConversation } from "../conversation-tools.js";
-import { memberName } from "../../shared/format.js";
+import { removeCommand, removeCallbacks } from "./access-remove.js";
+import { inviteCallbacks, inviteListCommand, tellJoined } from "./access-invites.js";
 
 /** [Руководитель] [Менеджер] under /invite: the role of the invite. */
 const inviteRoleButton = callbackData("invite", { role: oneOf(["lead", "manager"]) });
@@ -52,23 +49,7 @@ startWithPayload.command("start", async (ctx, next) => {
       { teamId: ctx.team.id, userId: from.id, username: from.username ?? null, firstName: from.first_name, lastName: from.last_name ?? "", role: redeemed.invite.role, chatId: ctx.chat.id },
       ctx.now,
     );
-    if (redeemed.invite.createdBy !== null) {
-      const inviter = getMember(db, redeemed.invite.createdBy);
-      if (inviter?.status === "active") {
-        const t = ctx.deps.translator.forLocale(inviter.locale ?? ctx.team.locale);
-        enqueue(
-          db,
-          {
-            teamId: ctx.team.id,
-            chatId: inviter.userId,
-            kind: "member-joined",
-            key: `joined:${redeemed.invite.id}`,
-            message: { method: "sendMessage", text: t("invite-joined-notice", { name: memberName(member), role: describeRole(t, member.role) }) },
-          },
-          ctx.now,
-        );
-      }
-    }
+    tellJoined(ctx, member, redeemed.invite);
     return { ok: true, member } as const;
   })();
   if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
@@ -133,40 +114,6 @@ async function invite(ctx: MemberCommandContext, text: string): Promise<unknown>
   await sendInvite(ctx, role, ctx.member.id);
 }
 
-async function remove(ctx: MemberCommandContext, arg: string): Promise<unknown> {
-  if (!/^@?[A-Za-z0-9_]{4,32}$/.test(arg)) return ctx.reply(ctx.t("remove-usage"));
-  const target = findMemberByUsername(ctx.deps.db, ctx.team.id, arg);
-  if (!target) return ctx.reply(ctx.t("member-not-found", { username: arg.replace(/^@/, "") }));
-  if (target.id === ctx.member.id && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
-  const { openTasks, closedQuestions } = removeFromTeam(ctx, target);
-  ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions }, "member removed");
-  await refreshMenu(ctx, { ...target, status: "removed" });
-  const username = memberName(target);
-  const lines = [ctx.t("remove-done", { username })];
-  if (openTasks.length > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks.length, ids: openTasks.map((id) => `#${id}`).join(", ") }));
-  if (closedQuestions > 0) lines.push(ctx.t("remove-questions-closed", { username, count: closedQuestions }));
-  await ctx.reply(lines.join("\n"));
-}
-
-/**
- * /remove in one transaction: the member becomes a stranger and receives nothing new — their open
- * questions are closed, messages still queued to their private chat are dropped, and founder alerts
- * routed to that chat go back to the founders' private chats. Their open tasks stay for the remover
- * to give to another manager (/reassign) or cancel; their ids are returned.
- */
-function removeFromTeam(ctx: BotContext, target: Member): { openTasks: number[]; closedQuestions: number } {
-  const db = ctx.deps.db;
-  const privateChat = target.chatId ?? target.userId;
-  return db.transaction(() => {
-    removeMember(db, target.id, ctx.now);
-    const closedQuestions = closeQuestionsOf(db, ctx.team.id, target.id, ctx.now);
-    const alertChat = getTeam(db, ctx.team.id)?.alertChatId;
-    if (alertChat === privateChat) updateTeamSetting(db, ctx.team.id, "alertChatId", null);
-    for (const item of pendingForChat(db, privateChat)) markFailed(db, item.id, "member removed");
-    return { openTasks: listTasks(db, ctx.team.id, OPEN_STATES, target.id).map((task) => task.id), closedQuestions };
-  })();
-}
-
 async function alertsHere(ctx: MemberCommandContext, text: string): Promise<unknown> {
   if (text) return ctx.reply(ctx.t("alerts-here-usage"));
   updateTeamSetting(ctx.deps.db, ctx.team.id, "alertChatId", ctx.chat.id);
@@ -198,10 +145,11 @@ export const accessFeature: Feature = {
     defineCommand({ command: "start", roles: EVERYONE, description: "cmd-start", chats: "any", handler: welcome }),
     defineCommand({ command: "help", roles: EVERYONE, description: "cmd-help", chats: "any", handler: welcome }),
     defineCommand({ command: "invite", roles: ["founder", "lead"], description: "cmd-invite", chats: "private", handler: invite }),
-    defineCommand({ command: "remove", roles: ["founder"], description: "cmd-remove", chats: "private", handler: remove }),
+    inviteListCommand,
+    defineCommand({ command: "remove", roles: ["founder"], description: "cmd-remove", chats: "private", handler: removeCommand }),
     defineCommand({ command: "alerts_here", roles: ["founder"], description: "cmd-alerts-here", chats: "any", handler: alertsHere }),
     defineCommand({ command: "lang", roles: EVERYONE, description: "cmd-lang", chats: "any", handler: lang }),
   ],
-  callbacks: [defineCallback({ data: languageButton, handler: (ctx, { locale }) => setLanguage(ctx, locale) })],
+  callbacks: [defineCallback({ data: languageButton, chats: "any", handler: (ctx, { locale }) => setLanguage(ctx, locale) }), ...removeCallbacks, ...inviteCallbacks],
 };
 

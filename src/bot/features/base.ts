@@ -128,7 +128,7 @@ interface PendingPick {
   segmentAskedAt?: number;
 }
 
-const pendingKey = (teamId: number, userId: number) => `base-pick:${teamId}:${userId}`;
+export const pendingKey = (teamId: number, userId: number) => `base-pick:${teamId}:${userId}`;
 
 async function offerSuggestions(ctx: MemberContext, action: BaseAction, typed: string, suggestions: CompanySuggestion[]): Promise<void> {
   const addable = ADDABLE.has(action.cmd);
@@ -535,10 +535,10 @@ export const baseFeature: Feature = {
   conversations: [createConversation(refusalDialogue, REFUSAL_DIALOGUE)],
   commands: baseCommands,
   callbacks: [
-    defineCallback({ data: pickCompanyButton, handler: (ctx, { nonce, company }) => companyPicked(ctx, nonce, company) }),
-    defineCallback({ data: pickSegmentButton, handler: (ctx, { nonce, segment }) => segmentPicked(ctx, nonce, segment) }),
-    defineCallback({ data: closeReasonButton, roles: EVERYONE, handler: (ctx, { company, reason }) => closeReasonPicked(ctx, company, reason) }),
-    defineCallback({ data: unpauseButton, roles: FOUNDER_AND_LEAD, handler: (ctx, { segment }) => unpausePressed(ctx, segment) }),
+    defineCallback({ data: pickCompanyButton, chats: "private", handler: (ctx, { nonce, company }) => companyPicked(ctx, nonce, company) }),
+    defineCallback({ data: pickSegmentButton, chats: "private", handler: (ctx, { nonce, segment }) => segmentPicked(ctx, nonce, segment) }),
+    defineCallback({ data: closeReasonButton, chats: "private", roles: EVERYONE, handler: (ctx, { company, reason }) => closeReasonPicked(ctx, company, reason) }),
+    defineCallback({ data: unpauseButton, chats: "private", roles: FOUNDER_AND_LEAD, handler: (ctx, { segment }) => unpausePressed(ctx, segment) }),
   ],
 };
 

@@ -22,7 +22,7 @@ export type PendingEntry = HeldEntry & { nonce: string };
 /** How long a confirmation button stays good. */
 export const CONFIRM_MS = 60 * 60_000;
 
-const pendingKey = (teamId: number, memberId: number) => `entry-confirm:${teamId}:${memberId}`;
+export const pendingKey = (teamId: number, memberId: number) => `entry-confirm:${teamId}:${memberId}`;
 
 type Stored = PendingEntry & { at: number };
 
