@@ -26,9 +26,9 @@ describe("removing a member", () => {
     const ivan = await h.member("manager", { username: null, first_name: "Ivan", last_name: "Petrov", language_code: "en" });
     await h.member("lead", { username: "anna_lead", first_name: "Anna", language_code: "en" });
     const list = (await founder.send("/remove"))[0]!;
-    expect(labels(list)).toEqual(["Ivan Petrov — sales manager", "Anna @anna_lead — head of sales"]);
+    expect(labels(list)).toEqual(["Ivan Petrov — sales manager", "Anna (@anna_lead) — head of sales"]);
     const removed = await founder.press(buttonStartingWith(list, `rm:${ivan.member()!.id}`), list);
-    expect(removed.at(-1)!.text).toMatch(/Ivan is no longer in the team/);
+    expect(removed.at(-1)!.text).toMatch(/Ivan Petrov is no longer in the team/);
     expect(ivan.member()).toBeUndefined();
     expect((await ivan.send("/tasks"))[0]!.text).toMatch(/invite/);
     // A second press on the same list changes nothing.
@@ -60,13 +60,13 @@ describe("removing a member", () => {
     const newIvan = h.stranger({ username: "ivan", first_name: "New", language_code: "en" });
     await newIvan.send(`/start ${token}`);
     expect(oldIvan.member()!.username).toBeNull();
-    expect((await lead.send("/assign @ivan Call Romashka"))[0]!.text).toMatch(/#1 assigned to @ivan/);
+    expect((await lead.send("/assign @ivan Call Romashka"))[0]!.text).toMatch(/#1 assigned to New \(@ivan\)/);
     expect(h.db.prepare("SELECT assignee_id FROM tasks WHERE id = 1").pluck().get()).toBe(newIvan.member()!.id);
     // A member who takes a name someone else still holds takes it the moment the bot sees it.
     const boris = await h.member("manager", { username: "boris", first_name: "Boris", language_code: "en" });
     await h.userFor({ ...boris.user, username: "ivan" }).send("/tasks");
     expect(newIvan.member()!.username).toBeNull();
-    expect((await lead.send("/assign @ivan Call Vector"))[0]!.text).toMatch(/#2 assigned to @ivan/);
+    expect((await lead.send("/assign @ivan Call Vector"))[0]!.text).toMatch(/#2 assigned to Boris \(@ivan\)/);
     expect(h.db.prepare("SELECT assignee_id FROM tasks WHERE id = 2").pluck().get()).toBe(boris.member()!.id);
     expect(h.db.prepare("SELECT COUNT(*) FROM members WHERE username = 'ivan'").pluck().get()).toBe(1);
     console.log("removal: @ivan went to its newest holder twice; 1 member holds it");
@@ -77,10 +77,10 @@ describe("invites and their creator", () => {
   it("cancels a removed lead's unused links, and none of them admits anyone, the lead included", async () => {
     h = await startHarness();
     const founder = await h.member("founder", { language_code: "en" });
-    const lead = await h.member("lead", { username: "anna_lead", language_code: "en" });
+    const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna", language_code: "en" });
     const links = [tokenOf((await lead.send("/invite manager"))[0]!.text), tokenOf((await lead.send("/invite manager"))[0]!.text)];
     const removed = await founder.send("/remove @anna_lead");
-    expect(removed[0]!.text).toMatch(/Unused invite links made by @anna_lead cancelled: 2/);
+    expect(removed[0]!.text).toMatch(/Unused invite links made by Anna \(@anna_lead\) cancelled: 2/);
     for (const link of links) {
       expect((await lead.send(`/start ${link}`))[0]!.text).toMatch(/no longer works/);
       const stranger = h.stranger({ language_code: "en" });
@@ -95,14 +95,14 @@ describe("invites and their creator", () => {
     h = await startHarness();
     const olga = await h.member("founder", { language_code: "en" });
     const petr = await h.member("founder", { language_code: "en" });
-    const lead = await h.member("lead", { username: "anna_lead", language_code: "en" });
+    const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna", language_code: "en" });
     for (const person of [olga, petr, lead]) await person.send("/start"); // each founder's language becomes known
     const first = tokenOf((await lead.send("/invite manager"))[0]!.text);
     const second = tokenOf((await lead.send("/invite manager"))[0]!.text);
-    const ivan = h.stranger({ username: "ivan", language_code: "en" });
+    const ivan = h.stranger({ username: "ivan", first_name: "Ivan", last_name: "Sidorov", language_code: "en" });
     await ivan.send(`/start ${first}`);
-    for (const told of [olga, petr]) expect(told.last()!.text).toBe("@ivan accepted the invite: sales manager. (link from @anna_lead)");
-    expect(lead.last()!.text).toBe("@ivan accepted the invite: sales manager.");
+    for (const told of [olga, petr]) expect(told.last()!.text).toBe("Ivan Sidorov (@ivan) accepted the invite: sales manager. (link from Anna (@anna_lead))");
+    expect(lead.last()!.text).toBe("Ivan Sidorov (@ivan) accepted the invite: sales manager.");
     // The lead leaves the team some other way than /remove (their links are not cancelled): the link still dies.
     removeMember(h.db, lead.member()!.id, h.clock.now());
     const late = h.stranger({ language_code: "en" });
@@ -113,7 +113,7 @@ describe("invites and their creator", () => {
   it("/invites lists the unused links with [Cancel]; a cancelled link admits nobody; a lead sees and cancels only their own", async () => {
     h = await startHarness({ now: "2026-11-02T07:00:00Z" });
     const founder = await h.member("founder", { language_code: "en" });
-    const lead = await h.member("lead", { username: "anna_lead", language_code: "en" });
+    const lead = await h.member("lead", { username: "anna_lead", first_name: "Anna", language_code: "en" });
     const founderLink = tokenOf((await founder.send("/invite lead"))[0]!.text);
     const leadLink = tokenOf((await lead.send("/invite manager"))[0]!.text);
     const used = tokenOf((await lead.send("/invite manager"))[0]!.text);
@@ -121,7 +121,7 @@ describe("invites and their creator", () => {
     const list = (await founder.send("/invites"))[0]!;
     expect(list.text).toMatch(/^Unused invite links: 2\./);
     expect(list.text).toMatch(/#\d+: head of sales, made by \S+, valid until 09\.11\.2026 10:00/);
-    expect(list.text).toMatch(/#\d+: sales manager, made by @anna_lead/);
+    expect(list.text).toMatch(/#\d+: sales manager, made by Anna \(@anna_lead\)/);
     expect(labels(list)).toHaveLength(2);
     const leadList = (await lead.send("/invites"))[0]!;
     expect(labels(leadList)).toHaveLength(1);

@@ -26,10 +26,9 @@ const removeButton = callbackData("rm", { member: id });
 
 const USERNAME = /^@?[A-Za-z0-9_]{4,32}$/;
 
-/** "Ivan Petrov @ivan_sales — sales manager": enough to tell two Ivans apart. */
+/** «Ivan Petrov (@ivan_sales) — sales manager»: enough to tell two Ivans apart. */
 function memberLabel(ctx: BotContext, member: Member): string {
-  const name = [member.firstName, member.lastName].filter(Boolean).join(" ") || String(member.userId);
-  return `${name}${member.username ? ` @${member.username}` : ""} — ${describeRole(ctx.t, member.role)}`;
+  return `${memberName(member)} — ${describeRole(ctx.t, member.role)}`;
 }
 
 function removalKeyboard(ctx: BotContext, members: Member[]): InlineKeyboard {
