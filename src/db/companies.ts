@@ -93,8 +93,9 @@ const SQL = {
   byNameKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND name_key = ?`,
   byInn: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`,
   byCoreKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`,
-  namesFrom: "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? ORDER BY core_key LIMIT ?",
-  namesAll: "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? LIMIT ?",
+  namesFrom: `SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND core_key >= ? AND core_key < ? AND removed_at IS NULL
+      ORDER BY core_key LIMIT ?`,
+  namesAll: "SELECT id, name, core_key AS coreKey FROM companies WHERE team_id = ? AND removed_at IS NULL LIMIT ?",
   updateState: `UPDATE companies SET segment_id = ?, status = ?, cooling_until_day = ?, cooling_until_at = ?,
        first_contact_at = ?, won_at = ?, updated_at = ? WHERE id = ?`,
   nextCoolingEnd: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND status = 'cooling' AND cooling_until_at <= ?
@@ -225,4 +226,70 @@ export function coolingEndDays(db: Db, teamId: number, segmentId: number): strin
 /** When the company entered the base (epoch ms). */
 export function companyCreatedAt(db: Db, id: number): number | undefined {
   return prepared(db, "SELECT created_at FROM companies WHERE id = ?").pluck().get(id) as number | undefined;
+}
+
+/** A company someone added by hand (/add), as /undo names it. */
+export interface AddedCompany {
+  id: number;
+  name: string;
+  segmentName: string;
+  addedBy: number;
+  at: number;
+  localDay: string;
+  inn: string | null;
+  removed: boolean;
+}
+
+/** Records who added the company by hand, so they may take it back. */
+export function setCompanyAddedBy(db: Db, companyId: number, memberId: number): void {
+  prepared(db, "UPDATE companies SET added_by = ? WHERE id = ?").run(memberId, companyId);
+}
+
+/** The team's company added by hand with this id, removed or not. */
+export function getAddedCompany(db: Db, teamId: number, id: number): AddedCompany | undefined {
+  const row = prepared(
+    db,
+    `SELECT c.id, c.name, s.name AS segmentName, c.added_by AS addedBy, c.created_at AS at, c.created_day AS localDay, c.inn,
+            c.removed_at IS NOT NULL AS removed
+       FROM companies c JOIN segments s ON s.id = c.segment_id WHERE c.team_id = ? AND c.id = ? AND c.added_by IS NOT NULL`,
+  ).get(teamId, id) as (Omit<AddedCompany, "removed"> & { removed: number }) | undefined;
+  return row && { ...row, removed: row.removed === 1 };
+}
+
+/** The member's latest company added by hand at or after `since` and not taken back. */
+export function latestAddedCompany(db: Db, teamId: number, memberId: number, since: number): { id: number; at: number } | undefined {
+  return prepared(
+    db,
+    `SELECT id, created_at AS at FROM companies WHERE team_id = ? AND added_by = ? AND created_at >= ? AND removed_at IS NULL
+      ORDER BY created_at DESC, id DESC LIMIT 1`,
+  ).get(teamId, memberId, since) as { id: number; at: number } | undefined;
+}
+
+/** Whether anything not voided happened to the company (an event of any kind). */
+export function companyHasRecords(db: Db, companyId: number): boolean {
+  return prepared(db, "SELECT EXISTS (SELECT 1 FROM company_events WHERE company_id = ? AND voided_by IS NULL)").pluck().get(companyId) === 1;
+}
+
+/**
+ * Takes a company out of the base; the row stays. Its name keys get its id appended, so no lookup finds it and
+ * the same name can be added again; the caller rebuilds the counters without it.
+ */
+export function markCompanyRemoved(db: Db, teamId: number, companyId: number, memberId: number, now: number, day: string): void {
+  prepared(
+    db,
+    `UPDATE companies SET removed_at = ?, removed_day = ?, removed_by = ?, name_key = name_key || ' #' || id, core_key = core_key || ' #' || id,
+       updated_at = ? WHERE team_id = ? AND id = ? AND removed_at IS NULL`,
+  ).run(now, day, memberId, now, teamId, companyId);
+}
+
+/** A company taken back, for the export's corrections sheet. */
+export type RemovedCompany = { id: number; name: string; addedBy: number | null; addedDay: string; removedBy: number | null; removedAt: number };
+
+/** Companies taken back on local days within [from, to], oldest first. */
+export function listRemovedCompanies(db: Db, teamId: number, from: string, to: string): RemovedCompany[] {
+  return prepared(
+    db,
+    `SELECT id, name, added_by AS addedBy, created_day AS addedDay, removed_by AS removedBy, removed_at AS removedAt FROM companies
+      WHERE team_id = ? AND removed_at IS NOT NULL AND removed_day BETWEEN ? AND ? ORDER BY removed_at, id`,
+  ).all(teamId, from, to) as RemovedCompany[];
 }

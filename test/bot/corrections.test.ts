@@ -87,14 +87,65 @@ describe("/undo", () => {
   it("has nothing to take back after 24 hours, and never someone else's record", async () => {
     const t = await team();
     await t.ivan.send("/deal ООО Ромашка; 90000");
-    const [other] = await t.lead.send("/undo");
+    const [other] = await t.founder.send("/undo");
     expect(said(other)).toBe("За последние 24 часа нет ваших записей, которые можно отменить.");
+    // The lead is offered their own last record (a company they added), never Ivan's deal.
+    expect(said((await t.lead.send("/undo"))[0])).toMatch(/^Отменить вашу последнюю запись: добавление компании «АО Василёк»/);
     const [ask] = await t.ivan.send("/undo");
     t.h.clock.advanceHours(25);
     const [late] = await t.ivan.press(buttonStartingWith(ask, "undo:e:"), ask);
     expect(said(late)).toContain("уже нельзя отменить");
     expect(count(t.h, "SELECT COUNT(*) FROM deals WHERE voided_by IS NULL")).toBe(1);
     expect(said((await t.ivan.send("/undo"))[0])).toBe("За последние 24 часа нет ваших записей, которые можно отменить.");
+  });
+});
+
+describe("/undo of /add", () => {
+  it("takes a company the sender added back out of the base: lookups, /burn and its JSON are as if it was never added, and the name can be added again", async () => {
+    const wrong = await team();
+    const right = await team();
+    await wrong.lead.send("/add ООО Грант; Опт");
+    wrong.h.clock.advanceMinutes(2);
+    const [ask] = await wrong.lead.send("/undo");
+    expect(said(ask)).toBe("Отменить вашу последнюю запись: добавление компании «ООО Грант» (сегмент «Опт»), 02.11.2026 11:00?");
+    const [done] = await wrong.lead.press(buttonStartingWith(ask, "undo:c:"), ask);
+    expect(said(done)).toContain("Удалено из базы: добавление компании «ООО Грант»");
+    // Nothing is erased: the row stays, marked removed, and counts nowhere.
+    expect(wrong.h.db.prepare("SELECT name, removed_at IS NOT NULL AS removed FROM companies WHERE name = 'ООО Грант'").get()).toEqual({ name: "ООО Грант", removed: 1 });
+    expect(said((await wrong.ivan.send("/touch ООО Грант"))[0])).not.toContain("Касание записано");
+    expect(count(wrong.h, "SELECT COUNT(*) FROM company_events")).toBe(0);
+
+    sameTime(wrong, right, "2026-11-02T12:00:00Z");
+    const corrected = await figures(wrong, "/burn");
+    expect(corrected).toEqual(await figures(right, "/burn"));
+    expect(said((await wrong.lead.send("/add ООО Грант; Опт"))[0])).toBe("Добавлена новая компания «ООО Грант» в сегмент «Опт».");
+    // The export lists the company taken back.
+    const [exported] = await wrong.founder.send("/export");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported!.files.find((f) => f.field === "document")!.bytes as unknown as ArrayBuffer);
+    const row = (workbook.getWorksheet("Исправления")!.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(1, 5)).toEqual(["Анна Смирнова (@anna_lead)", "отменена автором (/undo)", "добавление компании", "ООО Грант"]);
+  }, TWO_BOTS_MS);
+
+  it("does not take back a company someone already has records on; nothing changes", async () => {
+    const t = await team();
+    await t.lead.send("/add ООО Клён; Опт");
+    t.h.clock.advanceMinutes(1);
+    await t.ivan.send("/touch ООО Клён");
+    const [ask] = await t.lead.send("/undo");
+    expect(said(ask)).toContain("добавление компании «ООО Клён»");
+    const before = t.h.db.prepare("SELECT * FROM companies ORDER BY id").all();
+    const [refused] = await t.lead.press(buttonStartingWith(ask, "undo:c:"), ask);
+    expect(said(refused)).toBe(
+      "Нельзя отменить: добавление компании «ООО Клён» (сегмент «Опт»), 02.11.2026 11:00. По «ООО Клён» уже есть записи (или её нашла загрузка базы). Сначала отмените их; ничего не изменено.",
+    );
+    expect(t.h.db.prepare("SELECT * FROM companies ORDER BY id").all()).toEqual(before);
+    // Ivan takes his touch back; then the company can go.
+    await t.ivan.press(buttonStartingWith((await t.ivan.send("/undo"))[0], "undo:e:"));
+    const [again] = await t.lead.send("/undo");
+    expect(said((await t.lead.press(buttonStartingWith(again, "undo:c:"), again))[0])).toContain("Удалено из базы");
+    // The next /undo offers the lead's add before it.
+    expect(said((await t.lead.send("/undo"))[0])).toContain("добавление компании «АО Василёк» (сегмент «Опт»), 02.11.2026 10:00");
   });
 });
 

@@ -222,7 +222,7 @@ function defaultSegmentName(ctx: MemberContext): string {
 async function addAndContinue(ctx: MemberContext, pending: PendingPick, segmentName: string | null): Promise<void> {
   const db = ctx.deps.db;
   const defaultSegment = defaultSegmentName(ctx);
-  const added = addCompany(db, { teamId: ctx.team.id, name: pending.typed, segmentName: segmentName ?? defaultSegment, now: ctx.now });
+  const added = addCompany(db, { teamId: ctx.team.id, name: pending.typed, segmentName: segmentName ?? defaultSegment, now: ctx.now, memberId: ctx.member.id });
   createKvStore(db).delete(pendingKey(ctx.team.id, ctx.from!.id));
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   if (!added.ok && added.reason !== "exists") return void (await ctx.reply(ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })));
@@ -247,7 +247,7 @@ async function addCommand(ctx: MemberCommandContext, text: string): Promise<unkn
   if (resolution.kind === "found") return ctx.reply(ctx.t("base-added-exists", { company: resolution.company.name }));
   const segmentName =
     parsed.segment === null ? defaultSegmentName(ctx) : (findSegmentByKey(db, ctx.team.id, nameKey(parsed.segment))?.name ?? parsed.segment);
-  const added = addCompany(db, { teamId: ctx.team.id, name: parsed.company, segmentName, now: ctx.now });
+  const added = addCompany(db, { teamId: ctx.team.id, name: parsed.company, segmentName, now: ctx.now, memberId: ctx.member.id });
   if (!added.ok) {
     if (added.reason === "exists") return ctx.reply(ctx.t("base-added-exists", { company: added.company.name }));
     return ctx.reply(`${ctx.t("base-error-company-too-long", { max: MAX_COMPANY_NAME })}\n${ctx.t("base-usage-add")}`);

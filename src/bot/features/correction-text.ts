@@ -17,6 +17,8 @@ export function recordWhat(record: CorrectableRecord, format: RecordFormat): str
       return t("corr-kind-expense", { amount, category: categoryName(t, record.category ?? "") });
     case "deal":
       return t("corr-kind-deal", { company, amount });
+    case "add":
+      return t("corr-kind-add", { company, segment: record.segmentName ?? "—" });
     case "refusal":
       return t("corr-kind-refusal", { company, reason: reasonLabel(t, record.reason ?? "other") });
     default:

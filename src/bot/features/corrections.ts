@@ -9,12 +9,14 @@ import {
   amendRecord,
   mayUndo,
   recordSummary,
+  takeBackCompany,
   undoableRecord,
   voidRecord,
   type Amendment,
   type CorrectableRecord,
   type CorrectionHooks,
   type CorrectionResult,
+  type UndoTarget,
 } from "../../services/corrections/index.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { formatMonth, memberName } from "../../shared/format.js";
@@ -129,13 +131,24 @@ async function undo(ctx: MemberCommandContext): Promise<unknown> {
   });
 }
 
-async function undoConfirmed(ctx: MemberCallbackContext, recordKind: CorrectedRecord, id: number): Promise<void> {
+async function undoConfirmed(ctx: MemberCallbackContext, recordKind: UndoTarget, id: number): Promise<void> {
   await ctx.answerCallbackQuery();
+  if (recordKind === "company") return takeBackAdd(ctx, id);
   const record = recordSummary(ctx.deps.db, ctx.team.id, recordKind, id);
   if (!record || !mayUndo(record, ctx.member.id, ctx.now)) return void (await ctx.reply(ctx.t("corr-undo-stale")));
   const hooks = noticeHooks(ctx);
-  const result = voidRecord(ctx.deps.db, { teamId: ctx.team.id, record: record.record, recordId: record.id, memberId: ctx.member.id, now: ctx.now, via: "undo" }, hooks);
+  const result = voidRecord(ctx.deps.db, { teamId: ctx.team.id, record: recordKind, recordId: record.id, memberId: ctx.member.id, now: ctx.now, via: "undo" }, hooks);
   await finish(ctx, result, hooks);
+}
+
+/** /undo of the member's own /add: the company leaves the base while nothing has happened to it. */
+async function takeBackAdd(ctx: MemberCallbackContext, companyId: number): Promise<void> {
+  const result = takeBackCompany(ctx.deps.db, { teamId: ctx.team.id, companyId, memberId: ctx.member.id, now: ctx.now });
+  if (!result.ok && result.reason === "stale") return void (await ctx.reply(ctx.t("corr-undo-stale")));
+  const record = recordText(result.before, formatOf(ctx));
+  if (!result.ok) return void (await ctx.reply(ctx.t("corr-undo-add-has-records", { record, company: result.before.companyName ?? "" })));
+  ctx.log.info({ companyId }, "company taken back");
+  await ctx.reply(ctx.t("corr-add-taken-back", { record }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,7 +165,7 @@ async function replyList(ctx: MemberContext, kind: "deals" | "expenses", records
   const format = formatOf(ctx);
   const lines = [ctx.t(`corr-${kind}-title`, { month }), ...records.map((record, index) => `${index + 1}. ${recordText(record, format)}`)];
   const withButtons = records.slice(-LIST_BUTTONS);
-  const rows: InlineKeyboardButton[][] = withButtons.map((record) => [button(recordLabel(record, format), recordButton.pack({ record: record.record, id: record.id }))]);
+  const rows: InlineKeyboardButton[][] = withButtons.map((record) => [button(recordLabel(record, format), recordButton.pack({ record: kind === "deals" ? "event" : "expense", id: record.id }))]);
   lines.push("", ctx.t("corr-list-hint"));
   if (withButtons.length < records.length) lines.push(ctx.t("corr-list-more", { count: LIST_BUTTONS }));
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard(rows) });
@@ -191,7 +204,7 @@ async function recordMenu(ctx: MemberCallbackContext, recordKind: CorrectedRecor
   const record = recordSummary(ctx.deps.db, ctx.team.id, recordKind, id);
   if (!record || record.voided) return void (await ctx.reply(ctx.t("corr-stale")));
   const author = record.memberId === null ? undefined : getMember(ctx.deps.db, record.memberId);
-  const action = (name: "void" | Field) => recordActionButton.pack({ record: record.record, id: record.id, action: name });
+  const action = (name: "void" | Field) => recordActionButton.pack({ record: recordKind, id: record.id, action: name });
   const rows = [[button(ctx.t("corr-void"), action("void"))], fieldsOf(record).map((field) => button(ctx.t(`corr-edit-${field}`), action(field)))];
   await ctx.reply(ctx.t("corr-menu", { record: recordText(record, formatOf(ctx)), who: author ? memberName(author) : "—" }), { reply_markup: keyboard(rows) });
 }
@@ -206,7 +219,7 @@ async function recordAction(ctx: MemberCallbackContext, recordKind: CorrectedRec
   const record = recordSummary(ctx.deps.db, ctx.team.id, recordKind, id);
   if (!record || record.voided) return void (await ctx.reply(ctx.t("corr-stale")));
   if (!fieldsOf(record).includes(action)) return void (await ctx.reply(ctx.t("corr-error-field")));
-  createKvStore(ctx.deps.db).write(editKey(ctx.team.id, ctx.from.id), { record: record.record, id: record.id, field: action, askedAt: ctx.now } satisfies PendingEdit, ctx.now);
+  createKvStore(ctx.deps.db).write(editKey(ctx.team.id, ctx.from.id), { record: recordKind, id: record.id, field: action, askedAt: ctx.now } satisfies PendingEdit, ctx.now);
   await ctx.reply(ctx.t(`corr-ask-${action}`, { record: recordText(record, formatOf(ctx)), month: formatMonth(ctx.t, record.localDay.slice(0, 7)) }));
 }
 

@@ -2,14 +2,15 @@
 import { coreKey, MAX_COMPANY_NAME, nameKey, tidyCompanyQuotes } from "../../domain/company-name.js";
 import { findCompanyByNameKey } from "../../db/companies.js";
 import type { Company } from "../../db/companies.js";
-import { companyImportWriter, getCompany } from "../../db/companies.js";
+import { companyImportWriter, getCompany, setCompanyAddedBy } from "../../db/companies.js";
 import type { Db } from "../../db/open.js";
 import { getOrCreateSegment } from "../../db/segments.js";
 import { bumpSegment } from "../../db/burn-counters.js";
 import type { WriteHooks } from "./write.js";
 import { runWrite } from "./write.js";
 
-export type AddCompanyInput = { teamId: number; name: string; segmentName: string; now: number };
+/** `memberId`: who typed it, so they may take it back with /undo; absent for scripts. */
+export type AddCompanyInput = { teamId: number; name: string; segmentName: string; now: number; memberId?: number };
 
 export type AddCompanyResult =
   | { ok: true; company: Company }
@@ -43,6 +44,7 @@ export function addCompany(db: Db, input: AddCompanyInput, hooks?: WriteHooks<Ad
         email: null,
       });
       if (id === null) return { ok: false, reason: "exists", company: findCompanyByNameKey(db, ctx.teamId, key)! };
+      if (input.memberId !== undefined) setCompanyAddedBy(db, id, input.memberId);
       bumpSegment(db, ctx.teamId, segment.id, "size", ctx.today, 1);
       bumpSegment(db, ctx.teamId, segment.id, "fresh", ctx.today, 1);
       return { ok: true, company: getCompany(db, ctx.teamId, id)! };

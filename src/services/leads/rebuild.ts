@@ -41,7 +41,7 @@ interface EventRow {
 export function rebuildLeadBase(ctx: BaseContext): void {
   const { db, teamId } = ctx;
   resetTeam(db, teamId);
-  const companies = prepared(db, "SELECT id, created_at, created_day, segment_id FROM companies WHERE team_id = ? ORDER BY created_at, id").all(
+  const companies = prepared(db, "SELECT id, created_at, created_day, segment_id FROM companies WHERE team_id = ? AND removed_at IS NULL ORDER BY created_at, id").all(
     teamId,
   ) as { id: number; created_at: number; created_day: string; segment_id: number }[];
   const events = prepared(

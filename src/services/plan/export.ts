@@ -18,6 +18,7 @@ import { addDays, localDate, zonedInstant } from "../../domain/calendar.js";
 import { periodBounds, periodOf } from "../../domain/period.js";
 import { buildExportWorkbook, type CorrectionSheetRow, type ExportRows } from "../../reports/export-xlsx.js";
 import { listCorrections } from "../../db/corrections.js";
+import { listRemovedCompanies } from "../../db/companies.js";
 import { recordSummary } from "../corrections/records.js";
 import type { Locale, Translate } from "../../shared/i18n.js";
 import { loadBurnReport, resolveAsOf } from "../leads/burn-report.js";
@@ -39,14 +40,25 @@ export function readExportRows(db: Db, team: Team, period: string): ExportRows {
   };
 }
 
-/** The corrections made in the month, each with its record before and after. */
+/** The corrections made in the month, each with its record before and after, and the companies taken back (/undo of /add). */
 function correctionSheetRows(db: Db, teamId: number, from: string, to: string): CorrectionSheetRow[] {
-  return listCorrections(db, teamId, from, to).flatMap((correction) => {
+  const corrections = listCorrections(db, teamId, from, to).flatMap((correction): CorrectionSheetRow[] => {
     const before = recordSummary(db, teamId, correction.record, correction.recordId);
     if (!before) return [];
     const after = correction.replacementId === null ? null : (recordSummary(db, teamId, correction.record, correction.replacementId) ?? null);
     return [{ at: correction.at, memberId: correction.memberId, via: correction.via, authorId: before.memberId, before, after }];
   });
+  const removed = listRemovedCompanies(db, teamId, from, to).map(
+    (company): CorrectionSheetRow => ({
+      at: company.removedAt,
+      memberId: company.removedBy,
+      via: "undo",
+      authorId: company.addedBy,
+      before: { kind: "add", companyName: company.name, category: null, amountKopecks: null, localDay: company.addedDay },
+      after: null,
+    }),
+  );
+  return [...corrections, ...removed].sort((a, b) => a.at - b.at);
 }
 
 export type ExportRequest = {

@@ -8,6 +8,7 @@ corr-kind-handled = refusal handled, “{ $company }”
 corr-kind-deal = deal “{ $company }” — { $amount }
 corr-kind-close = “{ $company }” closed
 corr-kind-expense = expense { $amount } ({ $category })
+corr-kind-add = adding the company “{ $company }” (segment “{ $segment }”)
 corr-record = { $what }, { $when }
 
 corr-undo-nothing = You have no record from the last 24 hours to take back.
@@ -16,6 +17,8 @@ corr-undo-yes = ↩️ Yes, take it back
 corr-cancel = No
 corr-cancelled = OK, nothing changed.
 corr-undo-stale = This record can no longer be taken back: it already was, or more than 24 hours have passed.
+corr-undo-add-has-records = Cannot take back: { $record }. “{ $company }” already has records (or an import matched it). Take those back first; nothing was changed.
+corr-add-taken-back = Removed from the base: { $record }. The figures are recomputed; the name is free to add again.
 
 corr-deals-title = Deals of { $month }:
 corr-deals-none = No deals in { $month }.

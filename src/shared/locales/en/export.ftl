@@ -147,3 +147,4 @@ export-corr-kind-handled = refusal handled
 export-corr-kind-deal = deal
 export-corr-kind-close = close
 export-corr-kind-expense = expense
+export-corr-kind-add = company added

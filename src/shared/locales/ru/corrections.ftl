@@ -8,6 +8,7 @@ corr-kind-handled = отработка отказа «{ $company }»
 corr-kind-deal = сделка «{ $company }» — { $amount }
 corr-kind-close = закрытие «{ $company }»
 corr-kind-expense = расход { $amount } ({ $category })
+corr-kind-add = добавление компании «{ $company }» (сегмент «{ $segment }»)
 corr-record = { $what }, { $when }
 
 corr-undo-nothing = За последние 24 часа нет ваших записей, которые можно отменить.
@@ -16,6 +17,8 @@ corr-undo-yes = ↩️ Да, отменить
 corr-cancel = Не надо
 corr-cancelled = Хорошо, ничего не меняю.
 corr-undo-stale = Эту запись уже нельзя отменить: её уже отменили или прошло больше 24 часов.
+corr-undo-add-has-records = Нельзя отменить: { $record }. По «{ $company }» уже есть записи (или её нашла загрузка базы). Сначала отмените их; ничего не изменено.
+corr-add-taken-back = Удалено из базы: { $record }. Цифры пересчитаны; название свободно, компанию можно добавить снова.
 
 corr-deals-title = Сделки за { $month }:
 corr-deals-none = За { $month } сделок нет.

@@ -147,3 +147,4 @@ export-corr-kind-handled = отработка отказа
 export-corr-kind-deal = сделка
 export-corr-kind-close = закрытие
 export-corr-kind-expense = расход
+export-corr-kind-add = добавление компании
