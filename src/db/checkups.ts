@@ -124,6 +124,12 @@ export function recentStatuses(db: Db, teamId: number, memberId: number, limit =
     .all(teamId, memberId, limit) as CheckupStatus[];
 }
 
+/** The member's latest missed check-up day, or null. */
+export function lastMissedDay(db: Db, teamId: number, memberId: number): string | null {
+  const day = prepared(db, "SELECT MAX(local_date) FROM checkups WHERE team_id = ? AND member_id = ? AND status = 'missed'").pluck().get(teamId, memberId);
+  return (day as string | null) ?? null;
+}
+
 /** Prompt instants of the member's check-ups that are over (answered or missed), for "stalled". */
 export function closedPromptTimes(db: Db, teamId: number, memberId: number, since: number): number[] {
   return prepared(db, "SELECT prompted_at FROM checkups WHERE team_id = ? AND member_id = ? AND status IN ('answered', 'missed') AND prompted_at > ? ORDER BY prompted_at")

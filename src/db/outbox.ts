@@ -144,3 +144,8 @@ export function pendingForChat(db: Db, chatId: number): OutboxItem[] {
 export function moveChat(db: Db, fromChatId: number, toChatId: number): number {
   return prepared(db, SQL.moveChat).run(toChatId, fromChatId).changes;
 }
+
+/** True when a message to `chatId` is still pending after `tries` failed tries (the pending rows are few: indexed by status). */
+export function chatIsFailing(db: Db, chatId: number, tries: number): boolean {
+  return prepared(db, "SELECT 1 FROM outbox WHERE status = 'pending' AND chat_id = ? AND attempts >= ? LIMIT 1").get(chatId, tries) !== undefined;
+}

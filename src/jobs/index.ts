@@ -6,6 +6,7 @@ import { burnAlertsJob } from "./burn-alerts.js";
 import { calendarNoticeJob } from "./calendar-notice.js";
 import { weeklySummaryJob } from "./weekly-summary.js";
 import { teamSummaryJob } from "./team-summary.js";
+import { deliveryAlertsJob } from "./delivery-alerts.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, teamSummaryJob, calendarNoticeJob];
+export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, teamSummaryJob, deliveryAlertsJob, calendarNoticeJob];

@@ -15,6 +15,7 @@ import { runCheckupDigest } from "../../src/jobs/checkup-digest.js";
 import { runQuestionEscalation } from "../../src/jobs/checkup-escalation.js";
 import { checkupJob } from "../../src/jobs/checkup-jobs.js";
 import { startLeadRound } from "../../src/services/tasks/task-actions.js";
+import { planAlertsJob } from "../../src/jobs/plan-alerts.js";
 
 const at = (iso: string) => Date.parse(iso);
 const translator = createTranslator();
@@ -83,26 +84,35 @@ describe("checkup-reminder and checkup-miss", () => {
     expect(outbox("checkup-reminder")).toHaveLength(1);
   });
 
-  it("alerts the founder on the second miss in a row, but not for a stale one found after an outage", () => {
+  it("alerts the founder on the second miss in a row the next working morning, once, not again after an outage", async () => {
     for (const day of ["2026-11-02", "2026-11-03"]) {
       runCheckupPrompts(deps, at(`${day}T07:00:00Z`));
       runCheckupMisses(deps, at(`${day}T15:00:00Z`));
     }
-    expect(outbox("checkup-missed-streak").map((m) => [m.key, m.chat])).toEqual([[`checkup-missed-streak:3:2026-11-03:${founder.userId}`, founder.userId]]);
-    // Wednesday 4 November is a public holiday. Down from Thursday noon to Monday: Thursday's miss is
-    // recorded, the stale alert is not sent.
-    runCheckupPrompts(deps, at("2026-11-05T07:00:00Z"));
+    // The misses are recorded at the cut-off, which is quiet time: nothing is said then.
+    expect(outbox("checkup-missed-streak")).toEqual([]);
+    // Wednesday 4 November is a public holiday; Thursday's check-up time says it.
+    const thursday = at("2026-11-05T07:00:00Z");
+    await planAlertsJob.run(deps, thursday);
+    const [alert, ...more] = outbox("checkup-missed-streak");
+    expect(more).toEqual([]);
+    expect([alert!.key, alert!.chat]).toEqual([`alert:missed-checkups:member-3:${thursday}:start:${founder.userId}`, founder.userId]);
+    expect(alert!.text).toMatch(/^⚠ .*@ivan_sales.*: пропущено сверок подряд — 2 \(последняя — 03\.11\)\.$/);
+    // Down from Thursday noon to Monday: Thursday's miss is recorded, the streak still holds; nothing new is said.
+    runCheckupPrompts(deps, at("2026-11-05T07:01:00Z"));
     runCheckupMisses(deps, at("2026-11-09T06:00:00Z"));
+    await planAlertsJob.run(deps, at("2026-11-09T07:00:00Z"));
     expect(status(ivan.id, "2026-11-05")).toBe("missed");
     expect(outbox("checkup-missed-streak")).toHaveLength(1);
   });
 
-  it("sends alerts to the alert chat when the founder set one", () => {
+  it("sends alerts to the alert chat when the founder set one", async () => {
     db.prepare("UPDATE teams SET alert_chat_id = -100500 WHERE id = 1").run();
     for (const day of ["2026-11-02", "2026-11-03"]) {
       runCheckupPrompts(deps, at(`${day}T07:00:00Z`));
       runCheckupMisses(deps, at(`${day}T15:00:00Z`));
     }
+    await planAlertsJob.run(deps, at("2026-11-05T07:00:00Z"));
     expect(outbox("checkup-missed-streak")[0]!.chat).toBe(-100500);
   });
 });
@@ -139,7 +149,7 @@ describe("question-escalation", () => {
     expect(runQuestionEscalation(deps, at("2026-11-02T12:00:00Z"))).toBe(0);
     expect(runQuestionEscalation(deps, at("2026-11-02T12:00:01Z"))).toBe(1);
     expect(runQuestionEscalation(deps, at("2026-11-03T12:00:00Z"))).toBe(0);
-    expect(outbox("question-escalation").map((m) => [m.key, m.chat])).toEqual([[`question-escalation:1:${founder.userId}`, founder.userId]]);
+    expect(outbox("question-escalation").map((m) => [m.key, m.chat])).toEqual([[`alert:question-unanswered:question-1:${at("2026-11-02T12:00:01Z")}:start:${founder.userId}`, founder.userId]]);
   });
 });
 

@@ -4,7 +4,6 @@
  * Callers run these inside the transaction that made the change, so the message and its cause
  * are written together or not at all.
  */
-import { founderAlertRecipients, founderConfidentialRecipients } from "../team/alert-recipients.js";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../../db/open.js";
 import { enqueue } from "../../db/outbox.js";
@@ -157,17 +156,6 @@ export function notifyAnswer(db: Db, translator: Translator, team: Team, questio
   send(db, team.id, to, "question-answer", `question-answer:${question.id}`, text, now);
 }
 
-/** A question open too long goes to the founder, once; its text is never posted into a group alert chat. */
-export function notifyEscalation(db: Db, translator: Translator, team: Team, question: Question, asker: Member, hours: number, now: number): boolean {
-  let queued = false;
-  for (const to of founderConfidentialRecipients(db, team)) {
-    const t = translator.forLocale(to.locale);
-    const text = t("question-escalation-notice", { id: String(question.id), name: memberName(asker), question: question.text, hours });
-    queued = send(db, team.id, to, "question-escalation", `question-escalation:${question.id}:${to.chatId}`, text, now) || queued;
-  }
-  return queued;
-}
-
 /** The check-up prompt (or a lead's round, which has its own key) with [Start]. */
 export function sendCheckupPrompt(
   db: Db,
@@ -194,17 +182,6 @@ export function sendCheckupReminder(db: Db, translator: Translator, team: Team, 
   const text = t("checkup-reminder", { date: formatShortDay(checkup.localDate), cutoff: team.cutoffTime });
   const markup = keyboard([[button(t("checkup-btn-start"), checkupStartButton.pack({ id: checkup.id }))]]);
   return send(db, team.id, to, "checkup-reminder", `checkup-reminder:${manager.id}:${checkup.localDate}`, text, now, markup);
-}
-
-/** The founder hears when a manager missed 2 check-ups in a row (once per manager and day). */
-export function sendMissedStreakAlert(db: Db, translator: Translator, team: Team, manager: Member, checkup: Checkup, streak: number, now: number): boolean {
-  let queued = false;
-  for (const to of founderAlertRecipients(db, team)) {
-    const t = translator.forLocale(to.locale);
-    const text = t("checkup-missed-streak-alert", { name: memberName(manager), count: streak, date: formatShortDay(checkup.localDate) });
-    queued = send(db, team.id, to, "checkup-missed-streak", `checkup-missed-streak:${manager.id}:${checkup.localDate}:${to.chatId}`, text, now) || queued;
-  }
-  return queued;
 }
 
 /** The digest, split into messages that fit Telegram, one key per part. */

@@ -15,7 +15,7 @@ import { isKindSilent, nextAlertStep, type ConditionKind, type ConditionReading 
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
 import { muteAlertKindButton } from "../../shared/telegram/button-data.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
-import { founderAlertRecipients } from "./alert-recipients.js";
+import { founderAlertRecipients, type AlertRecipient } from "./alert-recipients.js";
 
 export type SpokenStep = "start" | "worse" | "over";
 
@@ -25,6 +25,10 @@ export interface ConditionCheck {
   subject: string;
   reading: ConditionReading;
   text: (step: SpokenStep, t: Translate, locale: Locale) => string;
+  /** The outbox kind of the start message (default `alert-<kind>`). */
+  outboxKind?: string;
+  /** Who hears it (default: the founder's alert chat). */
+  recipients?: AlertRecipient[];
 }
 
 /** The start says the full alert; "worse" says it again under a "worse" line; the end is one line. */
@@ -69,7 +73,7 @@ export function sayConditions(db: Db, team: Team, now: number, kinds: readonly C
 
 function say(db: Db, team: Team, now: number, check: ConditionCheck, step: SpokenStep, startedAt: number, translator: Translator): boolean {
   let fresh = false;
-  for (const recipient of founderAlertRecipients(db, team)) {
+  for (const recipient of check.recipients ?? founderAlertRecipients(db, team)) {
     const t = translator.forLocale(recipient.locale);
     const text = check.text(step, t, recipient.locale);
     const queued = enqueue(
@@ -77,7 +81,7 @@ function say(db: Db, team: Team, now: number, check: ConditionCheck, step: Spoke
       {
         teamId: team.id,
         chatId: recipient.chatId,
-        kind: step === "start" ? `alert-${check.kind}` : `alert-${check.kind}-${step}`,
+        kind: step === "start" ? (check.outboxKind ?? `alert-${check.kind}`) : `alert-${check.kind}-${step}`,
         key: `alert:${check.kind}:${check.subject}:${startedAt}:${step}:${recipient.chatId}`,
         message: { method: "sendMessage", text, replyMarkup: muteKeyboard(t, check.kind) },
       },

@@ -65,3 +65,6 @@ settings-usage-team-summary = Недельная сводка команды р�
 
 team-summary-title = 📋 Неделя команды: дисциплина чек-апов
 team-summary-footer = Подробнее: /discipline, /tasks. Выключить эту сводку: /settings team_summary off
+
+alert-subject-private-chat = личный чат основателя
+alert-delivery-failing = 🚨 Оповещения не доходят в { $chat }: сообщение туда не ушло трижды и всё ещё повторяется. Проверьте чат (бот ещё в нём и может писать?) или выберите другой через /alerts_here.
