@@ -179,7 +179,7 @@ describe("the daily prompt", () => {
 });
 
 describe("reminder, miss and the founder's alert", () => {
-  it("reminds once 2 h after the prompt, misses at the cut-off, and alerts after 2 misses in a row", async () => {
+  it("reminds once 2 h after the prompt, misses at the cut-off, and alerts after 2 misses in a row the next working morning", async () => {
     const { ivan, lead, founder, petr } = await team({ managers: ["ivan_sales", "petr_sales"] });
     await tickAt(`${MON}T07:00:00Z`);
     await doCheckup(petr!, []);
@@ -203,12 +203,16 @@ describe("reminder, miss and the founder's alert", () => {
 
     await tickAt("2026-11-03T07:00:00Z");
     await tickAt("2026-11-03T15:00:00Z");
+    // The second miss is recorded at the cut-off, which is quiet time: the founder hears it the next working morning.
+    expect(texts(founder, /пропущено сверок подряд/)).toHaveLength(0);
+    expect(lastWith(lead, /Итоги сверки за 03\.11/).text).toContain("❌ Ivan (@ivan_sales) — пропустил(а), подряд: 2");
+    // Wednesday 4 November is a public holiday; Thursday at the check-up time.
+    await tickAt("2026-11-05T07:00:00Z");
     const alert = lastWith(founder, /пропущено сверок подряд/);
     expect(alert.text).toContain("Ivan (@ivan_sales)");
     expect(alert.text).toContain("2");
-    await tickAt("2026-11-03T15:05:00Z");
+    await tickAt("2026-11-05T07:05:00Z");
     expect(texts(founder, /пропущено сверок подряд/)).toHaveLength(1);
-    expect(lastWith(lead, /Итоги сверки за 03\.11/).text).toContain("❌ Ivan (@ivan_sales) — пропустил(а), подряд: 2");
   });
 });
 
@@ -536,7 +540,8 @@ describe("stalled and overdue, the digest and discipline", () => {
     expect(digest).toMatch(/Возвращены на доработку:\n {2}#4 Petr \(@petr_sales\): Fix the CRM cards — Half of the cards are still empty/);
     expect(digest).toMatch(/Вопросы без ответа:\n {2}#1 Ivan \(@ivan_sales\): Which discount for Vector\?/);
     expect(digest).toMatch(/Пропуски подряд:\n {2}Petr \(@petr_sales\): 2/);
-    expect(texts(founder, /Petr \(@petr_sales\): пропущено сверок подряд — 2/)).toHaveLength(1);
+    // The founder hears of Petr's streak the next working morning, not at the cut-off (quiet time).
+    expect(texts(founder, /пропущено сверок подряд/)).toHaveLength(0);
 
     const discipline = await lead.send("/discipline");
     const figures = discipline.map((m) => m.text).join("\n");
@@ -544,6 +549,9 @@ describe("stalled and overdue, the digest and discipline", () => {
     expect(figures).toMatch(/Petr \(@petr_sales\)\nСверки: сдано 0% \(0 из 2\), вовремя 0%\nЗадачи: принято 0, возвращено 1, не начато 0, зависло сейчас 2/);
     expect((await lead.send("/discipline abc"))[0]!.text).toMatch(/Как смотреть дисциплину/);
     expect((await ivan.send("/discipline"))[0]!.text).toMatch(/недоступна/);
+
+    await tickAt("2026-11-05T07:00:00Z");
+    expect(texts(founder, /Petr \(@petr_sales\): пропущено сверок подряд — 2/)).toHaveLength(1);
   });
 });
 

@@ -70,7 +70,7 @@ describe("burn alerts", () => {
     await t.h.runJobs();
     await t.h.runJobs();
     expect(alerts(t).slice(2)).toEqual(["✅ Сегмент «Розница» снова открыт для касаний."]);
-    expect(t.h.db.prepare("SELECT kind FROM alert_conditions").pluck().all()).toEqual(["burn-high"]);
+    expect(t.h.db.prepare("SELECT kind FROM alert_conditions WHERE kind IN ('burn-high', 'segment-paused')").pluck().all()).toEqual(["burn-high"]);
   });
 
   it("burn high needs the team's minimum of companies contacted in the month (10 unless set)", async () => {
