@@ -1,5 +1,5 @@
 import { Bot } from "grammy";
-import { conversations } from "@grammyjs/conversations";
+import { conversations, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { createKvStore } from "../db/kv.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
@@ -13,6 +13,7 @@ import { strangerGate, fallback } from "./features/gate.js";
 import { COMMANDS, FEATURES } from "./features/index.js";
 import { createDispatcher } from "./dispatcher.js";
 import { dialogueKeyPrefix } from "./conversation-tools.js";
+import { dialogueRolesOf, guardDialogues } from "./dialogue-guard.js";
 
 /** Builds the bot with every feature installed; starting it (polling, webhook, jobs) is main.ts's business. */
 export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions | false } = {}): Bot<BotContext> {
@@ -45,6 +46,14 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
   // Most updates come from a chat with no dialogue open. The keys of open dialogues are kept in memory
   // (this bot is the only writer of them), so such an update skips the storage read.
   const openDialogues = new Set(kv.keys(prefix));
+  const dialogues = {
+    read: (key: string) => (openDialogues.has(key) ? kv.read<VersionedState<ConversationData>>(key) : undefined),
+    drop: (key: string) => {
+      kv.delete(key);
+      openDialogues.delete(key);
+    },
+  };
+  tree.use(guardDialogues(prefix, dialogues, dialogueRolesOf(FEATURES)));
   tree.use(
     conversations<BotContext, ConvContext>({
       storage: {
@@ -53,15 +62,12 @@ export function createBot(deps: BotDeps, options: { rateLimit?: RateLimitOptions
         prefix,
         getStorageKey: (ctx) => (ctx.chatId === undefined || ctx.from === undefined ? undefined : `${ctx.chatId}:${ctx.from.id}`),
         adapter: {
-          read: (key) => (openDialogues.has(key) ? kv.read(key) : undefined),
+          read: dialogues.read,
           write: (key, state) => {
             kv.write(key, state, deps.clock.now());
             openDialogues.add(key);
           },
-          delete: (key) => {
-            kv.delete(key);
-            openDialogues.delete(key);
-          },
+          delete: dialogues.drop,
         },
       },
       plugins: [

@@ -85,6 +85,8 @@ export interface Feature {
    * an active dialogue sees the next update first, whichever feature owns the dialogue.
    */
   conversations?: MiddlewareFn<BotContext>[];
+  /** For each of `conversations`, by name: the roles that may go on answering it (checked at every update). */
+  dialogueRoles?: Readonly<Record<string, readonly Role[]>>;
 }
 
 /** The text after the command, trimmed; "" when none. */

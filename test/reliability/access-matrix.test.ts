@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
 import { runMain } from "../helpers/cli.js";
-import { COMMANDS } from "../../src/bot/features/index.js";
+import { COMMANDS, FEATURES } from "../../src/bot/features/index.js";
+import type { Role } from "../../src/db/members.js";
+import { buttonData } from "../helpers/buttons.js";
 import { createTranslator } from "../../src/shared/i18n.js";
 import { ensureTeam } from "../../src/db/teams.js";
 import { removeMember, upsertMember } from "../../src/db/members.js";
@@ -152,5 +154,124 @@ describe("access matrix", () => {
       expect(h.db.prepare("SELECT COUNT(*) FROM deals").pluck().get()).toBe(1);
     }
     console.log(`access matrix: ${commands.length} commands × ${ACTORS.length} people × 2 chats = ${checks} checked, ${wrong.length} wrong, ${refusedChecks} refused replies searched, ${leaks.length} leaked`);
+  });
+
+  it("refuses every button pressed by someone its roles or chats refuse, and writes nothing", async () => {
+    const group = groupChat(-100_424_242, { title: "Sales floor" });
+    const callbacks = FEATURES.flatMap((feature) => feature.callbacks ?? []);
+    // Every button the bot has shown so far (the matrix above opened every command), once per callback data.
+    const buttons = new Map<string, SentMessage>();
+    for (const chat of [...Object.values(actors).map((actor) => actor.chatId), group.id]) {
+      for (const sent of h.fake.messagesTo(chat)) for (const data of buttonData(sent)) if (!buttons.has(data)) buttons.set(data, sent);
+    }
+    // Everything stored but the record of handled update ids (every update adds one).
+    const writes = () => (h.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'processed_updates'").pluck().all() as string[])
+      .map((table) => JSON.stringify(h.db.prepare(`SELECT * FROM "${table}"`).all())).join("\n");
+    const wrong: string[] = [];
+    let presses = 0;
+    let kinds = 0;
+    for (const [data, sent] of buttons) {
+      const callback = callbacks.find((candidate) => candidate.bind(data) !== undefined);
+      if (!callback) continue; // a dialogue's own button (covered below)
+      kinds++;
+      for (const actor of ACTORS) {
+        const role = actor === "founder" || actor === "lead" || actor === "manager" ? (actor as Role) : undefined;
+        for (const where of ["private", "group"] as const) {
+          const roleRefused = role === undefined || (callback.roles !== undefined && !callback.roles.includes(role));
+          const chatRefused = where === "group" && callback.chats === "private";
+          if (!roleRefused && !chatRefused) continue; // allowed presses act; this test is about refusals
+          const before = writes();
+          const message = where === "group" ? ({ message_id: 1, date: 0, chat: group } as never) : sent.message;
+          const replies = await actors[actor].press(data, message);
+          h.clock.advance(1000);
+          presses++;
+          const texts = [...replies.map((reply) => reply.text ?? reply.caption ?? ""), ...(replies.answer ? [replies.answer] : [])];
+          if (!texts.every((text) => refusalTexts.has(text))) wrong.push(`${data} by ${actor} in ${where}: ${JSON.stringify(texts[0])}`);
+          if (writes() !== before) wrong.push(`${data} by ${actor} in ${where} wrote something`);
+          if (where === "private" && texts.length === 0) wrong.push(`${data} by ${actor} in private got silence`);
+        }
+      }
+    }
+    expect(kinds).toBeGreaterThan(5);
+    expect(wrong).toEqual([]);
+    console.log(`access matrix, buttons: ${kinds} buttons shown (distinct callback data), ${presses} refused presses checked (wrong role, outsider, group), ${wrong.length} wrong`);
+  });
+
+  it("closes a dialogue whose person was removed, demoted or re-invited mid-way: the old answer writes nothing", async () => {
+    const founder = actors.founder;
+    let made = 0;
+    const link = async (role: "lead" | "manager") => /start=([\w-]+)/.exec((await founder.send(`/invite ${role}`))[0]!.text ?? "")![1]!;
+    const handlingDays = () => h.db.prepare("SELECT handling_days FROM teams WHERE id = 1").pluck().get() as number;
+    interface Dialogue {
+      name: string;
+      role: Role;
+      /** A role the dialogue does not allow, for the demotion. */
+      lower: Role;
+      open(user: TestUser): Promise<unknown>;
+      answer(user: TestUser): Promise<unknown>;
+      /** Whether the answer wrote; read before and after. */
+      written(user: TestUser): unknown;
+    }
+    const DIALOGUES: Dialogue[] = [
+      {
+        name: "settings-input",
+        role: "founder",
+        lower: "lead",
+        open: async (user) => {
+          const menu = (await user.send("/settings"))[0]!;
+          await user.press("set:open:window", menu.message);
+          await user.press("set:type:window", menu.message);
+        },
+        answer: (user) => user.send(String((handlingDays() % 20) + 1)),
+        written: () => handlingDays(),
+      },
+      {
+        name: "invite",
+        role: "lead",
+        lower: "manager",
+        open: (user) => user.send("/invite"),
+        answer: (user) => user.press("invite:manager"),
+        written: (user) => h.db.prepare("SELECT COUNT(*) FROM invites WHERE created_by = ?").pluck().get(user.member()?.id ?? -1),
+      },
+      {
+        name: "question-ask",
+        role: "manager",
+        lower: "lead",
+        open: (user) => user.send("/ask"),
+        answer: (user) => user.send(`Matrix question from ${user.id}?`),
+        written: (user) => h.db.prepare("SELECT COUNT(*) FROM questions WHERE text = ?").pluck().get(`Matrix question from ${user.id}?`),
+      },
+    ];
+    type Change = "none" | "removed" | "demoted" | "re-invited";
+    const changes: Record<Change, (user: TestUser, dialogue: Dialogue) => Promise<void>> = {
+      none: async () => {},
+      removed: async (user) => {
+        await founder.send(`/remove @${user.user.username}`);
+      },
+      demoted: async (user, dialogue) => {
+        h.db.prepare("UPDATE members SET role = ? WHERE user_id = ?").run(dialogue.lower, user.id);
+      },
+      "re-invited": async (user, dialogue) => {
+        await founder.send(`/remove @${user.user.username}`);
+        await user.send(`/start ${await link(dialogue.role === "founder" ? "lead" : dialogue.role)}`);
+      },
+    };
+    const wrong: string[] = [];
+    let checks = 0;
+    for (const dialogue of DIALOGUES) {
+      for (const change of Object.keys(changes) as Change[]) {
+        const user = await h.member(dialogue.role, { username: `dlg_${dialogue.name.replace(/-/g, "_")}_${made++}`, language_code: "en" });
+        await dialogue.open(user);
+        const before = dialogue.written(user);
+        await changes[change](user, dialogue);
+        await dialogue.answer(user);
+        h.clock.advance(1000);
+        checks++;
+        const wrote = dialogue.written(user) !== before;
+        if (change === "none" ? !wrote : wrote) wrong.push(`${dialogue.name}, ${change}: ${wrote ? "wrote" : "wrote nothing"}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    console.log(`access matrix, dialogues: ${DIALOGUES.length} dialogues × ${Object.keys(changes).length} role changes (none, removed, demoted, re-invited) = ${checks} checked, ${wrong.length} wrong`);
   });
 });

@@ -141,6 +141,7 @@ const EVERYONE = ["founder", "lead", "manager"] as const;
 export const accessFeature: Feature = {
   name: "access",
   conversations: [createConversation(inviteConversation, "invite")],
+  dialogueRoles: { invite: ["founder", "lead"] },
   commands: [
     defineCommand({ command: "start", roles: EVERYONE, description: "cmd-start", chats: "any", handler: welcome }),
     defineCommand({ command: "help", roles: EVERYONE, description: "cmd-help", chats: "any", handler: welcome }),

@@ -533,6 +533,7 @@ export const baseFeature: Feature = {
   name: "base",
   composer,
   conversations: [createConversation(refusalDialogue, REFUSAL_DIALOGUE)],
+  dialogueRoles: { [REFUSAL_DIALOGUE]: EVERYONE },
   commands: baseCommands,
   callbacks: [
     defineCallback({ data: pickCompanyButton, chats: "private", handler: (ctx, { nonce, company }) => companyPicked(ctx, nonce, company) }),

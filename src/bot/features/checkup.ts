@@ -349,6 +349,7 @@ async function disciplineCommand(ctx: MemberCommandContext, text: string): Promi
 export const checkupFeature: Feature = {
   name: "checkup",
   conversations: [createConversation(checkupConversation, "checkup")],
+  dialogueRoles: { checkup: ["manager"] },
   commands: [
     defineCommand({ command: "checkup", roles: ["founder", "lead", "manager"], description: "cmd-checkup", chats: "private", handler: checkupCommand }),
     defineCommand({ command: "away", roles: ["founder", "lead", "manager"], description: "cmd-away", chats: "private", handler: awayCommand }),

@@ -159,6 +159,7 @@ async function showQuestionPage(ctx: MemberCallbackContext, index: number): Prom
 export const questionsFeature: Feature = {
   name: "questions",
   conversations: [createConversation(askConversation, "question-ask"), createConversation(answerConversation, "question-answer")],
+  dialogueRoles: { "question-ask": ["manager"], "question-answer": ["founder", "lead"] },
   commands: [
     defineCommand({ command: "ask", roles: ["manager"], description: "cmd-ask", chats: "private", handler: askCommand }),
     defineCommand({ command: "answer", roles: ["founder", "lead"], description: "cmd-answer", chats: "private", handler: answerCommand }),

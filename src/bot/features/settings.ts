@@ -4,7 +4,7 @@
  * the text command and the menu both go through validateSetting + saveSetting + settingSavedText.
  */
 import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
-import { menuKeyboard, settingsCallbacks, settingsMenuConversations } from "./settings-menu.js";
+import { menuKeyboard, settingsCallbacks, settingsMenuConversations, SETTINGS_INPUT } from "./settings-menu.js";
 import { localDate } from "../../domain/calendar.js";
 import { parseSettingsCommand } from "../../domain/settings.js";
 import { saveSetting, settingErrorText, settingSavedText, settingsText } from "./settings-text.js";
@@ -23,4 +23,5 @@ export const settingsFeature: Feature = {
   commands: [defineCommand({ command: "settings", roles: ["founder"], description: "cmd-settings", chats: "private", handler: settingsCommand })],
   callbacks: settingsCallbacks,
   conversations: settingsMenuConversations,
+  dialogueRoles: { [SETTINGS_INPUT]: ["founder"] },
 };

@@ -395,6 +395,7 @@ async function askPressed(ctx: MemberCallbackContext, id: number): Promise<unkno
 export const tasksFeature: Feature = {
   name: "tasks",
   conversations: [createConversation(returnConversation, "task-return"), createConversation(taskQuestionConversation, "task-question")],
+  dialogueRoles: { "task-return": ["founder", "lead"], "task-question": ["manager"] },
   commands: [
     defineCommand({ command: "assign", roles: ["founder", "lead"], description: "cmd-assign", chats: "private", handler: assignCommand }),
     defineCommand({ command: "tasks", roles: ["founder", "lead", "manager"], description: "cmd-tasks", chats: "private", handler: tasksCommand }),

@@ -65,3 +65,4 @@ invites-line = #{ $id }: { $role }, made by { $creator }, valid until { $until }
 invites-cancel-button = Cancel #{ $id }
 invites-cancel-gone = Invite #{ $id } is already used, cancelled or not yours.
 invites-cancelled = Invite #{ $id } cancelled: the link no longer works.
+dialogue-role-changed = Your role in the team has changed, so the question you were answering is closed and nothing was saved. Send the command again if it is still yours to do.
