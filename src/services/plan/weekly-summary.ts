@@ -12,7 +12,7 @@ import type { OpenConditionLine, WeeklySummaryInput } from "../../reports/weekly
 import type { Translate } from "../../shared/i18n.js";
 import { loadBurnReport } from "../leads/burn-report.js";
 import { loadPlanFigures } from "./figures.js";
-import { openConditionLines } from "../team/alert-controls.js";
+import { kindStates, openConditionLines } from "../team/alert-controls.js";
 
 export interface WeeklySummaryFigures {
   plan: PlanFigures;
@@ -25,7 +25,10 @@ export function loadWeeklySummary(db: Db, team: Team, now: number): WeeklySummar
   const today = localDate(now, team.timezone);
   const plan = loadPlanFigures(db, team, periodOf(today), today);
   const burn = loadBurnReport(db, team.id, { now });
-  return { plan, burn, open: openConditionLines(db, team) };
+  // A kind the founder turned off or muted is not brought up again in the summary either.
+  const silent = new Set(kindStates(db, team.id, now).filter((state) => !state.on || state.mutedUntil !== null).map((state) => state.kind));
+  const open = openConditionLines(db, team);
+  return { plan, burn, open: (t) => open(t).filter((line) => !silent.has(line.kind)) };
 }
 
 /** The summary's text input for one recipient. */
