@@ -2,6 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { buttonData, buttonStartingWith } from "../helpers/buttons.js";
 import { removeMember } from "../../src/db/members.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../src/db/open.js";
+import { migrate, readMigrations } from "../../src/db/migrate.js";
+import { ensureTeam } from "../../src/db/teams.js";
+import { TEAM_ID } from "../../src/app.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -70,6 +77,28 @@ describe("removing a member", () => {
     expect(h.db.prepare("SELECT assignee_id FROM tasks WHERE id = 2").pluck().get()).toBe(boris.member()!.id);
     expect(h.db.prepare("SELECT COUNT(*) FROM members WHERE username = 'ivan'").pluck().get()).toBe(1);
     console.log("removal: @ivan went to its newest holder twice; 1 member holds it");
+  });
+});
+
+describe("a @username two members held before", () => {
+  it("is cleared from both by the migration, so /assign refuses it until its holder writes again", async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), "scb-usernames-")), "bot.sqlite");
+    const db = openDatabase(dbPath);
+    migrate(db, readMigrations().filter((migration) => migration.version <= 14), 0);
+    ensureTeam(db, TEAM_ID, { timezone: "Europe/Moscow", locale: "en" }, 0);
+    const insert = db.prepare("INSERT INTO members (team_id, user_id, username, first_name, role, chat_id, joined_at) VALUES (?, ?, ?, ?, ?, ?, 0)");
+    insert.run(TEAM_ID, 501, "ivan", "Old", "manager", 501);
+    insert.run(TEAM_ID, 502, "ivan", "New", "manager", 502);
+    insert.run(TEAM_ID, 503, "anna_lead", "Anna", "lead", 503);
+    db.close();
+    h = await startHarness({ dbPath });
+    expect(h.db.prepare("SELECT COUNT(*) FROM members WHERE username = 'ivan'").pluck().get()).toBe(0);
+    const lead = h.userFor({ id: 503, is_bot: false, first_name: "Anna", username: "anna_lead", language_code: "en" });
+    expect((await lead.send("/assign @ivan Call Romashka"))[0]!.text).toMatch(/no member @ivan/);
+    expect(h.db.prepare("SELECT COUNT(*) FROM tasks").pluck().get()).toBe(0);
+    await h.userFor({ id: 502, is_bot: false, first_name: "New", username: "ivan", language_code: "en" }).send("/tasks");
+    await lead.send("/assign @ivan Call Romashka");
+    expect(h.db.prepare("SELECT assignee_id FROM tasks WHERE id = 1").pluck().get()).toBe(h.db.prepare("SELECT id FROM members WHERE user_id = 502").pluck().get());
   });
 });
 
