@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { groupChat } from "../helpers/updates.js";
 import { TEAM_ID } from "../../src/app.js";
+import { FEATURES } from "../../src/bot/features/index.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -30,6 +31,14 @@ async function openWindowPrompt(founder: TestUser): Promise<void> {
 }
 
 describe("dialogues keep no old rights", () => {
+  it("every feature declares who may answer each of its dialogues (an undeclared one is closed for everyone)", () => {
+    for (const feature of FEATURES) {
+      const declared = Object.entries(feature.dialogueRoles ?? {});
+      expect(declared.length, `${feature.name}: dialogueRoles for each of its conversations`).toBe(feature.conversations?.length ?? 0);
+      for (const [name, roles] of declared) expect(roles.length, `${feature.name}/${name}`).toBeGreaterThan(0);
+    }
+  });
+
   it("a founder removed with the settings prompt open, back as a lead, cannot answer it", async () => {
     h = await startHarness();
     const olga = await h.member("founder", { username: "olga_founder", language_code: "en" });
