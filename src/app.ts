@@ -4,6 +4,7 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
+import { crmSecrets } from "./config.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { ensureTeam } from "./db/teams.js";
@@ -92,7 +93,12 @@ function openConfiguredDatabase(path: string): Db {
 export async function startApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? { now: () => Date.now() };
-  const logger = options.logger ?? createLogger(config.logLevel, [config.botToken, config.botToken.split(":")[1] ?? "", config.webhookSecret ?? ""]);
+  const logger = options.logger ?? createLogger(config.logLevel, [
+    config.botToken,
+    config.botToken.split(":")[1] ?? "",
+    config.webhookSecret ?? "",
+    ...crmSecrets(config.crm),
+  ]);
   const db = openConfiguredDatabase(config.databasePath);
   try {
     const applied = migrate(db, undefined, clock.now());

@@ -11,6 +11,23 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** Loopback hosts may use plain http (tests, a local fake); everything else must be https. */
+function isSecureOrLoopback(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === "https:") return true;
+    return parsed.protocol === "http:" && (parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost");
+  } catch {
+    return false;
+  }
+}
+
+const crmUrl = (example: string) =>
+  z
+    .string()
+    .url(`must be a URL like ${example}`)
+    .refine(isSecureOrLoopback, "must be an https:// URL (http only for 127.0.0.1 or localhost)");
+
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const schema = z
@@ -73,12 +90,35 @@ const schema = z
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
     ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+    CRM: z.preprocess(emptyToUndefined, z.enum(["bitrix24", "amocrm"], { message: "must be bitrix24 or amocrm" }).optional()),
+    BITRIX24_WEBHOOK_URL: z.preprocess(
+      emptyToUndefined,
+      crmUrl("https://<portal>/rest/<user>/<code>/")
+        .refine((url) => /\/rest\/\d+\/[^/]+\/?$/.test(new URL(url).pathname), "must end in /rest/<user id>/<webhook code>/")
+        .optional(),
+    ),
+    AMOCRM_URL: z.preprocess(emptyToUndefined, crmUrl("https://<subdomain>.amocrm.ru").optional()),
+    AMOCRM_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\S{20,}$/, "must be a long-lived token (no spaces)").optional()),
+    CRM_SYNC_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440).default(10)),
   })
   .superRefine((env, ctx) => {
+    const require = (setting: "BITRIX24_WEBHOOK_URL" | "AMOCRM_URL" | "AMOCRM_TOKEN") => {
+      if (!env[setting]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [setting], message: `is required when CRM=${env.CRM}` });
+    };
+    if (env.CRM === "bitrix24") require("BITRIX24_WEBHOOK_URL");
+    if (env.CRM === "amocrm") {
+      require("AMOCRM_URL");
+      require("AMOCRM_TOKEN");
+    }
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_URL) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
   });
+
+/** Where the lead base is read from when the team keeps it in a CRM. */
+export type CrmConfig =
+  | { kind: "bitrix24"; webhookUrl: string; syncMinutes: number }
+  | { kind: "amocrm"; baseUrl: string; token: string; syncMinutes: number };
 
 export interface Config {
   botToken: string;
@@ -94,6 +134,8 @@ export interface Config {
   webhookUrl?: string;
   webhookSecret?: string;
   port: number;
+  /** null: no CRM, the base is typed in the bot */
+  crm: CrmConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -125,5 +167,21 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT,
+    crm: crmOf(e),
   };
+}
+
+function crmOf(e: z.infer<typeof schema>): CrmConfig | null {
+  const syncMinutes = e.CRM_SYNC_MINUTES;
+  if (e.CRM === "bitrix24") return { kind: "bitrix24", webhookUrl: e.BITRIX24_WEBHOOK_URL!.replace(/\/*$/, "/"), syncMinutes };
+  if (e.CRM === "amocrm") return { kind: "amocrm", baseUrl: e.AMOCRM_URL!.replace(/\/+$/, ""), token: e.AMOCRM_TOKEN!, syncMinutes };
+  return null;
+}
+
+/** The parts of the CRM settings that grant access: never logged, never shown. */
+export function crmSecrets(crm: CrmConfig | null): string[] {
+  if (crm === null) return [];
+  if (crm.kind === "amocrm") return [crm.token];
+  const code = new URL(crm.webhookUrl).pathname.split("/").filter(Boolean).at(-1) ?? "";
+  return [code, crm.webhookUrl];
 }

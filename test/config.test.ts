@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, createConfig } from "../src/config.js";
+import { ConfigError, createConfig, crmSecrets } from "../src/config.js";
 
 const TOKEN = "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -29,6 +29,7 @@ describe("createConfig", () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
       port: 8080,
+      crm: null,
     });
   });
 
@@ -78,8 +79,31 @@ describe("createConfig", () => {
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
     [{ BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT"],
     [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, "PORT"],
+    [{ BOT_TOKEN: TOKEN, CRM: "salesforce" }, "CRM"],
+    [{ BOT_TOKEN: TOKEN, CRM: "bitrix24" }, "BITRIX24_WEBHOOK_URL"],
+    [{ BOT_TOKEN: TOKEN, CRM: "bitrix24", BITRIX24_WEBHOOK_URL: "http://portal.bitrix24.ru/rest/1/abcdefgh12345678/" }, "BITRIX24_WEBHOOK_URL"],
+    [{ BOT_TOKEN: TOKEN, CRM: "bitrix24", BITRIX24_WEBHOOK_URL: "https://portal.bitrix24.ru/crm/" }, "BITRIX24_WEBHOOK_URL"],
+    [{ BOT_TOKEN: TOKEN, CRM: "amocrm", AMOCRM_TOKEN: "t".repeat(40) }, "AMOCRM_URL"],
+    [{ BOT_TOKEN: TOKEN, CRM: "amocrm", AMOCRM_URL: "https://team.amocrm.ru" }, "AMOCRM_TOKEN"],
+    [{ BOT_TOKEN: TOKEN, CRM: "amocrm", AMOCRM_URL: "http://team.amocrm.ru", AMOCRM_TOKEN: "t".repeat(40) }, "AMOCRM_URL"],
+    [{ BOT_TOKEN: TOKEN, CRM_SYNC_MINUTES: "0" }, "CRM_SYNC_MINUTES"],
   ])("names the bad setting %#", (env, setting) => {
     expect(settingOf(env)).toBe(setting);
+  });
+
+  it("reads a Bitrix24 webhook, https or on the loopback, and keeps its code secret", () => {
+    const crm = createConfig({ BOT_TOKEN: TOKEN, CRM: "bitrix24", BITRIX24_WEBHOOK_URL: "https://team.bitrix24.ru/rest/7/abcdefgh12345678" }).crm;
+    expect(crm).toEqual({ kind: "bitrix24", webhookUrl: "https://team.bitrix24.ru/rest/7/abcdefgh12345678/", syncMinutes: 10 });
+    expect(crmSecrets(crm)).toContain("abcdefgh12345678");
+    const local = createConfig({ BOT_TOKEN: TOKEN, CRM: "bitrix24", BITRIX24_WEBHOOK_URL: "http://127.0.0.1:9000/rest/1/abcdefgh12345678/", CRM_SYNC_MINUTES: "5" });
+    expect(local.crm).toMatchObject({ kind: "bitrix24", syncMinutes: 5 });
+  });
+
+  it("reads amoCRM's address and token, and keeps the token secret", () => {
+    const token = "eyJ0eXAiOiJKV1QiLCJhbGciOi" + "x".repeat(30);
+    const crm = createConfig({ BOT_TOKEN: TOKEN, CRM: "amocrm", AMOCRM_URL: "http://localhost:9001/", AMOCRM_TOKEN: token }).crm;
+    expect(crm).toEqual({ kind: "amocrm", baseUrl: "http://localhost:9001", token, syncMinutes: 10 });
+    expect(crmSecrets(crm)).toEqual([token]);
   });
 
   it("never echoes the token in its message", () => {
