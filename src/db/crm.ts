@@ -1,0 +1,105 @@
+/** The CRM's ids of imported companies and deals, and the sync's cursor and state. */
+import type { Db } from "./open.js";
+import { prepared } from "./statements.js";
+
+export type CrmKind = "bitrix24" | "amocrm";
+import type { StageSemantic } from "../domain/crm-mapping.js";
+export type { StageSemantic };
+
+export type CrmDealLink = {
+  companyId: number;
+  semantic: StageSemantic;
+  stageId: string;
+  amountKopecks: number | null;
+  dealEventId: number | null;
+  modifiedAt: number;
+};
+
+export type CrmSyncState = {
+  companiesCursor: number | null;
+  dealsCursor: number | null;
+  lastRunAt: number | null;
+  lastOkAt: number | null;
+  rowsRead: number;
+  recordsWritten: number;
+  errors: number;
+  lastError: string | null;
+};
+
+export function crmCompanyId(db: Db, teamId: number, crm: CrmKind, crmId: string): number | undefined {
+  const row = prepared(db, "SELECT company_id AS companyId FROM crm_companies WHERE team_id = ? AND crm = ? AND crm_id = ?").get(teamId, crm, crmId) as
+    | { companyId: number }
+    | undefined;
+  return row?.companyId;
+}
+
+export function linkCrmCompany(db: Db, teamId: number, crm: CrmKind, crmId: string, companyId: number): void {
+  prepared(db, "INSERT INTO crm_companies (team_id, crm, crm_id, company_id) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET company_id = excluded.company_id").run(
+    teamId,
+    crm,
+    crmId,
+    companyId,
+  );
+}
+
+export function crmDeal(db: Db, teamId: number, crm: CrmKind, crmId: string): CrmDealLink | undefined {
+  return prepared(
+    db,
+    `SELECT company_id AS companyId, semantic, stage_id AS stageId, amount_kopecks AS amountKopecks, deal_event_id AS dealEventId,
+            modified_at AS modifiedAt
+       FROM crm_deals WHERE team_id = ? AND crm = ? AND crm_id = ?`,
+  ).get(teamId, crm, crmId) as CrmDealLink | undefined;
+}
+
+export function saveCrmDeal(db: Db, teamId: number, crm: CrmKind, crmId: string, link: CrmDealLink): void {
+  prepared(
+    db,
+    `INSERT INTO crm_deals (team_id, crm, crm_id, company_id, semantic, stage_id, amount_kopecks, deal_event_id, modified_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET company_id = excluded.company_id, semantic = excluded.semantic, stage_id = excluded.stage_id,
+       amount_kopecks = excluded.amount_kopecks, deal_event_id = excluded.deal_event_id, modified_at = excluded.modified_at`,
+  ).run(teamId, crm, crmId, link.companyId, link.semantic, link.stageId, link.amountKopecks, link.dealEventId, link.modifiedAt);
+}
+
+const EMPTY_STATE: CrmSyncState = {
+  companiesCursor: null,
+  dealsCursor: null,
+  lastRunAt: null,
+  lastOkAt: null,
+  rowsRead: 0,
+  recordsWritten: 0,
+  errors: 0,
+  lastError: null,
+};
+
+export function readCrmSync(db: Db, teamId: number, crm: CrmKind): CrmSyncState {
+  const row = prepared(
+    db,
+    `SELECT companies_cursor AS companiesCursor, deals_cursor AS dealsCursor, last_run_at AS lastRunAt, last_ok_at AS lastOkAt,
+            rows_read AS rowsRead, records_written AS recordsWritten, errors, last_error AS lastError
+       FROM crm_sync WHERE team_id = ? AND crm = ?`,
+  ).get(teamId, crm) as CrmSyncState | undefined;
+  return row ?? { ...EMPTY_STATE };
+}
+
+export function writeCrmSync(db: Db, teamId: number, crm: CrmKind, state: CrmSyncState): void {
+  prepared(
+    db,
+    `INSERT INTO crm_sync (team_id, crm, companies_cursor, deals_cursor, last_run_at, last_ok_at, rows_read, records_written, errors, last_error)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET companies_cursor = excluded.companies_cursor, deals_cursor = excluded.deals_cursor,
+       last_run_at = excluded.last_run_at, last_ok_at = excluded.last_ok_at, rows_read = excluded.rows_read,
+       records_written = excluded.records_written, errors = excluded.errors, last_error = excluded.last_error`,
+  ).run(
+    teamId,
+    crm,
+    state.companiesCursor,
+    state.dealsCursor,
+    state.lastRunAt,
+    state.lastOkAt,
+    state.rowsRead,
+    state.recordsWritten,
+    state.errors,
+    state.lastError,
+  );
+}
