@@ -5,6 +5,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import { crmSecrets } from "./config.js";
+import { createCrmSync } from "./services/crm/index.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { ensureTeam } from "./db/teams.js";
@@ -109,6 +110,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale, country: config.defaultCountry }, clock.now());
   const translator = createTranslator();
+  const crmSync = config.crm ? (createCrmSync(config.crm, { db, teamId: TEAM_ID, now: () => clock.now() }) ?? undefined) : undefined;
 
   // The alarm speaks directly: it cannot queue through the database it reports on.
   const alarmApi = new Api(config.botToken, { apiRoot: config.apiRoot });
@@ -130,6 +132,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       apiTransformers,
       onOutbox: () => outbox?.kick(),
       storageAlarm,
+      crmSync,
     },
     { rateLimit: options.rateLimit },
   );
@@ -148,7 +151,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   await syncCommandMenus(bot.api, db, TEAM_ID, logger, COMMANDS, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
 
-  const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick() };
+  const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick(), crmSync };
   const scheduler = options.scheduler === false ? undefined : startScheduler(JOBS, jobDeps, clock);
   outbox.start();
 

@@ -1,4 +1,5 @@
 import type { Context, Transformer } from "grammy";
+import type { CrmSync } from "../services/crm/index.js";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
@@ -25,6 +26,8 @@ export interface BotDeps {
   onOutbox?: () => void;
   /** Told when an update could not be stored because the database refuses writes. */
   storageAlarm?: StorageAlarm;
+  /** The CRM sync behind /sync and /crm, when CRM is set. */
+  crmSync?: CrmSync;
 }
 
 export interface CoreFlavor {

@@ -7,6 +7,7 @@ import { calendarNoticeJob } from "./calendar-notice.js";
 import { weeklySummaryJob } from "./weekly-summary.js";
 import { teamSummaryJob } from "./team-summary.js";
 import { deliveryAlertsJob } from "./delivery-alerts.js";
+import { crmSyncJob } from "./crm-sync.js";
 
 /** Every job the scheduler ticks, in order. */
-export const JOBS: Job[] = [pruneJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, teamSummaryJob, deliveryAlertsJob, calendarNoticeJob];
+export const JOBS: Job[] = [pruneJob, crmSyncJob, checkupJob, ...planJobs, burnAlertsJob, weeklySummaryJob, teamSummaryJob, deliveryAlertsJob, calendarNoticeJob];

@@ -1,6 +1,7 @@
 import type { Db } from "../db/open.js";
 import type { Translator } from "../shared/i18n.js";
 import type { Logger } from "../shared/logger.js";
+import type { CrmSync } from "../services/crm/index.js";
 
 export interface JobDeps {
   db: Db;
@@ -9,6 +10,8 @@ export interface JobDeps {
   logger: Logger;
   /** Wakes the outbox worker after a job queued messages. */
   onOutbox?: () => void;
+  /** The CRM sync, when CRM is set. */
+  crmSync?: CrmSync;
 }
 
 /**

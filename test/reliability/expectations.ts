@@ -36,6 +36,8 @@ export const EXPECTED: Record<string, Expectation> = {
   invites: { allowed: ["founder", "lead"], chats: "private" }, // the unused links: the founder's all, a lead's own
   remove: { allowed: ["founder"], chats: "private" },
   backup: { allowed: ["founder"], chats: "private" },
+  sync: { allowed: ["founder"], chats: "private" },
+  crm: { allowed: ["founder"], chats: "private" },
   // tasks and check-ups
   assign: { allowed: ["founder", "lead"], chats: "private" },
   tasks: { allowed: ALL, chats: "private" },

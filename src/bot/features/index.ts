@@ -7,9 +7,10 @@ import { planFeatures } from "./plan.js";
 import { baseFeatures } from "./base.js";
 import { exportFeature } from "./export.js";
 import { correctionsFeature } from "./corrections.js";
+import { crmFeature } from "./crm.js";
 
 /** Installed in this order, after the stranger gate; the fallback comes last. */
-export const FEATURES: Feature[] = [accessFeature, correctionsFeature, ...taskFeatures, ...baseFeatures, ...planFeatures, backupFeature, exportFeature];
+export const FEATURES: Feature[] = [accessFeature, correctionsFeature, ...taskFeatures, ...baseFeatures, ...planFeatures, backupFeature, exportFeature, crmFeature];
 
 /** The one command list: the dispatcher, /help and the menus all read it. */
 export const COMMANDS: readonly Command[] = commandsOf(FEATURES);

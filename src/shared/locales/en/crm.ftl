@@ -1,0 +1,15 @@
+cmd-sync = read the CRM now
+cmd-crm = the CRM sync's state
+sync-usage = /sync takes no arguments: it reads the CRM at once.
+crm-usage = /crm takes no arguments: it shows the sync's state.
+crm-not-set = No CRM is connected: CRM is not set in .env. How to connect Bitrix24 or amoCRM: docs/crm.md.
+crm-never = not yet
+sync-started = Reading { $crm }…
+sync-done = { $crm } read: { $rows } rows, { $records } new records.
+sync-failed = Could not read { $crm }: { $error }. What was read is kept; the next try is on schedule or with /sync.
+crm-state =
+    CRM: { $crm }, every { $minutes } min.
+    Last run: { $lastRun }
+    Last success: { $lastOk }
+    Rows read: { $rows }, records: { $records }
+    Errors in all: { $errors } (last: { $lastError })
