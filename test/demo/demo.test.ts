@@ -96,6 +96,14 @@ describe("npm run demo", () => {
     expect(text).toContain("🔥 База выгорает");
     expect(text).toContain("⏸ Сегмент «Сети» встал на паузу");
     expect(text).toMatch(/Сделка записана: «ООО Гранит» — 180\s000\s₽\./);
+    // Corrections: the lead corrects the founder's expense (who is told), a manager takes back a deal with /undo.
+    expect(text).toMatch(/Анна +› 40000\n.*Бот +› Исправлено\. Было: расход 4\s000\s₽ \(маркетинг\), 02\.11\.2026\. Стало: расход 40\s000\s₽/);
+    expect(text).toMatch(/Анна Смирнова \(@anna_rop\) исправил\(а\) вашу запись\. Было: расход 4\s000\s₽/);
+    expect(text).toMatch(/· Мария › \[↩️ Да, отменить\]\n\s+↳ Удалено: сделка «Сеть Колосок» — 24\s000\s₽/);
+    // Figures that read right: whole clients, whole roubles, the share of working days, people by name; a client's refusal.
+    expect(text).toMatch(/• Иван Кузнецов \(@ivan_sales\): 120\s000\s₽ из 375\s000\s₽ \(доля 25%\), клиентов 1 из 2–3/);
+    expect(text).toContain("25% рабочих дней месяца");
+    expect(text).toMatch(/· Иван › \/refusal ООО .*\n\s+↳ «ООО .*» уже клиент/);
     expect(text).toContain("🍬 «Сладкая ложь»");
     expect(text).toMatch(/Анна +› \/expense 12000 инструменты CRM на ноябрь/);
     // The evening reports: charts and the export saved, the daily digest, discipline.

@@ -57,6 +57,10 @@ export interface Cast {
     note: Partial<Record<ManagerKey, Record<number, string>>>;
     comments: Record<string, string>;
     expenses: Record<string, string>;
+    /** the lead spots the founder's slip in an expense and corrects its amount */
+    correction: string;
+    /** a manager takes back a deal typed with a zero missing */
+    undo: string;
     finale: string;
   };
 }
@@ -139,6 +143,8 @@ const RU: Cast = {
       salary: "Зарплата за ноябрь",
       party: "Обед с клиентами",
     },
+    correction: "Анна видит в /expenses, что Ольга потеряла ноль в расходе на Директ, и исправляет сумму; Ольге приходит уведомление.",
+    undo: "Мария потеряла ноль в сумме сделки: /undo называет запись и отменяет её после подтверждения, цифры пересчитаны.",
     finale: "Вечер: Ольга смотрит план, выжигание базы и выгрузку за месяц; Анна — дисциплину менеджеров.",
   },
 };
@@ -221,6 +227,8 @@ const EN: Cast = {
       salary: "November salaries",
       party: "Lunch with clients",
     },
+    correction: "Anna sees in /expenses that Olga dropped a zero in the ads expense and corrects the amount; Olga is told.",
+    undo: "Maria dropped a zero in a deal's amount: /undo names the record and takes it back after a confirmation; the figures are recomputed.",
     finale: "Evening: Olga looks at the plan, the burn of the base and the month's export; Anna at the managers' discipline.",
   },
 };

@@ -39,6 +39,7 @@ type Act =
   | { who: ManagerKey; handled: Company }
   | { who: ManagerKey; deal: Company; amount: number }
   | { who: "olga" | "anna"; expense: number; category: keyof Cast["category"]; note: string }
+  | { who: ManagerKey; undo: true }
   | { who: "anna"; roundNow: true }
   | { who: "anna"; unpause: SegmentKey };
 
@@ -59,6 +60,8 @@ const ACTS: [day: number, at: string, act: Act][] = [
   [2, "14:00", { who: "petr", deal: W(0), amount: 180_000 }],
   [2, "16:00", { who: "anna", roundNow: true }],
   [3, "13:00", { who: "ivan", deal: W(1), amount: 120_000 }],
+  // A refusal on a company that has just become a client is refused with the reason; nothing is written.
+  [3, "13:05", { who: "ivan", refusal: W(1), reason: "price" }],
   [3, "13:30", { who: "ivan", touch: W(2) }],
   [3, "14:00", { who: "sergey", refusal: R(2), reason: "other", lost: true, comment: "domovoy" }],
   [3, "14:30", { who: "petr", touch: W(11) }],
@@ -66,6 +69,9 @@ const ACTS: [day: number, at: string, act: Act][] = [
   [3, "16:00", { who: "anna", expense: 12_000, category: "tools", note: "crm" }],
   [4, "11:00", { who: "maria", touch: C(3) }],
   [4, "11:15", { who: "anna", unpause: "C" }],
+  // A zero missing, taken back at once; the right deal follows.
+  [4, "11:25", { who: "maria", deal: C(0), amount: 24_000 }],
+  [4, "11:27", { who: "maria", undo: true }],
   [4, "11:30", { who: "maria", deal: C(0), amount: 240_000 }],
   [4, "13:00", { who: "ivan", refusal: W(4), reason: "timing" }],
   [4, "14:00", { who: "petr", refusal: W(13), reason: "price", comment: "atlant" }],
@@ -167,7 +173,8 @@ export async function playMonth(options: PlayOptions): Promise<void> {
       await olga.send(`/budget ${DEMO_MONTH} ${cast.category[category]} ${amount}`);
     }
     at(0, "09:07");
-    await olga.send(`/expense 40000 ${cast.category.marketing} ${cast.say.expenses.direct}`);
+    // A zero missing: the lead corrects it after the base is loaded.
+    await olga.send(`/expense 4000 ${cast.category.marketing} ${cast.say.expenses.direct}`);
     at(0, "09:10");
     const invite = await olga.send("/invite lead");
     at(0, "09:15");
@@ -181,6 +188,12 @@ export async function playMonth(options: PlayOptions): Promise<void> {
     for (const [index, key] of MANAGERS.entries()) await people[key].send(`/start ${links[index]}`);
     at(0, "09:30");
     await anna.sendDocument(locale === "ru" ? "база.csv" : "base.csv", baseCsv(cast), "/import");
+    at(0, "09:35");
+    transcript.note(cast.say.correction);
+    await anna.send("/expenses");
+    await anna.press(/^cor:x:\d+$/);
+    await anna.press(/^cor:x:\d+:amount$/);
+    await anna.send("40000");
   }
 
   async function assignTasks(day: number): Promise<void> {
@@ -271,6 +284,11 @@ export async function playMonth(options: PlayOptions): Promise<void> {
   // ---- the base, plan and budget --------------------------------------------------------------------
   async function act(item: Act): Promise<void> {
     if ("roundNow" in item) return void (await anna.send("/checkup"));
+    if ("undo" in item) {
+      transcript.note(cast.say.undo);
+      await people[item.who].send("/undo");
+      return void (await people[item.who].press(/^undo:e:\d+$/));
+    }
     if ("unpause" in item) return void (await anna.send(`/unpause ${cast.segments[item.unpause]}`));
     if ("expense" in item) {
       await people[item.who].send(`/expense ${item.expense} ${cast.category[item.category]} ${cast.say.expenses[item.note] ?? ""}`.trim());

@@ -230,15 +230,16 @@ export function createTranscript(options: TranscriptOptions): Transcript {
         say(person.chatId, person.name, [body]);
         return;
       }
-      // Managers' chats are not shown; their commands are told in one line with the bot's first words back.
+      // Managers' chats are not shown; their commands and buttons are told in one line with the bot's first words back.
       if (trails) {
         const trail = trails.get(person) ?? { time: time(), steps: [] };
         trail.steps.push(action.kind === "button" ? `[${action.label}]` : action.kind === "text" ? `«${action.text}»` : action.fileName);
         trails.set(person, trail);
         return;
       }
-      if (action.kind !== "text" || !action.text.startsWith("/")) return;
-      const text = action.text.startsWith("/start ") ? "/start …" : action.text;
+      if (action.kind === "document" || (action.kind === "text" && !action.text.startsWith("/"))) return;
+      // A button outside a check-up (the confirmation of an /undo) is told like a command.
+      const text = action.kind === "button" ? `[${action.label}]` : action.text.startsWith("/start ") ? "/start …" : action.text;
       pendingNarration = { chatId: person.chatId, line: `${INDENT}${time()}  · ${person.name} › ${text}` };
     },
     settle() {
