@@ -221,6 +221,36 @@ describe("corrections by the lead and the founder", () => {
     expect(wrong.h.db.prepare("SELECT status, first_contact_at FROM companies WHERE name = 'ООО Гранит'").get()).toEqual({ status: "active", first_contact_at: null });
   }, TWO_BOTS_MS);
 
+  it("the lead corrects a deal's amount and company from the company card; a day before the company was in the base is refused; the plan is as if it was entered right", async () => {
+    const wrong = await team();
+    const right = await team();
+    await wrong.ivan.send("/deal ООО Ромашка; 90000");
+    await right.ivan.send("/deal ООО Гранит; 9000");
+    wrong.h.clock.advanceMinutes(30);
+    const edit = async (company: string, field: "amount" | "company" | "day", value: string) => {
+      const [card] = await wrong.lead.send(`/lead ${company}`);
+      const [menu] = await wrong.lead.press(buttonStartingWith(card, "cor:e:"), card);
+      await wrong.lead.press(buttonData(menu).find((d) => d.endsWith(`:${field}`))!, menu);
+      return said((await wrong.lead.send(value))[0]);
+    };
+    expect(await edit("ООО Ромашка", "amount", "9000")).toBe(
+      "Исправлено. Было: сделка «ООО Ромашка» — 90 000 ₽, 02.11.2026 11:00. Стало: сделка «ООО Ромашка» — 9 000 ₽, 02.11.2026 11:00. Цифры пересчитаны.",
+    );
+    // The companies entered the base on the 2nd: a deal cannot move to the 1st. Nothing is written.
+    const corrections = count(wrong.h, "SELECT COUNT(*) FROM corrections");
+    expect(await edit("ООО Ромашка", "day", "01")).toBe("«ООО Ромашка» появилась в базе 02.11.2026: запись не может быть раньше этого дня. Ничего не изменено.");
+    expect(count(wrong.h, "SELECT COUNT(*) FROM corrections")).toBe(corrections);
+    expect(await edit("ООО Ромашка", "company", "ООО Гранит")).toContain("Стало: сделка «ООО Гранит» — 9 000 ₽, 02.11.2026 11:00.");
+    // The card of the company the deal left keeps it, marked.
+    const [left] = await wrong.founder.send("/lead ООО Ромашка");
+    expect(said(left)).toContain("❌ сделка (отменено)");
+
+    sameTime(wrong, right, "2026-11-03T12:00:00Z");
+    const corrected = await figures(wrong, "/plan");
+    expect(corrected).toEqual(await figures(right, "/plan"));
+    expect(corrected.plan).toMatchObject({ revenue: 9000, wonClients: 1 });
+  }, TWO_BOTS_MS);
+
   it("a manager may not correct records; a manager's /deals is refused", async () => {
     const t = await team();
     await t.ivan.send("/deal ООО Ромашка; 90000");

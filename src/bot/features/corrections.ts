@@ -19,7 +19,7 @@ import {
   type UndoTarget,
 } from "../../services/corrections/index.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
-import { formatMonth, memberName } from "../../shared/format.js";
+import { formatDay, formatMonth, memberName } from "../../shared/format.js";
 import type { CorrectedRecord } from "../../db/corrections.js";
 import { listDealsBetween } from "../../db/corrections.js";
 import { listExpenses } from "../../db/expenses.js";
@@ -99,6 +99,8 @@ function resultText(ctx: MemberContext, result: CorrectionResult, typed = ""): s
     case "day-outside-month":
     case "day-in-future":
       return ctx.t("corr-error-day-outside", { month: formatMonth(ctx.t, result.month) });
+    case "day-before-company":
+      return ctx.t("corr-error-day-before-company", { company: result.company, date: formatDay(result.day) });
     case "invalid-company":
       return ctx.t("corr-error-company", { text: typed });
     case "invalid-amount":

@@ -48,7 +48,9 @@ export type CorrectionResult =
     }
   | { ok: false; reason: "not-found" | "already-voided" | "not-correctable" }
   | { ok: false; reason: "invalid-amount" | "no-amount" | "invalid-company" | "not-a-company-record" | "unchanged" }
-  | { ok: false; reason: "day-outside-month" | "day-in-future"; month: string };
+  | { ok: false; reason: "day-outside-month" | "day-in-future"; month: string }
+  /** the company entered the base on `day`, after the day asked for */
+  | { ok: false; reason: "day-before-company"; company: string; day: string };
 
 /** Optional extras run inside the correction's transaction, after it, with its result (a notice to the author). */
 export type CorrectionHooks = { inTransaction?: (result: CorrectionResult, db: Db) => void };
@@ -108,7 +110,11 @@ function correctEvent(ctx: BaseContext, input: CorrectionInput, change: Amendmen
     const amount = event.kind === "deal" ? (change.amountKopecks ?? dealAmountOf(db, event.id) ?? 0) : null;
     const day = change.day ?? event.localDay;
     // Nothing happens to a company before it is in the base.
-    if ((companyCreatedAt(db, company.id) ?? 0) > movedMoment(event.at, day, ctx.settings.timezone)) return { ok: false, reason: "invalid-company" };
+    const createdAt = companyCreatedAt(db, company.id) ?? 0;
+    if (createdAt > movedMoment(event.at, day, ctx.settings.timezone)) {
+      if (company.id !== event.companyId) return { ok: false, reason: "invalid-company" };
+      return { ok: false, reason: "day-before-company", company: company.name, day: localDate(createdAt, ctx.settings.timezone) };
+    }
     if (company.id === event.companyId && day === event.localDay && (amount === null || amount === before.amountKopecks)) {
       return { ok: false, reason: "unchanged" };
     }

@@ -47,6 +47,7 @@ corr-error-amount = I could not read the amount “{ $text }”. Type a number a
 corr-error-company = There is no company “{ $text }” in the base (or it joined the base after this record). Nothing changed.
 corr-error-day = I could not read the day “{ $text }”. Type a day of the month or DD.MM. Nothing changed.
 corr-error-day-outside = The day can only move within the month ({ $month }) and not after today. Nothing changed.
+corr-error-day-before-company = “{ $company }” entered the base on { $date }: the record cannot be earlier than that day. Nothing was changed.
 corr-error-unchanged = The new value is the same as the old one — nothing changed.
 corr-error-field = This record has no such field. Nothing changed.
 corr-stale = This record has already been deleted or corrected.
