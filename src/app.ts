@@ -55,6 +55,8 @@ export interface AppOptions {
   polling?: boolean;
   /** Per-user flood limit; default the generous one in bot/middleware/rate-limit.ts, `false` for none. */
   rateLimit?: RateLimitOptions | false;
+  /** Wrong answers that end a dialogue; default 3 (bot/dialogue-limits.ts). */
+  maxWrongAnswers?: number;
   /** Interface the webhook server listens on; default all (tests pass 127.0.0.1). */
   webhookHost?: string;
 }
@@ -134,7 +136,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       storageAlarm,
       crmSync,
     },
-    { rateLimit: options.rateLimit },
+    { rateLimit: options.rateLimit, maxWrongAnswers: options.maxWrongAnswers },
   );
   if (!options.botInfo) bot.botInfo = await fetchBotInfo(bot.api, config);
 

@@ -11,6 +11,7 @@ import type { Logger } from "../shared/logger.js";
 import type { StorageAlarm } from "../outbox/storage-alarm.js";
 import type { Locale, Translate, Translator } from "../shared/i18n.js";
 import type { Command } from "./feature.js";
+import type { WrongAnswers } from "./dialogue-limits.js";
 
 export interface BotDeps {
   config: Config;
@@ -40,6 +41,8 @@ export interface CoreFlavor {
   log: Logger;
   /** Every command of the bot, for /help. */
   commands: readonly Command[];
+  /** Wrong answers to open dialogues, counted outside their replay logs. */
+  wrongAnswers: WrongAnswers;
   /** Clock reading taken once when the update arrived. */
   now: number;
   /** Set by the bot's chain when it claimed the update id: true when it had been claimed before (a redelivery). */

@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { CallbackQueryContext } from "grammy";
+import type { CallbackQueryContext, Context } from "grammy";
 import type { BotContext, ConvContext } from "./context.js";
 import type { CallbackData } from "../shared/telegram/callback-data.js";
 
@@ -13,6 +13,26 @@ export function dialogueKeyPrefix(teamId: number): string {
 /** The injected clock, read once and replayed from the log afterwards. */
 export function conversationNow(conversation: BotConversation, ctx: ConvContext): Promise<number> {
   return conversation.external(() => ctx.deps.clock.now());
+}
+
+/** Whose dialogue an update belongs to: one open dialogue per person and chat. */
+export function dialogueKey(ctx: Context): string | undefined {
+  return ctx.chatId === undefined || ctx.from === undefined ? undefined : `${ctx.chatId}:${ctx.from.id}`;
+}
+
+/**
+ * A wrong answer: `hint` says what is expected, and the update is skipped, so the dialogue's log does
+ * not keep it. Wrong answers in a row are counted outside the log; the last one allowed ends the
+ * dialogue with a message saying so.
+ */
+export async function rejectAnswer(conversation: BotConversation, ctx: ConvContext, hint?: () => Promise<unknown>): Promise<never> {
+  const key = dialogueKey(ctx);
+  if (key !== undefined && ctx.wrongAnswers.count(key, ctx.update.update_id)) {
+    await ctx.reply(ctx.t("dialogue-too-many-wrong", { count: ctx.wrongAnswers.limit }));
+    return conversation.halt();
+  }
+  if (hint) await hint();
+  return conversation.skip({ next: false });
 }
 
 function isCommand(ctx: ConvContext): boolean {
@@ -44,6 +64,6 @@ export async function waitForButton<T>(
     const value = data === undefined ? undefined : button.unpack(data);
     if (value !== undefined) return { ctx: ctx as CallbackQueryContext<ConvContext>, value };
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    if (hint) await hint(ctx);
+    await rejectAnswer(conversation, ctx, hint && (() => hint(ctx)));
   }
 }

@@ -7,6 +7,7 @@ import { prepared } from "./statements.js";
  */
 export function createKvStore(db: Db) {
   const read = prepared(db, "SELECT value FROM kv WHERE key = ?");
+  const readSince = prepared(db, "SELECT value FROM kv WHERE key = ? AND updated_at >= ?");
   const write = prepared(db,
     "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
   );
@@ -20,6 +21,11 @@ export function createKvStore(db: Db) {
     },
     read<T>(key: string): T | undefined {
       const row = read.get(key) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    /** The value, unless it was last written before `since` (ms). */
+    readSince<T>(key: string, since: number): T | undefined {
+      const row = readSince.get(key, since) as { value: string } | undefined;
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
     write(key: string, value: unknown, now = Date.now()): void {

@@ -170,11 +170,18 @@ describe("/settings menu", () => {
     expect(dataOf(menu.now())).toEqual(["set:open:window", "set:done"]);
 
     const row = teamRow();
-    for (const bad of ["abc", "0", "31", "1.5", "48h"]) {
+    // A dialogue takes two wrong values; the third ends it, so the last two are typed after opening it again.
+    for (const [index, bad] of ["abc", "0", "31", "1.5", "48h"].entries()) {
+      if (index === 3) {
+        await menu.press("set:open:window");
+        await menu.press("set:type:window");
+      }
       const replies = await say(boss, bad);
       expect(replies, bad).toHaveLength(1);
       expect(said(replies[0]!.text), bad).toBe(
-        "Это значение не подходит, ничего не изменено.\nОкно отработки отказа — целое число рабочих дней от 1 до 30: отказ нужно отработать до конца этого рабочего дня после дня отказа (выходные и праздники не считаются): /settings handling_days 2",
+        index === 2
+          ? "Слишком много неподходящих ответов подряд (3), поэтому я закрыл этот диалог. Отправьте команду ещё раз, чтобы начать сначала."
+          : "Это значение не подходит, ничего не изменено.\nОкно отработки отказа — целое число рабочих дней от 1 до 30: отказ нужно отработать до конца этого рабочего дня после дня отказа (выходные и праздники не считаются): /settings handling_days 2",
       );
       expect(teamRow(), bad).toEqual(row);
     }

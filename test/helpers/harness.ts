@@ -29,6 +29,8 @@ export interface HarnessOptions {
   dbPath?: string;
   env?: Record<string, string>;
   outboxLimits?: Partial<OutboxLimits>;
+  /** Wrong answers that end a dialogue (the bot's default when not given). */
+  maxWrongAnswers?: number;
   logLevel?: string;
   /** Collects every log line (JSON) at info and above, for tests that check what was logged. */
   logs?: string[];
@@ -103,6 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       polling: false,
       scheduler: false,
       outboxLimits: { ...FAST_OUTBOX, ...options.outboxLimits },
+      maxWrongAnswers: options.maxWrongAnswers,
     });
   let app = await launch();
 

@@ -22,7 +22,7 @@ import { defineCallback, defineCommand, isMember, type Command, type Feature, ty
 import type { BotContext, ConvContext } from "../context.js";
 import type { Role } from "../../db/members.js";
 import { callbackData, id, oneOf, text, type Field } from "../../shared/telegram/callback-data.js";
-import { conversationNow, waitOrLeave, type BotConversation } from "../conversation-tools.js";
+import { conversationNow, rejectAnswer, waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import {
   MAX_COMMENT_CHARS,
   parseAddArgs,
@@ -370,7 +370,7 @@ async function waitAnswer(
       const value = parse(text);
       if (value !== null) return { value, fromButton: false, ctx };
     }
-    await hint(ctx);
+    await rejectAnswer(conversation, ctx, () => hint(ctx));
   }
 }
 

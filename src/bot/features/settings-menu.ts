@@ -15,7 +15,7 @@ import { validateSetting, type SettingChange, type SettingKey, type SettingResul
 import { defineCallback, type Callback, type MemberCallbackContext, type MemberContext } from "../feature.js";
 import type { ConvContext } from "../context.js";
 import type { Translate } from "../../shared/i18n.js";
-import { waitOrLeave, type BotConversation } from "../conversation-tools.js";
+import { rejectAnswer, waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageOf, pagerRow } from "../../shared/telegram/pager.js";
 import { callbackData, digit, oneOf, optional, page, text, type CallbackData } from "../../shared/telegram/callback-data.js";
 import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, switchText, weekdaysText } from "./settings-text.js";
@@ -260,8 +260,9 @@ function saveChange(ctx: MemberContext, change: SettingChange): { team: Team; no
 
 /**
  * Asks for a typed value of `key` in the menu message (`messageId`; 0 = send the prompt as a new message),
- * then validates each text until one fits: a refusal gets the usage and the wait goes on; a settings button
- * or a command ends the dialogue and does its own thing; other buttons keep working meanwhile.
+ * then validates each text until one fits: a refusal gets the usage and the wait goes on (up to the wrong
+ * answers a dialogue allows); a settings button or a command ends the dialogue and does its own thing;
+ * other buttons keep working meanwhile.
  */
 async function settingsInputConversation(conversation: BotConversation, ctx: ConvContext, key: SettingKey, chatId: number, messageId: number): Promise<void> {
   const prompt = await conversation.external(() => promptView(ctx.t, key, getTeam(ctx.deps.db, ctx.deps.teamId)!, ctx.deps.clock.now()));
@@ -269,38 +270,30 @@ async function settingsInputConversation(conversation: BotConversation, ctx: Con
   if (menuId === 0) menuId = (await ctx.reply(prompt.text, { reply_markup: prompt.markup })).message_id;
   else await editMenu(ctx, chatId, menuId, prompt);
 
-  for (;;) {
-    const reply = await waitOrLeave(conversation);
-    const data = reply.callbackQuery?.data;
-    if (data !== undefined) {
-      if (SETTINGS_BUTTONS.some((kind) => kind.unpack(data) !== undefined)) await conversation.halt({ next: true });
-      await conversation.skip({ next: true });
-    }
-    const text = reply.message?.text;
-    if (text === undefined) {
-      await reply.reply(reply.t("settings-input-hint"));
-      continue;
-    }
-    const outcome = await conversation.external(() => {
-      const { db, teamId, clock } = ctx.deps;
-      const team = getTeam(db, teamId)!;
-      const now = clock.now();
-      const value = ADDED_WHEN_TYPED.includes(key) ? `add ${text}` : text;
-      const result = validateSetting(key, value, team, localDate(now, team.timezone));
-      if (!result.ok) return { ok: false as const, error: settingErrorText(ctx.t, result, team) };
-      saveSetting(db, teamId, result.change);
-      ctx.log.info({ setting: result.change.setting, value: result.change.value, via: "menu" }, "setting changed");
-      const notice = settingSavedText(ctx.t, result.change, team, now);
-      return { ok: true as const, notice, view: viewAfterSave(ctx.t, key, getTeam(db, teamId)!, now, notice) };
-    });
-    if (!outcome.ok) {
-      await reply.reply(outcome.error);
-      continue;
-    }
-    await editMenu(reply, chatId, menuId, outcome.view);
-    await reply.reply(outcome.notice);
-    return;
+  // A wrong answer is skipped (rejectAnswer), so the wait below is the only one: the dialogue's log stays small.
+  const reply = await waitOrLeave(conversation);
+  const data = reply.callbackQuery?.data;
+  if (data !== undefined) {
+    if (SETTINGS_BUTTONS.some((kind) => kind.unpack(data) !== undefined)) await conversation.halt({ next: true });
+    await conversation.skip({ next: true });
   }
+  const text = reply.message?.text;
+  if (text === undefined) return rejectAnswer(conversation, reply, () => reply.reply(reply.t("settings-input-hint")));
+  const outcome = await conversation.external(() => {
+    const { db, teamId, clock } = ctx.deps;
+    const team = getTeam(db, teamId)!;
+    const now = clock.now();
+    const value = ADDED_WHEN_TYPED.includes(key) ? `add ${text}` : text;
+    const result = validateSetting(key, value, team, localDate(now, team.timezone));
+    if (!result.ok) return { ok: false as const, error: settingErrorText(ctx.t, result, team) };
+    saveSetting(db, teamId, result.change);
+    ctx.log.info({ setting: result.change.setting, value: result.change.value, via: "menu" }, "setting changed");
+    const notice = settingSavedText(ctx.t, result.change, team, now);
+    return { ok: true as const, notice, view: viewAfterSave(ctx.t, key, getTeam(db, teamId)!, now, notice) };
+  });
+  if (!outcome.ok) return rejectAnswer(conversation, reply, () => reply.reply(outcome.error));
+  await editMenu(reply, chatId, menuId, outcome.view);
+  await reply.reply(outcome.notice);
 }
 
 async function editMenu(ctx: ConvContext, chatId: number, messageId: number, view: MenuView): Promise<void> {

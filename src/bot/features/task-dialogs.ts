@@ -7,7 +7,7 @@ import { getMember, type Member } from "../../db/members.js";
 import { getTeam } from "../../db/teams.js";
 import { MAX_TEXT, textLength } from "../../domain/tasks.js";
 import type { BotContext, ConvContext } from "../context.js";
-import type { BotConversation } from "../conversation-tools.js";
+import { rejectAnswer, type BotConversation } from "../conversation-tools.js";
 import type { ActionEnv } from "../../services/tasks/task-actions.js";
 
 /** The environment of an operation in an ordinary handler. */
@@ -38,7 +38,7 @@ export function passThrough(conversation: BotConversation, hint?: (ctx: ConvCont
   return async (ctx: ConvContext): Promise<void> => {
     if (isTypedCommand(ctx)) await conversation.halt({ next: true });
     if (ctx.callbackQuery) await conversation.skip({ next: true });
-    if (hint && ctx.message) await ctx.reply(hint(ctx));
+    if (ctx.message) await rejectAnswer(conversation, ctx, hint && (() => ctx.reply(hint(ctx))));
   };
 }
 
@@ -50,6 +50,6 @@ export async function waitForText(conversation: BotConversation, hint: (ctx: Con
     });
     const text = reply.message!.text!.trim();
     if (text.length > 0 && textLength(text) <= MAX_TEXT) return { text, ctx: reply };
-    await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
+    await rejectAnswer(conversation, reply, () => reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) })));
   }
 }

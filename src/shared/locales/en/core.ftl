@@ -66,3 +66,5 @@ invites-cancel-button = Cancel #{ $id }
 invites-cancel-gone = Invite #{ $id } is already used, cancelled or not yours.
 invites-cancelled = Invite #{ $id } cancelled: the link no longer works.
 dialogue-role-changed = Your role in the team has changed, so the question you were answering is closed and nothing was saved. Send the command again if it is still yours to do.
+dialogue-too-many-wrong = Too many answers in a row that I could not use ({ $count }), so I closed this dialogue. Send the command again to start over.
+dialogue-expired = That question was asked more than a day ago, so the dialogue was closed and your answer was not saved. Send the command again to start over.
