@@ -15,16 +15,21 @@ function tokenOf(text: string | undefined): string {
 }
 
 describe("people and access", () => {
-  it("gives a stranger only the explanation, whatever it sends", async () => {
+  it("gives a stranger only the explanation, once a day, whatever it sends", async () => {
     h = await startHarness();
     const founder = await h.member("founder", { username: "olga_founder", first_name: "Olga" });
     await founder.send("/start");
     const stranger = h.stranger({ username: "curious" });
-    for (const text of ["/start", "/help", "/invite manager", "/remove @olga_founder", "/burn", "/plan", "hello", "/start not-a-token"]) {
-      const replies = await stranger.send(text);
-      expect(replies).toHaveLength(1);
-      expect(replies[0]!.text).toMatch(/приглашени/);
-      expect(replies[0]!.text).not.toMatch(/olga|Olga/);
+    for (const day of [0, 1]) {
+      h.clock.advance(day * 24 * 3600_000);
+      for (const [index, text] of ["/start", "/help", "/invite manager", "/remove @olga_founder", "/burn", "/plan", "hello", "/start not-a-token"].entries()) {
+        const replies = await stranger.send(text);
+        // The first message of the day gets the explanation, the rest of the day nothing; a link tried is always answered.
+        const answered = index === 0 || text.startsWith("/start ");
+        expect(replies, text).toHaveLength(answered ? 1 : 0);
+        if (answered) expect(replies[0]!.text).toMatch(/приглашени/);
+        if (answered) expect(replies[0]!.text).not.toMatch(/olga|Olga/);
+      }
     }
     const pressed = await stranger.press("lang:en");
     expect(pressed).toHaveLength(0);

@@ -26,7 +26,10 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor, claim = false
   const now = deps.clock.now();
   // First, so the error boundary can still answer when the database refuses the claim below.
   ctx.deps = deps;
-  const read = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined, claim ? { updateId: ctx.update.update_id, now } : undefined);
+  // A stranger's update changes nothing but an invite's redemption, so only that one is claimed: a stranger's
+  // flood writes nothing.
+  const strangerMayWrite = /^\/start\s+\S/.test(ctx.message?.text ?? "");
+  const read = readTeamAndMember(deps, from && !from.is_bot ? from.id : undefined, claim ? { updateId: ctx.update.update_id, now, strangerMayWrite } : undefined);
   const { team, member } = read;
   if (read.claimed !== undefined) ctx.redelivered = !read.claimed;
   if (member && from) {
@@ -53,7 +56,7 @@ export function decorate(deps: BotDeps, ctx: Context & CoreFlavor, claim = false
 }
 
 type TeamAndMember = { team: Team; member: Member | undefined; claimed?: boolean };
-type Claim = { updateId: number; now: number };
+type Claim = { updateId: number; now: number; strangerMayWrite: boolean };
 
 const readers = new WeakMap<BotDeps["db"], Transaction<(teamId: number, userId: number | undefined, claim: Claim | undefined) => TeamAndMember>>();
 
@@ -68,7 +71,9 @@ function readTeamAndMember(deps: BotDeps, userId: number | undefined, claim: Cla
     read = deps.db.transaction((teamId: number, user: number | undefined, toClaim: Claim | undefined): TeamAndMember => {
       const team = getTeam(deps.db, teamId)!;
       const member = user === undefined ? undefined : findActiveMember(deps.db, team.id, user);
-      return toClaim ? { team, member, claimed: claimUpdate(deps.db, toClaim.updateId, toClaim.now) } : { team, member };
+      if (!toClaim) return { team, member };
+      // An unclaimed stranger's update counts as new: a redelivery of it can only repeat the explanation.
+      return { team, member, claimed: member || toClaim.strangerMayWrite ? claimUpdate(deps.db, toClaim.updateId, toClaim.now) : true };
     });
     readers.set(deps.db, read);
   }
