@@ -52,19 +52,20 @@ describe("the refusal dialogue", () => {
     expect(refusalRow(t, "ООО Ромашка").comment).toBeNull();
   });
 
-  it("a comment given two days later is added to the refusal without moving its window; a lost one burns at once", async () => {
+  it("a comment given within the day is added to the refusal without moving its window; a lost one burns at once; a day later the dialogue is over", async () => {
     const t = await start();
     const { h, ivan } = t;
     await ivan.send("/refusal ООО Пион");
     await ivan.send("цена");
     const [saved] = await ivan.send("нет");
     expect(said(saved)).toContain("Отказ записан: «ООО Пион» — цена.");
-    h.clock.advance(47 * HOUR);
+    // A dialogue lasts a day: the comment 23 hours later is still taken.
+    h.clock.advance(23 * HOUR);
     const [comment] = await ivan.send("Перезвонить после бюджета");
     expect(said(comment)).toBe("Комментарий к отказу по «ООО Пион» записан.");
     expect(refusalRow(t, "ООО Пион")).toEqual({ at: REFUSED_AT, window_end_at: WINDOW_END, comment: "Перезвонить после бюджета", status: "pending" });
     // The window closes at the end of Wednesday, as it would have without the dialogue.
-    h.clock.advance(15 * HOUR);
+    h.clock.advance(39 * HOUR);
     await ivan.send("/touch ООО Мак");
     expect(companyRow(h, "ООО Пион").status).toBe("cooling");
 
@@ -79,6 +80,14 @@ describe("the refusal dialogue", () => {
     expect(buttonTexts(tooLong)).toEqual(["Пропустить"]);
     expect(said((await ivan.press("brf:c:skip", tooLong))[0])).toBe("Хорошо, отказ по «ООО Астра» остаётся без комментария.");
     expect(eventsOf(h, "ООО Астра")).toEqual([{ kind: "refusal", reason: "competitor", attempted: null, lost: 1, comment: null, member: "ivan_m" }]);
+
+    // More than a day after the question, the dialogue is over: the late comment is not taken, the refusal stays.
+    await ivan.send("/refusal ООО Ирис");
+    await ivan.send("цена");
+    await ivan.send("нет");
+    h.clock.advance(25 * HOUR);
+    expect(said((await ivan.send("Перезвонить в марте"))[0])).toContain("больше суток назад");
+    expect(eventsOf(h, "ООО Ирис")).toEqual([{ kind: "refusal", reason: "price", attempted: null, lost: 0, comment: null, member: "ivan_m" }]);
   });
 
   it("speaks English to an English speaker", async () => {

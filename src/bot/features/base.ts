@@ -384,7 +384,7 @@ function reasonKeyboard(t: (key: string) => string) {
 /**
  * The refusal asked step by step. It is recorded as soon as the reason and "lost for good" are known, dated
  * to the /refusal itself (the clock is read once at the start), so a command typed instead of a comment, or
- * a comment given days later, neither loses it nor moves its handling window. The comment comes last and is
+ * a comment given hours later (a dialogue lasts a day), neither loses it nor moves its handling window. The comment comes last and is
  * only added to the recorded refusal (or skipped).
  */
 async function refusalDialogue(conversation: BotConversation, ctx: ConvContext, companyId: number, companyName: string): Promise<void> {
