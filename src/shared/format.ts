@@ -57,6 +57,25 @@ export function formatMonth(t: Translate, period: string): string {
   return t("plan-month", { month: t(`plan-month-${Number(period.slice(5, 7))}`), year: period.slice(0, 4) });
 }
 
+/** Every kind of line break people can type: CR LF, LF, CR, and the Unicode line and paragraph separators. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/**
+ * A one-line field someone typed (a task, a company, a name, a note), as the bot echoes it: line breaks become
+ * spaces, so the text cannot start a line of its own that passes for one of the bot's.
+ */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAK, " ");
+}
+
+/**
+ * Multi-line text someone typed (a question, an answer, a comment), as the bot echoes it: every line after the
+ * first starts with "│ ", so a line of it is always seen as quoted, never as one of the bot's own.
+ */
+export function quoted(text: string): string {
+  return text.replace(LINE_BREAK, "\n│ ");
+}
+
 /** The fields of a team member that name them; structural so shared/ needs no database row type. */
 export interface NamedPerson {
   username: string | null;
@@ -72,7 +91,7 @@ export interface NamedPerson {
  * @username alone; with neither the Telegram id.
  */
 export function memberName(member: NamedPerson): string {
-  const name = `${member.firstName} ${member.lastName ?? ""}`.replace(/\s+/g, " ").trim();
+  const name = oneLine(`${member.firstName} ${member.lastName ?? ""}`).replace(/\s+/g, " ").trim();
   const handle = member.username ? `@${member.username}` : "";
   if (name && handle && name.toLowerCase() !== member.username!.toLowerCase()) return `${name} (${handle})`;
   if (handle) return handle;

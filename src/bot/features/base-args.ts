@@ -10,6 +10,7 @@
  */
 import { MAX_COMPANY_NAME } from "../../domain/company-name.js";
 import { textLength } from "../../domain/tasks.js";
+import { oneLine } from "../../shared/format.js";
 import { parseAmount } from "../../domain/money.js";
 import { parseCloseReason, parseRefusalReason, type RefusalReason } from "../../domain/company-state.js";
 
@@ -55,7 +56,7 @@ export function isLostWord(text: string): boolean {
 
 /** A company name as typed: spaces collapsed; too long is an error. */
 function companyOf(text: string): string | BaseArgError {
-  const name = text.replace(/\s+/g, " ").trim();
+  const name = oneLine(text).replace(/\s+/g, " ").trim();
   if (name === "") return usage();
   if (textLength(name) > MAX_COMPANY_NAME) return { ok: false, error: "company-too-long" };
   return name;

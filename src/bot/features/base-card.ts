@@ -8,7 +8,7 @@ import { addDays, localDate, localTime, weekday, zonedInstant } from "../../doma
 import { BASE_CLOSE_REASONS, REFUSAL_REASONS } from "../../domain/company-state.js";
 
 import type { Translate } from "../../shared/i18n.js";
-import { memberName, formatDay } from "../../shared/format.js";
+import { memberName, formatDay, quoted } from "../../shared/format.js";
 
 const LABELLED_REASONS: ReadonlySet<string> = new Set([...REFUSAL_REASONS, ...BASE_CLOSE_REASONS]);
 
@@ -106,7 +106,7 @@ export function renderCompanyCard(db: Db, team: Team, card: CompanyCard, t: Tran
     if (event.voidedBy !== null) what = t("corr-history-voided", { what });
     else if (correctionReplacedBy(db, team.id, "event", event.id)) what = t("corr-history-replacement", { what });
     const vars = { when, what, who: who(event.memberId) };
-    lines.push(event.comment ? t("base-history-line-comment", { ...vars, comment: shorten(event.comment, COMMENT_CHARS) }) : t("base-history-line", vars));
+    lines.push(event.comment ? t("base-history-line-comment", { ...vars, comment: quoted(shorten(event.comment, COMMENT_CHARS)) }) : t("base-history-line", vars));
   }
   return lines.join("\n");
 }

@@ -43,7 +43,7 @@ import {
 import { envOf, freshEnv, freshMember, passThrough, waitForText } from "./task-dialogs.js";
 import { notifyAway } from "../../services/tasks/notify.js";
 import { DISCIPLINE_DAYS, disciplineFigures, disciplineLines } from "../../services/tasks/checkup-report.js";
-import { formatShortDay, memberName } from "../../shared/format.js";
+import { formatShortDay, memberName, oneLine } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 /** Button codes of a task step → answers. */
@@ -87,7 +87,7 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
       return value?.checkup === checkupId && value.task === taskId ? value.answer : undefined;
     };
     const due = step.task.dueDate ? ctx.t("task-due-suffix", { date: formatShortDay(step.task.dueDate) }) : "";
-    await ctx.reply(ctx.t("checkup-task", { index: step.index, total: step.total, id: String(step.task.id), text: step.task.text, due }), {
+    await ctx.reply(ctx.t("checkup-task", { index: step.index, total: step.total, id: String(step.task.id), text: oneLine(step.task.text), due }), {
       reply_markup: taskStepKeyboard(ctx.t, checkupId, step.task.id),
     });
     const reply = await conversation.waitUntil(

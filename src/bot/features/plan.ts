@@ -28,7 +28,7 @@ import {
   parseShareArgs,
   type ArgError,
 } from "./plan-args.js";
-import { formatClientRange, formatPercent, formatMonth, formatMoney } from "../../shared/format.js";
+import { formatClientRange, formatPercent, formatMonth, formatMoney, oneLine } from "../../shared/format.js";
 import { loadPlanFigures, loadBudgetFigures } from "../../services/plan/figures.js";
 import { expenseWarnings } from "../../services/corrections/index.js";
 import { expenseWarningText, holdEntry } from "./entry-confirm.js";
@@ -206,7 +206,7 @@ export async function logExpense(ctx: MemberContext, parsed: { amountKopecks: nu
   const lines = [
     parsed.note === null
       ? ctx.t("plan-expense-logged", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category) })
-      : ctx.t("plan-expense-logged-note", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category), note: parsed.note }),
+      : ctx.t("plan-expense-logged-note", { amount: money(ctx, parsed.amountKopecks), category: categoryName(ctx.t, parsed.category), note: oneLine(parsed.note) }),
     // Without a budget line for the category (or any budget) say so: "… of 0 ₽" reads like a zero budget.
     line !== undefined && line.budgetKopecks > 0
       ? ctx.t("plan-expense-category-total", {

@@ -17,7 +17,7 @@ import type { BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageOf, pagerRow, type PageLimits } from "../../shared/telegram/pager.js";
 import { answerQuestion, askQuestion, type AnswerResult, type AskResult } from "../../services/tasks/task-actions.js";
 import { envOf, freshEnv, freshMember, waitForText } from "./task-dialogs.js";
-import { memberName } from "../../shared/format.js";
+import { memberName, oneLine, quoted } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
 /** `questions:p:<page>`: a page of the open questions. */
@@ -83,7 +83,7 @@ async function answerConversation(conversation: BotConversation, ctx: ConvContex
   });
   if (!question) return void (await ctx.reply(ctx.t("question-not-found", { id: String(questionId) })));
   if (question.answered) return void (await ctx.reply(ctx.t("question-already-answered", { id: String(questionId) })));
-  await ctx.reply(ctx.t("question-answer-ask", { id: String(questionId), name: question.name, question: question.text }));
+  await ctx.reply(ctx.t("question-answer-ask", { id: String(questionId), name: question.name, question: quoted(question.text) }));
   const { text, ctx: reply } = await waitForText(conversation, (c) => c.t("question-answer-hint"));
   const result = await conversation.external(() => {
     const member = freshMember(ctx, memberId);
@@ -125,7 +125,7 @@ function questionListView(ctx: MemberContext, index: number): { text: string; ma
       id: String(question.id),
       name: asker ? memberName(asker) : "?",
       // by characters: a cut through an emoji would leave half of it
-      text: textLength(question.text) > 300 ? `${[...question.text].slice(0, 299).join("")}…` : question.text,
+      text: oneLine(textLength(question.text) > 300 ? `${[...question.text].slice(0, 299).join("")}…` : question.text),
       task: question.taskId === null ? "" : ` (#${question.taskId})`,
       ...splitDuration(ctx.now - question.askedAt),
     });

@@ -22,7 +22,7 @@ import { dueSuffix } from "../../services/tasks/notify.js";
 import { taskFlags, taskLine } from "../../services/tasks/checkup-report.js";
 import { checkupFeature } from "./checkup.js";
 import { questionsFeature } from "./questions.js";
-import { memberName } from "../../shared/format.js";
+import { memberName, oneLine, quoted } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { stateLabel } from "../../reports/task-state.js";
 
@@ -277,8 +277,8 @@ function readCardView(ctx: MemberContext, task: Task): TaskView {
     taskLine(t, task, flags, today),
     t("task-card-people", { assignee: assignee ? memberName(assignee) : "?", author: author ? memberName(author) : "?" }),
   ];
-  if (task.state === "returned" && task.returnComment) lines.push(t("task-card-returned", { comment: task.returnComment }));
-  for (const question of listOpenQuestions(ctx.deps.db, ctx.team.id, task.id)) lines.push(t("task-card-question", { id: String(question.id), text: question.text }));
+  if (task.state === "returned" && task.returnComment) lines.push(t("task-card-returned", { comment: quoted(task.returnComment) }));
+  for (const question of listOpenQuestions(ctx.deps.db, ctx.team.id, task.id)) lines.push(t("task-card-question", { id: String(question.id), text: quoted(question.text) }));
   const rows = actionButtons(t, task, ctx.member);
   return rows[0]?.length ? { text: lines.join("\n"), markup: keyboard(rows) } : { text: lines.join("\n") };
 }
@@ -337,7 +337,7 @@ async function returnConversation(conversation: BotConversation, ctx: ConvContex
   });
   if (!check) return void (await ctx.reply(ctx.t("task-not-found", { id: String(taskId) })));
   if (check.state !== "done") return void (await ctx.reply(ctx.t("task-wrong-state", { id: String(taskId), state: stateLabel(ctx.t, check.state) })));
-  await ctx.reply(ctx.t("task-return-ask", { id: String(taskId), text: check.text }));
+  await ctx.reply(ctx.t("task-return-ask", { id: String(taskId), text: oneLine(check.text) }));
   const { text, ctx: reply } = await waitForText(conversation, (c) => c.t("task-return-hint"));
   const result = await conversation.external(() => {
     const member = freshMember(ctx, memberId);

@@ -13,7 +13,7 @@ import { inImmediateTransaction } from "../../db/statements.js";
 import { isQuietTime } from "../../domain/alerts.js";
 import { ESCALATE_AFTER_WORKING_MS, MISSED_STREAK_ALERT, missedStreak, needsEscalation } from "../../domain/checkup.js";
 import { teamCalendar } from "../../domain/settings.js";
-import { formatShortDay, memberName } from "../../shared/format.js";
+import { formatShortDay, memberName, quoted } from "../../shared/format.js";
 import type { Translator } from "../../shared/i18n.js";
 import { founderConfidentialRecipients } from "../team/alert-recipients.js";
 import { sayConditions, type ConditionCheck } from "../team/alert-conditions.js";
@@ -59,7 +59,7 @@ export function checkUnansweredQuestions(db: Db, team: Team, now: number, transl
       reading: { holds: true, value: null },
       outboxKind: "question-escalation",
       recipients,
-      text: (_step, t) => t("question-escalation-notice", { id: String(question.id), name: memberName(asker), question: question.text, hours }),
+      text: (_step, t) => t("question-escalation-notice", { id: String(question.id), name: memberName(asker), question: quoted(question.text), hours }),
     });
   }
   return inImmediateTransaction(db, () => {

@@ -15,7 +15,7 @@ import { addDays, localDate, localTime, zonedInstant } from "../../domain/calend
 import { LISTED_STATES, OPEN_STATES, isOverdue, isStalled, type TaskState } from "../../domain/tasks.js";
 import { computeDiscipline, isAwayOn, isOnTime, missedStreak, splitDuration, type DisciplineFigures } from "../../domain/checkup.js";
 import { dueSuffix } from "./notify.js";
-import { formatShortDay, memberName, formatPercent } from "../../shared/format.js";
+import { formatShortDay, memberName, formatPercent, oneLine, quoted } from "../../shared/format.js";
 import type { TaskFlags } from "../../domain/tasks.js";
 import { stateLabel } from "../../reports/task-state.js";
 
@@ -44,7 +44,7 @@ export function taskLine(t: Translate, task: Task, flags: TaskFlags | undefined,
   return t("task-line", {
     id: String(task.id),
     state: stateLabel(t, task.state),
-    text: task.text.length > 200 ? `${task.text.slice(0, 199)}…` : task.text,
+    text: oneLine(task.text.length > 200 ? `${task.text.slice(0, 199)}…` : task.text),
     due: dueSuffix(t, task, today),
     flags: marks.length ? ` — ${marks.join(", ")}` : "",
   });
@@ -86,7 +86,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
       const numbers = row.numbers ?? { calls: 0, meetings: 0, proposals: 0 };
       const key = isOnTime(row) ? "checkup-digest-done" : "checkup-digest-done-late";
       lines.push(t(key, { name, time: localTime(row.answeredAt!, team.timezone), ...numbers }));
-      if (row.note) lines.push(t("checkup-digest-note", { note: row.note }));
+      if (row.note) lines.push(t("checkup-digest-note", { note: quoted(row.note) }));
     } else if (row.status === "missed") {
       const streak = missedStreak(recentStatuses(db, team.id, manager.id));
       lines.push(t("checkup-digest-missed", { name, streak }));
@@ -125,7 +125,7 @@ export function digestLines(db: Db, team: Team, t: Translate, date: string, now:
     const assignee = member(task.assigneeId);
     return assignee ? memberName(assignee) : `#${task.assigneeId}`;
   };
-  const short = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+  const short = (text: string) => oneLine(text.length > 120 ? `${text.slice(0, 119)}…` : text);
   section(
     t("checkup-digest-stalled-title"),
     tasks.filter((task) => flags.get(task.id)?.stalled).map((task) => t("checkup-digest-task-item", { id: String(task.id), name: who(task), text: short(task.text) })),

@@ -13,7 +13,7 @@ import type { Task } from "../../db/tasks.js";
 import type { Question } from "../../db/questions.js";
 import type { Checkup } from "../../db/checkups.js";
 import type { Locale, Translate, Translator } from "../../shared/i18n.js";
-import { formatShortDay, memberName } from "../../shared/format.js";
+import { formatShortDay, memberName, oneLine, quoted } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 import { answerButton, checkupStartButton, taskActionData } from "../../shared/telegram/button-data.js";
 
@@ -70,7 +70,7 @@ export function notifyTaskAssigned(db: Db, translator: Translator, team: Team, t
   if (!reachesMember(assignee)) return;
   const to = recipientOf(assignee, team);
   const t = translator.forLocale(to.locale);
-  const text = t("task-assigned-notice", { id: String(task.id), author: memberName(author), text: task.text, due: dueSuffix(t, task) });
+  const text = t("task-assigned-notice", { id: String(task.id), author: memberName(author), text: oneLine(task.text), due: dueSuffix(t, task) });
   send(db, team.id, to, "task-assigned", `task-assigned:${task.id}`, text, now, assigneeButtons(t, task.id, task.state));
 }
 
@@ -93,13 +93,13 @@ export function notifyTaskReassigned(
   if (reachesMember(assignee)) {
     const to = recipientOf(assignee, team);
     const t = translator.forLocale(to.locale);
-    const text = t("task-reassigned-notice", { id: String(task.id), author: memberName(actor), from, text: task.text, due: dueSuffix(t, task) });
+    const text = t("task-reassigned-notice", { id: String(task.id), author: memberName(actor), from, text: oneLine(task.text), due: dueSuffix(t, task) });
     send(db, team.id, to, "task-reassigned", `task-reassigned:${task.id}:${eventId}`, text, now, assigneeButtons(t, task.id, task.state));
   }
   if (previous && reachesMember(previous) && previous.id !== actor.id) {
     const to = recipientOf(previous, team);
     const t = translator.forLocale(to.locale);
-    const text = t("task-reassigned-away", { id: String(task.id), name: memberName(assignee), text: task.text });
+    const text = t("task-reassigned-away", { id: String(task.id), name: memberName(assignee), text: oneLine(task.text) });
     send(db, team.id, to, "task-reassigned-away", `task-reassigned-away:${task.id}:${eventId}`, text, now);
   }
 }
@@ -109,7 +109,7 @@ export function notifyTaskDone(db: Db, translator: Translator, team: Team, task:
   for (const reviewer of reviewersOf(db, team.id)) {
     const to = recipientOf(reviewer, team);
     const t = translator.forLocale(to.locale);
-    const text = t("task-done-notice", { id: String(task.id), name: memberName(assignee), text: task.text });
+    const text = t("task-done-notice", { id: String(task.id), name: memberName(assignee), text: oneLine(task.text) });
     send(db, team.id, to, "task-done", `task-done:${task.id}:${eventId}:${reviewer.id}`, text, now, reviewButtons(t, task.id));
   }
 }
@@ -129,7 +129,7 @@ export function notifyTaskReviewed(
   if (!reachesMember(assignee)) return;
   const to = recipientOf(assignee, team);
   const t = translator.forLocale(to.locale);
-  const vars = { id: String(task.id), name: memberName(reviewer), text: task.text, comment: task.returnComment ?? "" };
+  const vars = { id: String(task.id), name: memberName(reviewer), text: oneLine(task.text), comment: quoted(task.returnComment ?? "") };
   const text = t(`task-${outcome}-notice`, vars);
   const markup = outcome === "returned" ? assigneeButtons(t, task.id, "returned") : undefined;
   send(db, team.id, to, `task-${outcome}`, `task-${outcome}:${task.id}:${eventId}`, text, now, markup);
@@ -140,8 +140,8 @@ export function notifyQuestion(db: Db, translator: Translator, team: Team, quest
   for (const reviewer of reviewersOf(db, team.id)) {
     const to = recipientOf(reviewer, team);
     const t = translator.forLocale(to.locale);
-    const about = task ? t("question-about-task", { id: String(task.id), text: task.text }) : "";
-    const text = t("question-notice", { id: String(question.id), name: memberName(asker), question: question.text, about });
+    const about = task ? t("question-about-task", { id: String(task.id), text: oneLine(task.text) }) : "";
+    const text = t("question-notice", { id: String(question.id), name: memberName(asker), question: quoted(question.text), about });
     const markup = keyboard([[button(t("question-btn-answer"), answerButton.pack({ id: question.id }))]]);
     send(db, team.id, to, "question", `question:${question.id}:${reviewer.id}`, text, now, markup);
   }
@@ -152,7 +152,7 @@ export function notifyAnswer(db: Db, translator: Translator, team: Team, questio
   if (!reachesMember(asker)) return;
   const to = recipientOf(asker, team);
   const t = translator.forLocale(to.locale);
-  const text = t("question-answer-notice", { id: String(question.id), name: memberName(answerer), question: question.text, answer });
+  const text = t("question-answer-notice", { id: String(question.id), name: memberName(answerer), question: quoted(question.text), answer: quoted(answer) });
   send(db, team.id, to, "question-answer", `question-answer:${question.id}`, text, now);
 }
 
