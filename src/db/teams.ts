@@ -27,6 +27,7 @@ export interface TeamRow {
   burn_threshold: number;
   pause_threshold: number;
   close_reasons: string;
+  import_row_cap: number;
   alert_chat_id: number | null;
   min_contacted: number;
   founder_summary: number;
@@ -51,6 +52,7 @@ function toTeam(row: TeamRow): Team {
     burnThreshold: row.burn_threshold,
     pauseThreshold: row.pause_threshold,
     closeReasons: JSON.parse(row.close_reasons) as string[],
+    importRowCap: row.import_row_cap,
     alertChatId: row.alert_chat_id,
     minContacted: row.min_contacted,
     founderSummary: row.founder_summary === 1,
@@ -91,6 +93,7 @@ const SETTING_COLUMNS = {
   cooldownDays: "cooldown_days",
   burnThreshold: "burn_threshold",
   pauseThreshold: "pause_threshold",
+  importRowCap: "import_row_cap",
   alertChatId: "alert_chat_id",
   minContacted: "min_contacted",
   founderSummary: "founder_summary",

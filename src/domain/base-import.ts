@@ -7,7 +7,9 @@ export type TableRefusal =
   | { ok: false; reason: "empty" }
   | { ok: false; reason: "csv-invalid"; line: number | null }
   /** an old .xls, an .ods or another binary: people are told to save it as .xlsx or .csv */
-  | { ok: false; reason: "unsupported-format" };
+  | { ok: false; reason: "unsupported-format" }
+  /** more data rows than one file may have (the team's row cap) */
+  | { ok: false; reason: "too-many-rows"; limit: number };
 
 export type ImportField = "company" | "segment" | "inn" | "owner" | "phone" | "email";
 

@@ -30,6 +30,8 @@ export type TeamSettings = {
   pauseThreshold: number;
   /** Reasons the founder added on top of the built-in ones. */
   closeReasons: string[];
+  /** The most data rows one /import file may have. */
+  importRowCap: number;
   /** Companies contacted in a month before burn high or the sweet lie is judged. */
   minContacted: number;
   /** The founder's weekly summary is sent. */
@@ -52,6 +54,7 @@ export type SettingChange =
   | { setting: "burnThreshold"; value: number }
   | { setting: "pauseThreshold"; value: number }
   | { setting: "closeReasons"; value: string[] }
+  | { setting: "importRowCap"; value: number }
   | { setting: "locale"; value: "ru" | "en" }
   | { setting: "minContacted"; value: number }
   | { setting: "founderSummary"; value: boolean }
@@ -87,6 +90,8 @@ export type SettingResult =
 export const BUILTIN_CLOSE_REASONS = ["dm_died", "business_closed"] as const;
 
 export const HANDLING_DAYS = { min: 1, max: 30 } as const;
+/** Rows one /import file may have: enough for any real base, and a bound on the memory one import takes. */
+export const IMPORT_ROW_CAP = { min: 100, max: 500_000, default: 200_000 } as const;
 export const COOLDOWN_DAYS = { min: 1, max: 3650 } as const;
 /** Thresholds are whole or fractional percents from 1% to 100%. */
 export const THRESHOLD_BP = { min: 100, max: 10_000 } as const;
@@ -294,6 +299,7 @@ export const SETTING_KEYS = {
   min_contacted: ["min_contacted", "мин_контактов"],
   weekly_summary: ["weekly_summary", "сводка"],
   team_summary: ["team_summary", "сводка_команды"],
+  import_rows: ["import_rows", "import_limit", "строк_импорта", "импорт"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -392,6 +398,11 @@ export function validateSetting(key: SettingKey, value: string, current: TeamSet
     case "language": {
       const locale = parseLanguageSetting(text);
       return locale ? ok({ setting: "locale", value: locale }) : fail("invalid");
+    }
+    case "import_rows": {
+      const digits = text.replace(/[\s\u00a0\u202f_]/g, "");
+      const rows = /^\d{1,7}$/.test(digits) ? Number(digits) : NaN;
+      return rows >= IMPORT_ROW_CAP.min && rows <= IMPORT_ROW_CAP.max ? ok({ setting: "importRowCap", value: rows }) : fail("invalid");
     }
     case "min_contacted": {
       const count = parseWholeNumber(text, MIN_CONTACTED.min, MIN_CONTACTED.max);

@@ -20,6 +20,8 @@ export function importRefusal(t: Translate, result: ImportResult, accepted: Reco
       return t("base-import-empty");
     case "unsupported-format":
       return t("base-import-unsupported-format");
+    case "too-many-rows":
+      return t("base-import-too-many-rows", { limit: result.limit });
     case "csv-invalid":
       return result.line === null ? t("base-import-csv-invalid") : t("base-import-csv-invalid-line", { line: String(result.line) });
     case "missing-columns":

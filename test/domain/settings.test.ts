@@ -33,6 +33,7 @@ const team: TeamSettings = {
   minContacted: 10,
   founderSummary: true,
   leadSummary: true,
+  importRowCap: 200_000,
 };
 
 const parse = (text: string) => parseSettingsCommand(text, team, TODAY);

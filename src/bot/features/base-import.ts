@@ -6,7 +6,8 @@
  */
 import { InputFile } from "grammy";
 import type { Document } from "grammy/types";
-import { IMPORT_HEADERS, importBaseFile, type ImportResult } from "../../services/leads/index.js";
+import { IMPORT_HEADERS, type ImportResult } from "../../services/leads/index.js";
+import { importBaseFileInBatches } from "../../services/leads/import-stream.js";
 import { checkBurnAlerts } from "../../services/leads/burn-alerts.js";
 import { importRefusal, importSummary, skippedLines, warningLine } from "../../reports/import-report.js";
 import type { BotContext } from "../context.js";
@@ -18,6 +19,13 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_LISTED_BAD_ROWS = 30;
 /** Warnings listed in the reply; with more, all of them come as a file. */
 export const MAX_LISTED_WARNINGS = 20;
+/** Rows written per transaction: a few milliseconds, so that others are answered between two batches. */
+const BATCH_ROWS = 2_000;
+/** A file with more rows than this is reported on while it loads, every this many rows. */
+export const PROGRESS_ROWS = 50_000;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** One import at a time: two files loading in turns would only make both slow. */
+const importing = new WeakSet<object>();
 
 const TABLE_NAME = /\.(csv|txt|tsv|xlsx)$/i;
 const TABLE_MIME = new Set([
@@ -92,7 +100,26 @@ export async function importDocument(ctx: BotContext, document: Document): Promi
   const db = ctx.deps.db;
   // A PDF or a picture captioned /import is not a CSV with missing columns: say what it is and how to get one.
   if (looksBinary(bytes)) return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
-  const result = await importBaseFile(db, ctx.team.id, bytes, ctx.now);
+  if (importing.has(db)) return void (await ctx.reply(ctx.t("base-import-busy")));
+  importing.add(db);
+  let result: ImportResult;
+  try {
+    let reported = 0;
+    result = await importBaseFileInBatches(db, ctx.team.id, bytes, ctx.now, {
+      maxRows: ctx.team.importRowCap,
+      batchRows: BATCH_ROWS,
+      pause,
+      onProgress: async ({ rows, written }) => {
+        if (rows <= PROGRESS_ROWS) return;
+        if (written === 0) return void (await ctx.reply(ctx.t("base-import-started", { rows, limit: ctx.team.importRowCap })));
+        if (written - reported < PROGRESS_ROWS) return;
+        reported = written - (written % PROGRESS_ROWS);
+        await ctx.reply(ctx.t("base-import-progress", { written: reported, rows }));
+      },
+    });
+  } finally {
+    importing.delete(db);
+  }
   if (!result.ok && result.reason !== "empty" && result.reason !== "unsupported-format" && !looksLikeCsv(document)) {
     return void (await ctx.reply(ctx.t("base-import-not-csv-file")));
   }

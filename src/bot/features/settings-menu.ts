@@ -138,6 +138,8 @@ function currentValue(t: Translate, key: SettingKey, team: Team, now: number): s
       return t(`settings-language-${team.locale}`);
     case "country":
       return countryText(t, team.country);
+    case "import_rows":
+      return String(team.importRowCap);
     case "min_contacted":
       return String(team.minContacted);
     case "weekly_summary":

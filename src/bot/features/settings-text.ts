@@ -85,7 +85,8 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     pause: formatPercent(team.pauseThreshold, 2),
     reasons: closeReasonsText(t, team.closeReasons),
     language: t(`settings-language-${team.locale}`),
-  }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}\n\n${alertSettingsText(t, team)}`;
+  }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}\n\n${alertSettingsText(t, team)}` +
+    `\n${t("settings-import-rows", { value: team.importRowCap })}`;
 }
 
 /** The confirmation after a change, naming the setting and its new value. */
@@ -118,6 +119,8 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
       return t("settings-saved-close-reasons", { value: closeReasonsText(t, change.value) });
     case "locale":
       return t("settings-saved-language", { value: t(`settings-language-${change.value}`) });
+    case "importRowCap":
+      return t("settings-saved-import-rows", { value: change.value });
     case "minContacted":
       return t("settings-saved-min-contacted", { value: change.value });
     case "founderSummary":

@@ -3,7 +3,8 @@
  * segment columns are required, INN, owner, phone and e-mail optional, each found by any of its header names
  * (Russian and English). A row without a company or a segment is skipped; an optional value that cannot be
  * used (an owner who is not a member, a bad INN, phone or e-mail) is left empty with a warning, and the company
- * is loaded. A re-import updates by INN, else by name, and never duplicates. One transaction for the whole file.
+ * is loaded. A re-import updates by INN, else by name, and never duplicates. One transaction for the whole file
+ * (importTable), or one per batch of rows with a pause between them (importTableInBatches, for the bot).
  *
  * Speed: one prepared INSERT per row (an UPDATE only for rows that already exist), segments and owners
  * resolved from in-memory maps, and the segment counters of new companies added once per segment at the end.
@@ -153,20 +154,63 @@ export async function importBaseFile(db: Db, teamId: number, bytes: Uint8Array, 
   return read.ok ? importTable(db, teamId, read.table, now) : read;
 }
 
-/** Imports a table whose first record is the header row. */
-export function importTable(db: Db, teamId: number, table: ImportTable, now: number): ImportResult {
+/** The table's columns, or why it cannot be imported at all. */
+function tableColumns(table: ImportTable): { ok: true; columns: Columns } | Extract<ImportResult, { ok: false }> {
   const header = table.records[0] ?? [];
   if (table.records.every(isBlank)) return { ok: false, reason: "empty" };
   const found = findColumns(header);
   if (!found.ok) return { ok: false, reason: "missing-columns", missing: found.missing, headers: header.map(clean).filter((h) => h !== "") };
+  return found;
+}
+
+/** Imports a table whose first record is the header row. */
+export function importTable(db: Db, teamId: number, table: ImportTable, now: number): ImportResult {
+  const found = tableColumns(table);
+  if (!found.ok) return found;
   return db.transaction((): ImportResult => {
     const ctx = baseContext(db, teamId, now);
     finalizeInTransaction(ctx);
-    return writeRows(ctx, table, found.columns);
+    const rows = writeRows(ctx, table, found.columns, Infinity);
+    for (;;) {
+      const step = rows.next();
+      if (step.done) return step.value;
+    }
   }).immediate();
 }
 
-function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): ImportResult {
+export interface BatchOptions {
+  /** Rows written in one transaction. */
+  batchRows: number;
+  /** Called between batches: gives the event loop back to the bot. */
+  pause: () => Promise<void>;
+  /** Told the data rows written so far, after each batch. */
+  onRows?: (rows: number) => void | Promise<void>;
+}
+
+/**
+ * Imports like importTable, in transactions of `batchRows` rows with `pause` between them, so that a big file
+ * does not hold the bot. A file cut short by a crash is completed by sending it again: a re-import updates and
+ * never duplicates.
+ */
+export async function importTableInBatches(db: Db, teamId: number, table: ImportTable, now: number, options: BatchOptions): Promise<ImportResult> {
+  const found = tableColumns(table);
+  if (!found.ok) return found;
+  const ctx = baseContext(db, teamId, now);
+  db.transaction(() => finalizeInTransaction(ctx)).immediate();
+  const rows = writeRows(ctx, table, found.columns, options.batchRows);
+  for (;;) {
+    const step = db.transaction(() => rows.next()).immediate();
+    if (step.done) return step.value;
+    await options.onRows?.(step.value);
+    await options.pause();
+  }
+}
+
+/**
+ * Writes the rows; yields the data rows written so far after every `batchRows` records, so that the caller may
+ * commit and pause there. The per-row work of every import is here, whatever its transactions.
+ */
+function* writeRows(ctx: BaseContext, file: ImportTable, columns: Columns, batchRows: number): Generator<number, ImportResult, void> {
   const { db, teamId, now, today } = ctx;
   const writer = companyImportWriter(db, teamId, now, today);
   // Segments by name as written, then by key (so "IT" and "it " share one segment).
@@ -177,15 +221,20 @@ function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): Impor
   const warnings: ImportWarning[] = [];
   const newBySegment = new Map<number, number>();
   // A later row for a company this file already wrote is a duplicate of that row's line. The companies it
-  // created take the ids from firstNewId on, one by one in file order (a new rowid is the largest plus one, and
-  // the transaction is the only writer), so their lines are an array; the ones it updated, a re-import's, are
-  // kept by the row's name key and INN. Looked up only when a row cannot be inserted as new (or would create a
+  // created take consecutive ids in file order (a new rowid is the largest plus one, and within a transaction
+  // the import is the only writer), so their lines are arrays: one run of ids per stretch no other writer
+  // interrupted (between two batches someone may add a company). The ones it updated, a re-import's, are kept
+  // by the row's name key and INN. Looked up only when a row cannot be inserted as new (or would create a
   // segment): a fresh file does not keep a map of every name.
-  const firstNewId = writer.nextId();
-  const createdLines: number[] = [];
+  const runs: { firstId: number; lines: number[] }[] = [{ firstId: writer.nextId(), lines: [] }];
+  let run = runs[0]!;
   const updatedByKey = new Map<string, number>();
   const updatedByInn = new Map<string, number>();
-  const createdLine = (id: number | undefined): number | undefined => (id !== undefined && id >= firstNewId ? createdLines[id - firstNewId] : undefined);
+  const createdLine = (id: number | undefined): number | undefined => {
+    if (id === undefined) return undefined;
+    for (const { firstId, lines } of runs) if (id >= firstId && id < firstId + lines.length) return lines[id - firstId];
+    return undefined;
+  };
   const earlierLine = (checked: CheckedRow): number | undefined =>
     createdLine(writer.idByNameKey(checked.nameKey)) ??
     updatedByKey.get(checked.nameKey) ??
@@ -197,7 +246,12 @@ function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): Impor
   let moved = 0;
 
   const { records, lines } = file;
+  let batchEnd = 1 + batchRows;
   for (let i = 1; i < records.length; i++) {
+    if (i === batchEnd) {
+      batchEnd += batchRows;
+      yield rows;
+    }
     const record = records[i]!;
     if (isBlank(record)) continue;
     rows++;
@@ -229,8 +283,11 @@ function writeRows(ctx: BaseContext, file: ImportTable, columns: Columns): Impor
     row.segmentId = segmentId;
     const id = writer.insert(row);
     if (id !== null) {
-      if (id !== firstNewId + createdLines.length) throw new Error(`import: company id ${id} out of sequence`);
-      createdLines.push(line);
+      if (id !== run.firstId + run.lines.length) {
+        if (run.lines.length > 0 && id < run.firstId + run.lines.length) throw new Error(`import: company id ${id} out of sequence`);
+        runs.push((run = { firstId: id, lines: [] }));
+      }
+      run.lines.push(line);
       created++;
       newBySegment.set(segmentId, (newBySegment.get(segmentId) ?? 0) + 1);
       continue;

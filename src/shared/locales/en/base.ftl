@@ -208,3 +208,7 @@ base-block-closed = closed
 base-block-paused = segment paused
 base-history-line = { $when } — { $what } — { $who }
 base-history-line-comment = { $when } — { $what } — { $who }: "{ $comment }"
+base-import-too-many-rows = The file has more than { $limit } rows, the most one file may have (/settings import_rows). Nothing was loaded: split the file or raise the limit.
+base-import-started = The file has { $rows } rows (the limit is { $limit }). Loading; I will report as it goes.
+base-import-progress = Loading the base: { $written } of { $rows } rows…
+base-import-busy = Another base file is loading right now. Send this one again when it is done.

@@ -60,7 +60,7 @@ settings-saved-pause = Saved. Segment pause threshold: { $value }.
 settings-saved-close-reasons = Saved. Close reasons: { $value }.
 settings-saved-language = Saved. Team language: { $value }.
 
-settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary or team_summary.
+settings-usage = To see the settings: /settings. To change one: /settings <what> <value>, where "what" is timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary, team_summary or import_rows.
 settings-usage-timezone = The time zone is an IANA name: /settings timezone Europe/Moscow (or Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Check-up time is HH:MM, before the cut-off: /settings checkup 10:00
 settings-usage-cutoff = Cut-off time is HH:MM, after the check-up: /settings cutoff 18:00
@@ -139,3 +139,6 @@ settings-prompt-close-reasons = Send the key of the new close reason: 2–40 let
 settings-prompt-footer = Nothing is saved until a value fits. “‹ Back” leaves without changes.
 settings-input-hint = Send the value as text, or press “‹ Back”.
 settings-stale = This menu was out of date; here is the current list.
+settings-import-rows = Rows one /import file may have: { $value } (/settings import_rows 200000)
+settings-saved-import-rows = Saved. An /import file may have up to { $value } rows.
+settings-usage-import-rows = The row limit of one /import file is a whole number from 100 to 500 000: /settings import_rows 200000

@@ -206,3 +206,7 @@ base-block-closed = закрыта
 base-block-paused = сегмент на паузе
 base-history-line = { $when } — { $what } — { $who }
 base-history-line-comment = { $when } — { $what } — { $who }: «{ $comment }»
+base-import-too-many-rows = В файле больше { $limit } строк — это предел одного файла (/settings import_rows). Ничего не загружено: разделите файл или поднимите предел.
+base-import-started = В файле { $rows } строк (предел — { $limit }). Загружаю и буду сообщать, как идёт.
+base-import-progress = Загружаю базу: { $written } из { $rows } строк…
+base-import-busy = Сейчас загружается другой файл базы. Пришлите этот ещё раз, когда он загрузится.

@@ -48,7 +48,7 @@ settings-saved-pause = Сохранено. Порог паузы сегмент�
 settings-saved-close-reasons = Сохранено. Причины закрытия: { $value }.
 settings-saved-language = Сохранено. Язык команды: { $value }.
 
-settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary или team_summary.
+settings-usage = Посмотреть настройки: /settings. Изменить: /settings <что> <значение>, где «что» — timezone, checkup, cutoff, workdays, holidays, handling_days, cooldown, burn, pause, close_reasons, language, min_contacted, weekly_summary, team_summary или import_rows.
 settings-usage-timezone = Часовой пояс — название из базы IANA: /settings timezone Europe/Moscow (или Europe/Berlin, Asia/Yekaterinburg…).
 settings-usage-checkup = Время сверки — ЧЧ:ММ, раньше крайнего срока: /settings checkup 10:00
 settings-usage-cutoff = Крайний срок сверки — ЧЧ:ММ, позже времени сверки: /settings cutoff 18:00
@@ -121,3 +121,6 @@ settings-prompt-close-reasons = Пришлите ключ новой причи�
 settings-prompt-footer = Пока значение не подойдёт, ничего не сохраняется. «‹ Назад» — выйти без изменений.
 settings-input-hint = Пришлите значение текстом или нажмите «‹ Назад».
 settings-stale = Это меню устарело; вот актуальный список.
+settings-import-rows = Строк в одном файле /import — не больше { $value } (/settings import_rows 200000)
+settings-saved-import-rows = Сохранено. В файле /import может быть до { $value } строк.
+settings-usage-import-rows = Предел строк одного файла /import — целое число от 100 до 500 000: /settings import_rows 200000
