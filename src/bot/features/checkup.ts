@@ -25,7 +25,7 @@ import type { ConvContext } from "../context.js";
 import { callbackData, id, oneOf } from "../../shared/telegram/callback-data.js";
 import { checkupStartButton } from "../../shared/telegram/button-data.js";
 import type { Translate } from "../../shared/i18n.js";
-import type { BotConversation } from "../conversation-tools.js";
+import { rejectAnswer, type BotConversation } from "../conversation-tools.js";
 import {
   checkupSummary,
   dayBefore,
@@ -151,10 +151,8 @@ async function askStep(conversation: BotConversation, ctx: ConvContext, memberId
   if (reply.callbackQuery) await reply.answerCallbackQuery();
   else {
     const text = reply.message!.text!.trim();
-    if (textLength(text) > MAX_TEXT) {
-      await reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) }));
-      return true;
-    }
+    // Too long: a wrong answer like any other, so the dialogue's log does not grow with it.
+    if (textLength(text) > MAX_TEXT) await rejectAnswer(conversation, reply, () => reply.reply(reply.t("task-text-too-long", { max: String(MAX_TEXT) })));
     note = text === "-" || text === "" ? null : text;
   }
   const result = await save((env, member) => finishCheckup(env, member, checkupId, note), { ok: false, reason: "closed" } as const);
