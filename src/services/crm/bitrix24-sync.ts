@@ -1,19 +1,13 @@
 /**
- * One Bitrix24 sync: stage and industry names, then companies, then deals changed since the cursor. Each
- * record is written through the same use case a typed command calls, with the CRM's ids saved in the same
- * transaction; the cursor moves only after a page is stored, so a failure mid-way re-reads, never skips.
+ * One Bitrix24 sync: stage and industry names, then companies, then deals changed since the cursor (written by
+ * ./apply.ts). The cursor moves only after a page is stored, so a failure mid-way re-reads, never skips.
  */
-import { crmAmountKopecks, dealChange, NO_SEGMENT, reasonFromCrmWords } from "../../domain/crm-mapping.js";
-import type { CrmDealState, StageSemantic } from "../../domain/crm-mapping.js";
-import { crmCompanyId, crmDeal, linkCrmCompany, readCrmSync, saveCrmDeal, writeCrmSync } from "../../db/crm.js";
-import type { CrmDealLink, CrmSyncState } from "../../db/crm.js";
+import { crmAmountKopecks, NO_SEGMENT } from "../../domain/crm-mapping.js";
+import type { StageSemantic } from "../../domain/crm-mapping.js";
+import { readCrmSync, writeCrmSync } from "../../db/crm.js";
+import type { CrmSyncState } from "../../db/crm.js";
 import type { Db } from "../../db/open.js";
-import { amendRecord } from "../corrections/correct.js";
-import { addCompany } from "../leads/add.js";
-import { recordDeal } from "../leads/deal.js";
-import { recordHandled } from "../leads/handled.js";
-import { recordRefusal } from "../leads/refusal.js";
-import { recordTouch } from "../leads/touch.js";
+import { applyCrmCompany, applyCrmDeal } from "./apply.js";
 import type { Bitrix24Client, Bitrix24Row } from "./bitrix24.js";
 
 export const COMPANY_FIELDS = ["ID", "TITLE", "INDUSTRY", "ASSIGNED_BY_ID", "DATE_MODIFY"];
@@ -86,20 +80,12 @@ function timeOf(value: unknown): number | null {
 async function readCompanies(deps: SyncDeps, state: CrmSyncState, names: Names, counts: { rowsRead: number; recordsWritten: number }) {
   const { db, teamId } = deps;
   const params = { order: { DATE_MODIFY: "ASC", ID: "ASC" }, filter: modifiedFilter(state.companiesCursor), select: COMPANY_FIELDS };
+  const apply = { db, teamId, crm: "bitrix24" as const, now: deps.now };
   await deps.client.list("crm.company.list", params, (rows) => {
     for (const row of rows) {
       counts.rowsRead++;
-      const crmId = String(row.ID ?? "");
-      if (crmId === "" || crmCompanyId(db, teamId, "bitrix24", crmId) !== undefined) continue;
       const segmentName = names.industries.get(String(row.INDUSTRY ?? "")) ?? NO_SEGMENT;
-      const added = addCompany(db, { teamId, name: String(row.TITLE ?? ""), segmentName, now: deps.now() }, {
-        inTransaction: (result, tx) => {
-          if (result.ok) linkCrmCompany(tx, teamId, "bitrix24", crmId, result.company.id);
-        },
-      });
-      if (added.ok) counts.recordsWritten++;
-      // A company already typed in the bot under the same name is the same company.
-      else if (added.reason === "exists") linkCrmCompany(db, teamId, "bitrix24", crmId, added.company.id);
+      if (applyCrmCompany(apply, { crmId: String(row.ID ?? ""), name: String(row.TITLE ?? ""), segmentName })) counts.recordsWritten++;
     }
     state.companiesCursor = maxTime(rows, state.companiesCursor);
     writeCrmSync(db, teamId, "bitrix24", state);
@@ -118,78 +104,24 @@ function semanticOf(value: unknown): StageSemantic {
 }
 
 async function readDeals(deps: SyncDeps, state: CrmSyncState, names: Names, counts: { rowsRead: number; recordsWritten: number }) {
+  const apply = { db: deps.db, teamId: deps.teamId, crm: "bitrix24" as const, now: deps.now };
   const params = { order: { DATE_MODIFY: "ASC", ID: "ASC" }, filter: modifiedFilter(state.dealsCursor), select: DEAL_FIELDS };
   await deps.client.list("crm.deal.list", params, (rows) => {
     for (const row of rows) {
       counts.rowsRead++;
-      if (applyDeal(deps, row, names)) counts.recordsWritten++;
+      const stageId = String(row.STAGE_ID ?? "");
+      const written = applyCrmDeal(apply, {
+        crmId: String(row.ID ?? ""),
+        companyCrmId: row.COMPANY_ID ? String(row.COMPANY_ID) : null,
+        semantic: semanticOf(row.STAGE_SEMANTIC_ID),
+        stageId,
+        amountKopecks: crmAmountKopecks(row.OPPORTUNITY),
+        failureName: names.stages.get(stageId) ?? stageId,
+        modifiedAt: timeOf(row.DATE_MODIFY) ?? deps.now(),
+      });
+      if (written) counts.recordsWritten++;
     }
     state.dealsCursor = maxTime(rows, state.dealsCursor);
     writeCrmSync(deps.db, deps.teamId, "bitrix24", state);
   });
-}
-
-/** Writes what the deal's change means; true when a record was written. */
-function applyDeal(deps: SyncDeps, row: Bitrix24Row, names: Names): boolean {
-  const { db, teamId } = deps;
-  const crmId = String(row.ID ?? "");
-  const companyId = crmCompanyId(db, teamId, "bitrix24", String(row.COMPANY_ID ?? ""));
-  // A deal without a company of the base (a contact's deal) counts for nobody.
-  if (crmId === "" || companyId === undefined) return false;
-  const before = crmDeal(db, teamId, "bitrix24", crmId);
-  const stageId = String(row.STAGE_ID ?? "");
-  const after: CrmDealState = { semantic: semanticOf(row.STAGE_SEMANTIC_ID), stageId, amountKopecks: crmAmountKopecks(row.OPPORTUNITY) };
-  const link: CrmDealLink = {
-    companyId,
-    semantic: after.semantic,
-    stageId,
-    amountKopecks: before?.amountKopecks ?? null,
-    dealEventId: before?.dealEventId ?? null,
-    modifiedAt: timeOf(row.DATE_MODIFY) ?? deps.now(),
-  };
-  const save = (next: CrmDealLink) => ({ inTransaction: (_: unknown, tx: Db) => saveCrmDeal(tx, teamId, "bitrix24", crmId, next) });
-  const input = { teamId, companyId, memberId: null, now: deps.now() };
-  const change = dealChange(before, after);
-  switch (change.kind) {
-    case "none":
-      saveCrmDeal(db, teamId, "bitrix24", crmId, link);
-      return false;
-    case "touch":
-      return recordTouch(db, input, save(link)).ok;
-    case "refusal": {
-      const { reason, comment } = reasonFromCrmWords(names.stages.get(stageId) ?? stageId);
-      return recordRefusal(db, { ...input, reason, lostForGood: false, comment }, save(link)).ok;
-    }
-    case "reopened": {
-      const handled = recordHandled(db, input, save(link));
-      // Past its window the refusal has burned: the reopened deal is a new contact.
-      return handled.ok || recordTouch(db, input, save(link)).ok;
-    }
-    case "won": {
-      if (after.amountKopecks === null) return recordTouch(db, input, save(link)).ok;
-      let eventId: number | null = null;
-      const won = recordDeal(db, { ...input, amountKopecks: after.amountKopecks }, {
-        inTransaction: (result, tx) => {
-          if (result.ok) eventId = result.eventId;
-          saveCrmDeal(tx, teamId, "bitrix24", crmId, { ...link, amountKopecks: after.amountKopecks, dealEventId: eventId });
-        },
-      });
-      return won.ok;
-    }
-    case "amount": {
-      if (before?.dealEventId == null) return false;
-      const amended = amendRecord(
-        db,
-        { teamId, record: "event", recordId: before.dealEventId, memberId: null, now: deps.now(), via: "edit" },
-        { amountKopecks: change.amountKopecks },
-        {
-          inTransaction: (result, tx) => {
-            const dealEventId = result.ok && result.after ? result.after.id : before.dealEventId;
-            saveCrmDeal(tx, teamId, "bitrix24", crmId, { ...link, amountKopecks: change.amountKopecks, dealEventId });
-          },
-        },
-      );
-      return amended.ok;
-    }
-  }
 }
