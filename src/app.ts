@@ -6,6 +6,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import { crmSecrets } from "./config.js";
 import { createCrmSync } from "./services/crm/index.js";
+import type { CrmHttpOptions } from "./services/crm/http.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { ensureTeam } from "./db/teams.js";
@@ -59,6 +60,8 @@ export interface AppOptions {
   maxWrongAnswers?: number;
   /** Interface the webhook server listens on; default all (tests pass 127.0.0.1). */
   webhookHost?: string;
+  /** The CRM client's pace and retries; default the CRM's documented limits (tests retry without waiting). */
+  crmHttp?: Partial<CrmHttpOptions>;
 }
 
 export interface App {
@@ -112,7 +115,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale, country: config.defaultCountry }, clock.now());
   const translator = createTranslator();
-  const crmSync = config.crm ? (createCrmSync(config.crm, { db, teamId: TEAM_ID, now: () => clock.now() }) ?? undefined) : undefined;
+  const crmSync = config.crm
+    ? createCrmSync(config.crm, { db, teamId: TEAM_ID, now: () => clock.now(), translator, onOutbox: () => outbox?.kick(), http: options.crmHttp })
+    : undefined;
 
   // The alarm speaks directly: it cannot queue through the database it reports on.
   const alarmApi = new Api(config.botToken, { apiRoot: config.apiRoot });

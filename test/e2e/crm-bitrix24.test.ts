@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main as reportMain } from "../../src/cli/report.js";
 import { addCompany } from "../../src/services/leads/add.js";
+import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { runMain } from "../helpers/cli.js";
 import { startFakeBitrix24, type FakeBitrix24 } from "../helpers/fake-bitrix24.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
@@ -65,12 +66,14 @@ afterEach(async () => {
   open = [];
 });
 
-async function crmTeam(options: { burst?: number; leakPerSecond?: number; webhookUrl?: (url: string) => string; logs?: string[] } = {}) {
+type TeamOptions = { burst?: number; leakPerSecond?: number; webhookUrl?: (url: string) => string; logs?: string[]; crmHttp?: Partial<CrmHttpOptions> };
+
+async function crmTeam(options: TeamOptions = {}) {
   let now = () => Date.parse(START);
   const crm = await startFakeBitrix24({ now: () => now(), burst: options.burst, leakPerSecond: options.leakPerSecond });
   open.push(crm);
   const url = options.webhookUrl?.(crm.webhookUrl) ?? crm.webhookUrl;
-  const h = await startHarness({ now: START, env: { CRM: "bitrix24", BITRIX24_WEBHOOK_URL: url }, logs: options.logs });
+  const h = await startHarness({ now: START, env: { CRM: "bitrix24", BITRIX24_WEBHOOK_URL: url }, logs: options.logs, crmHttp: options.crmHttp });
   open.push({ close: () => h.stop() });
   now = () => h.clock.now();
   crm.statuses.push(...STATUSES);
@@ -164,5 +167,33 @@ describe("CRM=bitrix24", () => {
     expect(state).toContain("Ошибок всего: 1");
     expect(crm.calls.map((call) => call.status)).toEqual([401]);
     for (const text of [...reply.map((r) => r.text ?? ""), state, ...logs]) expect(text).not.toContain("wr0ngc0dewr0ngc0de");
+  });
+
+  it("a portal down for an hour is caught up with nothing lost, and the founders are told once when it is down and once when it is back", async () => {
+    const { h, crm } = await crmTeam({ crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
+    const founder = await h.member("founder");
+    crm.putDeal(deal("10", "1", "NEW", "P"));
+    await h.runJobs();
+    crm.setDown(true);
+    for (let tick = 1; tick <= 7; tick++) {
+      h.clock.advanceMinutes(10);
+      // Deals keep moving in the CRM while the bot cannot read it.
+      if (tick === 3) crm.putDeal(deal("11", "2", "LOSE", "F"));
+      if (tick === 5) crm.putDeal(deal("10", "1", "WON", "S", "90000.00"));
+      await h.runJobs();
+    }
+    const told = (words: string) => founder.messages().filter((m) => (m.text ?? "").includes(words));
+    expect(told("не читается")).toHaveLength(1);
+    expect(h.db.prepare("SELECT COUNT(*) FROM company_events WHERE kind IN ('refusal', 'deal')").pluck().get()).toBe(0);
+
+    crm.setDown(false);
+    for (let tick = 1; tick <= 3; tick++) {
+      h.clock.advanceMinutes(10);
+      await h.runJobs();
+    }
+    expect(told("не читается")).toHaveLength(1);
+    expect(told("снова читается")).toHaveLength(1);
+    expect(await report(h, "burn")).toMatchObject({ contacted: 2, refused: 1 });
+    expect(await report(h, "plan")).toMatchObject({ wonClients: 1, revenue: 90_000 });
   });
 });

@@ -8,6 +8,7 @@ import { createLogger } from "../../src/shared/logger.js";
 import { upsertMember, findActiveMember, type Member, type Role } from "../../src/db/members.js";
 import type { Db } from "../../src/db/open.js";
 import type { OutboxLimits } from "../../src/outbox/worker.js";
+import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { createFakeBotApi, type FakeBotApi, type SentMessage } from "./fake-bot-api.js";
 import { callbackUpdate, commandUpdate, documentUpdate, makeUser, textUpdate, type DocumentSpec, type UserOptions } from "./updates.js";
 import { createTestClock, type TestClock } from "./clock.js";
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Collects every log line (JSON) at info and above, for tests that check what was logged. */
   logs?: string[];
+  /** The CRM client's pace and retries (see AppOptions.crmHttp). */
+  crmHttp?: Partial<CrmHttpOptions>;
 }
 
 export interface Replies extends Array<SentMessage> {
@@ -106,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       scheduler: false,
       outboxLimits: { ...FAST_OUTBOX, ...options.outboxLimits },
       maxWrongAnswers: options.maxWrongAnswers,
+      crmHttp: options.crmHttp,
     });
   let app = await launch();
 

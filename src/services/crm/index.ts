@@ -2,10 +2,14 @@
 import { readCrmSync } from "../../db/crm.js";
 import type { CrmKind, CrmSyncState } from "../../db/crm.js";
 import type { Db } from "../../db/open.js";
+import { createAmoCrmClient } from "./amocrm.js";
+import { syncAmoCrm } from "./amocrm-sync.js";
 import { createBitrix24Client } from "./bitrix24.js";
 import { syncBitrix24 } from "./bitrix24-sync.js";
 import type { SyncOutcome } from "./bitrix24-sync.js";
 import type { CrmHttpOptions } from "./http.js";
+import { noteSyncOutcome } from "./outage.js";
+import type { Translator } from "../../shared/i18n.js";
 
 export type { SyncOutcome } from "./bitrix24-sync.js";
 export type { CrmSyncState } from "../../db/crm.js";
@@ -25,12 +29,29 @@ export type CrmSync = {
   state(): CrmSyncState;
 };
 
-export type CrmSyncOptions = { db: Db; teamId: number; now: () => number; http?: Partial<CrmHttpOptions> };
+export type CrmSyncOptions = {
+  db: Db;
+  teamId: number;
+  now: () => number;
+  /** For the founders' alert when the CRM stays unreadable for an hour, and when it is back. */
+  translator: Translator;
+  onOutbox?: () => void;
+  http?: Partial<CrmHttpOptions>;
+};
 
-/** The runner for the configured CRM; null when the CRM has no sync yet (amoCRM, see docs/crm.md). */
-export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSync | null {
-  if (source.kind !== "bitrix24") return null;
-  const client = createBitrix24Client(source.webhookUrl, options.http);
+function syncOf(source: CrmSource, options: CrmSyncOptions): () => Promise<SyncOutcome> {
+  const { db, teamId, now, http } = options;
+  if (source.kind === "bitrix24") {
+    const client = createBitrix24Client(source.webhookUrl, http);
+    return () => syncBitrix24({ db, teamId, client, now });
+  }
+  const client = createAmoCrmClient(source.baseUrl, source.token, http);
+  return () => syncAmoCrm({ db, teamId, client, now });
+}
+
+/** The runner for the configured CRM. */
+export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSync {
+  const syncOnce = syncOf(source, options);
   let running: Promise<SyncOutcome> | null = null;
   const state = () => readCrmSync(options.db, options.teamId, source.kind);
   return {
@@ -41,9 +62,16 @@ export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSy
       return last === null || now - last >= source.syncMinutes * 60_000;
     },
     run() {
-      running ??= syncBitrix24({ db: options.db, teamId: options.teamId, client, now: options.now }).finally(() => {
-        running = null;
-      });
+      running ??= syncOnce()
+        .then((outcome) => {
+          const error = outcome.ok ? null : outcome.error;
+          const { db, teamId, now, translator } = options;
+          if (noteSyncOutcome(db, { teamId, crm: source.kind, ok: outcome.ok, error, now: now(), translator })) options.onOutbox?.();
+          return outcome;
+        })
+        .finally(() => {
+          running = null;
+        });
       return running;
     },
     state,

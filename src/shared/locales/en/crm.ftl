@@ -13,3 +13,5 @@ crm-state =
     Last success: { $lastOk }
     Rows read: { $rows }, records: { $records }
     Errors in all: { $errors } (last: { $lastError })
+crm-down = ⚠️ { $crm } has not been readable since { $since }: { $error }. Refusals and deals from the CRM are not counted for now; once it answers, what was missed is read.
+crm-up = { $crm } is readable again: what was missed since { $since } has been read.
