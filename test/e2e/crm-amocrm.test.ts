@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main as reportMain } from "../../src/cli/report.js";
 import { addCompany } from "../../src/services/leads/add.js";
+import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { runMain } from "../helpers/cli.js";
 import { startFakeAmoCrm, type AmoLead, type FakeAmoCrm } from "../helpers/fake-amocrm.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
@@ -44,12 +45,12 @@ afterEach(async () => {
   open = [];
 });
 
-async function crmTeam(options: { token?: string; perSecond?: number } = {}): Promise<{ h: Harness; crm: FakeAmoCrm }> {
+async function crmTeam(options: { token?: string; perSecond?: number; crmHttp?: Partial<CrmHttpOptions> } = {}): Promise<{ h: Harness; crm: FakeAmoCrm }> {
   let now = () => Date.parse(START);
   const crm = await startFakeAmoCrm({ now: () => now(), perSecond: options.perSecond });
   open.push(crm);
   const env = { CRM: "amocrm", AMOCRM_URL: crm.baseUrl, AMOCRM_TOKEN: options.token ?? crm.token };
-  const h = await startHarness({ now: START, env });
+  const h = await startHarness({ now: START, env, crmHttp: options.crmHttp });
   open.push({ close: () => h.stop() });
   now = () => h.clock.now();
   crm.statuses.push({ id: FIRST_CONTACT, name: "Первичный контакт" }, { id: PROPOSAL, name: "Отправлено КП" });
@@ -139,5 +140,30 @@ describe("CRM=amocrm", () => {
     expect(state).toContain("Ошибок всего: 1");
     expect(crm.calls.map((call) => call.status)).toEqual([401]);
     for (const text of [...reply.map((r) => r.text ?? ""), state]) expect(text).not.toContain("wrong-token");
+  });
+
+  it("an account unreachable for an hour is caught up with nothing lost, and the founders are told once when it is down and once when it is back", async () => {
+    const { h, crm } = await crmTeam({ crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
+    const founder = await h.member("founder");
+    crm.putLead(lead(10, 1, FIRST_CONTACT));
+    await h.runJobs();
+    crm.setDown(true);
+    for (let tick = 1; tick <= 7; tick++) {
+      h.clock.advanceMinutes(10);
+      if (tick === 3) crm.putLead(lead(11, 2, 143, 0, "Дорого"));
+      if (tick === 5) crm.putLead(lead(10, 1, 142, 90_000));
+      await h.runJobs();
+    }
+    const told = (words: string) => founder.messages().filter((m) => (m.text ?? "").includes(words));
+    expect(told("не читается")).toHaveLength(1);
+    crm.setDown(false);
+    for (let tick = 1; tick <= 3; tick++) {
+      h.clock.advanceMinutes(10);
+      await h.runJobs();
+    }
+    expect(told("не читается")).toHaveLength(1);
+    expect(told("снова читается")).toHaveLength(1);
+    expect(await report(h, "burn")).toMatchObject({ contacted: 2, refused: 1 });
+    expect(await report(h, "plan")).toMatchObject({ wonClients: 1, revenue: 90_000 });
   });
 });

@@ -21,6 +21,8 @@ export type FakeAmoCrm = {
   putCompany(company: AmoCompany): void;
   putLead(lead: AmoLead): void;
   fail(count: number, how: "500" | "drop"): void;
+  /** Drop every request as if the account were unreachable (true), or answer again (false). */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startFakeAmoCrm(options: { now: () => number; perSecond?: 
   const lossReasons = new Map<string, number>();
   const calls: FakeAmoCrm["calls"] = [];
   const faults: ("500" | "drop")[] = [];
+  let down = false;
   let windowStart = 0;
   let inWindow = 0;
   const seconds = () => Math.floor(options.now() / 1000);
@@ -78,7 +81,7 @@ export async function startFakeAmoCrm(options: { now: () => number; perSecond?: 
     const query = Object.fromEntries(url.searchParams);
     const path = url.pathname;
     const fault = faults.shift();
-    if (fault === "drop") {
+    if (fault === "drop" || down) {
       calls.push({ path, query, status: 0 });
       return req.socket.destroy();
     }
@@ -127,6 +130,9 @@ export async function startFakeAmoCrm(options: { now: () => number; perSecond?: 
     },
     fail(count, how) {
       for (let i = 0; i < count; i++) faults.push(how);
+    },
+    setDown(value) {
+      down = value;
     },
     close: () =>
       new Promise<void>((resolve) => {
