@@ -34,7 +34,7 @@ export async function csvTableInSlices(input: Uint8Array | string, options: Slic
   const records: string[][] = [];
   const lines: number[] = [];
   let line = 1;
-    let outcome: TableResult | undefined;
+  let outcome: TableResult | undefined;
   await new Promise<void>((resolve) => {
     // Papa Parse streams a string in chunks too, though its types offer `chunk` only for files.
     const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => void } = {
