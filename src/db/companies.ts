@@ -89,7 +89,7 @@ export interface CompanyImportRow {
 
 /** The module's SQL texts; each runs through the connection's statement cache (prepared). */
 const SQL = {
-  byId: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND id = ?`,
+  byId: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND id = ? AND removed_at IS NULL`,
   byNameKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND name_key = ?`,
   byInn: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND inn = ?`,
   byCoreKey: `SELECT ${COLUMNS} FROM companies WHERE team_id = ? AND core_key = ? ORDER BY id LIMIT ?`,

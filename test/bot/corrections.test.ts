@@ -10,6 +10,7 @@ import type { SentMessage } from "../helpers/fake-bot-api.js";
 import { TEAM_ID } from "../../src/app.js";
 import { planReport } from "../../src/cli/report-plan.js";
 import { burnReport } from "../../src/cli/report.js";
+import { recordTouch } from "../../src/services/leads/touch.js";
 
 type Team = { h: Harness; founder: TestUser; lead: TestUser; ivan: TestUser };
 
@@ -113,6 +114,11 @@ describe("/undo of /add", () => {
     // Nothing is erased: the row stays, marked removed, and counts nowhere.
     expect(wrong.h.db.prepare("SELECT name, removed_at IS NOT NULL AS removed FROM companies WHERE name = 'ООО Грант'").get()).toEqual({ name: "ООО Грант", removed: 1 });
     expect(said((await wrong.ivan.send("/touch ООО Грант"))[0])).not.toContain("Касание записано");
+    expect(count(wrong.h, "SELECT COUNT(*) FROM company_events")).toBe(0);
+    // A button or card made before the take-back finds no company either.
+    const removedId = count(wrong.h, "SELECT id FROM companies WHERE name = 'ООО Грант'");
+    const stale = recordTouch(wrong.h.db, { teamId: TEAM_ID, companyId: removedId, memberId: null, now: wrong.h.clock.now() });
+    expect(stale).toEqual({ ok: false, reason: "not-found" });
     expect(count(wrong.h, "SELECT COUNT(*) FROM company_events")).toBe(0);
 
     sameTime(wrong, right, "2026-11-02T12:00:00Z");

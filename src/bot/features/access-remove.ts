@@ -73,6 +73,7 @@ async function removePressed(ctx: MemberContext, memberId: number): Promise<unkn
 }
 
 async function removeAndReport(ctx: MemberContext, target: Member): Promise<unknown> {
+  if (target.id === ctx.member.id) return ctx.reply(ctx.t("remove-self"));
   if (target.role === "founder" && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
   const { openTasks, closedQuestions, cancelledInvites } = removeFromTeam(ctx, target);
   ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions, cancelledInvites }, "member removed");

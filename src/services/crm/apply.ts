@@ -62,6 +62,12 @@ export function applyCrmDeal(deps: ApplyDeps, row: CrmDealRow): boolean {
   };
   const save = (next: CrmDealLink) => ({ inTransaction: (_: unknown, tx: Db) => saveCrmDeal(tx, teamId, crm, row.crmId, next) });
   const input = { teamId, companyId, memberId: null, now: deps.now() };
+  const recordWon = (amountKopecks: number): boolean =>
+    recordDeal(db, { ...input, amountKopecks }, {
+      inTransaction: (result, tx) => {
+        saveCrmDeal(tx, teamId, crm, row.crmId, { ...link, amountKopecks, dealEventId: result.ok ? result.eventId : null });
+      },
+    }).ok;
   const change = dealChange(before, after);
   switch (change.kind) {
     case "none":
@@ -78,18 +84,12 @@ export function applyCrmDeal(deps: ApplyDeps, row: CrmDealRow): boolean {
       // Past its window the refusal has burned: the reopened deal is a new contact.
       return handled.ok || recordTouch(db, input, save(link)).ok;
     }
-    case "won": {
-      if (after.amountKopecks === null) return recordTouch(db, input, save(link)).ok;
-      const amountKopecks = after.amountKopecks;
-      return recordDeal(db, { ...input, amountKopecks }, {
-        inTransaction: (result, tx) => {
-          saveCrmDeal(tx, teamId, crm, row.crmId, { ...link, amountKopecks, dealEventId: result.ok ? result.eventId : null });
-        },
-      }).ok;
-    }
+    case "won":
+      return after.amountKopecks === null ? recordTouch(db, input, save(link)).ok : recordWon(after.amountKopecks);
     case "amount": {
       const dealEventId = before?.dealEventId ?? null;
-      if (dealEventId === null) return false;
+      // A deal won without an amount was a touch; its amount filled in later makes it the deal.
+      if (dealEventId === null) return recordWon(change.amountKopecks);
       return amendRecord(
         db,
         { teamId, record: "event", recordId: dealEventId, memberId: null, now: deps.now(), via: "edit" },

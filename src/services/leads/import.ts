@@ -245,11 +245,20 @@ function* writeRows(ctx: BaseContext, file: ImportTable, columns: Columns, batch
   let updated = 0;
   let moved = 0;
 
+  // The new companies' segment counters go into the same transaction as the companies: each batch commits alone.
+  const countNew = (): void => {
+    for (const [segmentId, n] of newBySegment) {
+      bumpSegment(db, teamId, segmentId, "size", today, n);
+      bumpSegment(db, teamId, segmentId, "fresh", today, n);
+    }
+    newBySegment.clear();
+  };
   const { records, lines } = file;
   let batchEnd = 1 + batchRows;
   for (let i = 1; i < records.length; i++) {
     if (i === batchEnd) {
       batchEnd += batchRows;
+      countNew();
       yield rows;
     }
     const record = records[i]!;
@@ -319,10 +328,7 @@ function* writeRows(ctx: BaseContext, file: ImportTable, columns: Columns, batch
     }
   }
 
-  for (const [segmentId, n] of newBySegment) {
-    bumpSegment(db, teamId, segmentId, "size", today, n);
-    bumpSegment(db, teamId, segmentId, "fresh", today, n);
-  }
+  countNew();
   return { ok: true, rows, created, updated, moved, segmentsCreated, badRows, warnings };
 }
 

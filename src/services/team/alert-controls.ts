@@ -29,7 +29,8 @@ const SUBJECT = /^(segment|member|question)-(\d+)$/;
 function subjectName(db: Db, team: Team, subject: string, t: Translate): string {
   if (/^\d{4}-\d{2}$/.test(subject)) return formatMonth(t, subject);
   const match = SUBJECT.exec(subject);
-  if (!match) return t("alert-subject-alert-chat");
+  // A delivery subject is "chat-<id>": a group's id is negative, a person's private chat positive.
+  if (!match) return Number(/^chat-(-?\d+)$/.exec(subject)?.[1] ?? -1) > 0 ? t("alert-subject-private-chat") : t("alert-subject-alert-chat");
   const id = Number(match[2]);
   if (match[1] === "segment") return getSegment(db, team.id, id)?.name ?? subject;
   if (match[1] === "member") {

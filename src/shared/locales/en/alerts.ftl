@@ -64,7 +64,7 @@ settings-usage-weekly-summary = The founder's weekly summary: /settings weekly_s
 settings-usage-team-summary = The lead's weekly team summary: /settings team_summary on or /settings team_summary off
 
 team-summary-title = 📋 The team's week: check-up discipline
-team-summary-footer = More: /discipline, /tasks. Turn this summary off: /settings team_summary off
+team-summary-footer = More: /discipline, /tasks. The founder can turn this summary off: /settings team_summary off
 
 alert-subject-private-chat = a founder's private chat
 alert-delivery-failing = 🚨 Alerts are not getting through to { $chat }: a message there has failed three times and is still being retried. Check the chat (is the bot still in it and allowed to write?) or choose another with /alerts_here.

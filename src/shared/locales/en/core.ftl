@@ -34,6 +34,7 @@ remove-done = { $username } is no longer in the team.
 remove-open-tasks = { $username } still had open tasks: { $count } ({ $ids }). Give each to another manager (/reassign number @username) or cancel it in /tasks.
 remove-questions-closed = Open questions of { $username } closed: { $count }.
 remove-last-founder = You cannot remove the last founder.
+remove-self = You cannot remove yourself: another founder can.
 member-not-found = There is no member @{ $username } in the team.
 
 alerts-here-private = Founder alerts will come to this chat.

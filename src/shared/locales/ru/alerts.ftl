@@ -64,7 +64,7 @@ settings-usage-weekly-summary = Недельная сводка основате
 settings-usage-team-summary = Недельная сводка команды руководителю: /settings team_summary on или /settings team_summary off
 
 team-summary-title = 📋 Неделя команды: дисциплина чек-апов
-team-summary-footer = Подробнее: /discipline, /tasks. Выключить эту сводку: /settings team_summary off
+team-summary-footer = Подробнее: /discipline, /tasks. Выключить эту сводку может основатель: /settings team_summary off
 
 alert-subject-private-chat = личный чат основателя
 alert-delivery-failing = 🚨 Оповещения не доходят в { $chat }: сообщение туда не ушло трижды и всё ещё повторяется. Проверьте чат (бот ещё в нём и может писать?) или выберите другой через /alerts_here.

@@ -34,6 +34,7 @@ remove-done = { $username } больше не в команде.
 remove-open-tasks = У { $username } осталось открытых задач: { $count } ({ $ids }). Передайте каждую другому менеджеру (/reassign номер @username) или отмените в /tasks.
 remove-questions-closed = Открытые вопросы { $username } закрыты: { $count }.
 remove-last-founder = Нельзя удалить последнего основателя.
+remove-self = Себя удалить нельзя: это может сделать другой основатель.
 member-not-found = В команде нет участника @{ $username }.
 
 alerts-here-private = Оповещения для основателя будут приходить в этот чат.
