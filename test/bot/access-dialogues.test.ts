@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
+import { tokenOf } from "../helpers/invites.js";
 import { groupChat } from "../helpers/updates.js";
 import { TEAM_ID } from "../../src/app.js";
 import { FEATURES } from "../../src/bot/features/index.js";
@@ -13,12 +14,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-function tokenOf(text: string | undefined): string {
-  const match = /start=([\w-]+)/.exec(text ?? "");
-  if (!match) throw new Error(`no invite link in: ${text}`);
-  return match[1]!;
-}
 
 const handlingDays = (harness: Harness) => harness.db.prepare("SELECT handling_days FROM teams WHERE id = ?").pluck().get(TEAM_ID) as number;
 const openState = (harness: Harness, user: TestUser) => harness.db.prepare("SELECT COUNT(*) FROM kv WHERE key LIKE ?").pluck().get(`%:${user.id}`) as number;

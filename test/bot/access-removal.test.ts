@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { tokenOf } from "../helpers/invites.js";
 import { buttonData, buttonStartingWith } from "../helpers/buttons.js";
 import { removeMember } from "../../src/db/members.js";
 import { mkdtempSync } from "node:fs";
@@ -15,12 +16,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-function tokenOf(text: string | undefined): string {
-  const match = /start=([\w-]+)/.exec(text ?? "");
-  if (!match) throw new Error(`no invite link in: ${text}`);
-  return match[1]!;
-}
 
 type Markup = { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
 const labels = (message: { reply_markup?: unknown } | undefined) => ((message?.reply_markup as Markup)?.inline_keyboard ?? []).flat().map((b) => b.text);

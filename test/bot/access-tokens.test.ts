@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { tokenOf } from "../helpers/invites.js";
 import { openDatabase } from "../../src/db/open.js";
 import { migrate, readMigrations } from "../../src/db/migrate.js";
 import { ensureTeam } from "../../src/db/teams.js";
@@ -14,12 +15,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-function tokenOf(text: string | undefined): string {
-  const match = /start=([\w-]+)/.exec(text ?? "");
-  if (!match) throw new Error(`no invite link in: ${text}`);
-  return match[1]!;
-}
 
 describe("claim and invite tokens", () => {
   it("lets the claim link die after 24 hours, and a restart without a founder prints a fresh one", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { tokenOf } from "../helpers/invites.js";
 import { TEAM_ID } from "../../src/app.js";
 import { groupChat } from "../helpers/updates.js";
 
@@ -7,12 +8,6 @@ let h: Harness;
 afterEach(async () => {
   await h?.stop();
 });
-
-function tokenOf(text: string | undefined): string {
-  const match = /start=([\w-]+)/.exec(text ?? "");
-  if (!match) throw new Error(`no invite link in: ${text}`);
-  return match[1]!;
-}
 
 describe("people and access", () => {
   it("gives a stranger only the explanation, once a day, whatever it sends", async () => {

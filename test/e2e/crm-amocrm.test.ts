@@ -3,10 +3,9 @@
  * figures as a twin team that typed the same work in the bot.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { main as reportMain } from "../../src/cli/report.js";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
-import { runMain } from "../helpers/cli.js";
+import { report, teamPlan } from "../helpers/crm-figures.js";
 import { startFakeAmoCrm, type AmoLead, type FakeAmoCrm } from "../helpers/fake-amocrm.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -25,18 +24,6 @@ const COMPANIES = [
 
 function lead(id: number, companyId: number, statusId: number, price = 0, lossReason?: string): AmoLead {
   return { id, name: `Сделка ${id}`, price, status_id: statusId, pipeline_id: PIPELINE, company_id: companyId, loss_reason: lossReason };
-}
-
-async function report(h: Harness, kind: "burn" | "plan") {
-  const run = await runMain(reportMain, [kind, "--json"], { DATABASE_PATH: h.dbPath }, () => h.clock.now());
-  expect(run.stderr).toBe("");
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-}
-
-/** The team-wide plan figures (the CRM's leads have no manager until one is linked, so the per-manager rows differ). */
-function teamPlan(json: Record<string, unknown>) {
-  const { managers: _managers, ...team } = json;
-  return team;
 }
 
 let open: { close(): Promise<unknown> }[] = [];

@@ -3,10 +3,9 @@
  * same figures as a twin team that typed the same work in the bot.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { main as reportMain } from "../../src/cli/report.js";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
-import { runMain } from "../helpers/cli.js";
+import { report, teamPlan } from "../helpers/crm-figures.js";
 import { startFakeBitrix24, type FakeBitrix24 } from "../helpers/fake-bitrix24.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -46,18 +45,6 @@ function deal(id: string, companyId: string, stage: string, semantic: "P" | "S" 
     CLOSEDATE: "2026-11-02T03:00:00+03:00",
     ASSIGNED_BY_ID: "1",
   };
-}
-
-async function report(h: Harness, kind: "burn" | "plan") {
-  const run = await runMain(reportMain, [kind, "--json"], { DATABASE_PATH: h.dbPath }, () => h.clock.now());
-  expect(run.stderr).toBe("");
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-}
-
-/** The team-wide plan figures (the CRM's deals have no manager until one is linked, so the per-manager rows differ). */
-function teamPlan(json: Record<string, unknown>) {
-  const { managers: _managers, ...team } = json;
-  return team;
 }
 
 let open: { close(): Promise<void> | Promise<unknown> }[] = [];
