@@ -1,0 +1,108 @@
+/**
+ * What if (the founder's): move the average check and the conversion and see what each remaining working day
+ * needs and how long each segment's fresh base lasts. The server computes every figure; the sliders only ask.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Api, Window } from "../api.js";
+import type { Locale, WhatIf } from "../contract.js";
+import { formatMoney, formatNumber, formatPercent } from "../format.js";
+import type { Translate } from "../strings.js";
+import { Figure, Loading, Section, useLoad } from "../ui.js";
+
+type Props = { api: Api; window: Window; locale: Locale; t: Translate };
+type Input = { averageCheck?: number; conversion?: number };
+
+/** Quiet time after the last slider move before the server is asked, so a drag sends one request. */
+const DEBOUNCE_MS = 300;
+
+export function WhatIfScreen({ api, window, locale, t }: Props) {
+  const [input, setInput] = useState<Input>({});
+  const [asked, setAsked] = useState<Input>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setAsked(input), DEBOUNCE_MS);
+    return () => clearTimeout(timer.current);
+  }, [input.averageCheck, input.conversion]);
+  const [loaded, retry] = useLoad(() => api.whatIf(asked, window), [asked.averageCheck, asked.conversion, window.period, window.asOf]);
+  const [last, setLast] = useState<WhatIf | null>(null);
+  useEffect(() => {
+    if (loaded.state === "ok") setLast(loaded.value);
+  }, [loaded]);
+  // The sliders stay on screen while a new answer loads; they start from the month's own figures.
+  const shown = loaded.state === "ok" ? loaded.value : last;
+  if (shown === null)
+    return (
+      <Loading loaded={loaded} t={t} retry={retry}>
+        {() => null}
+      </Loading>
+    );
+  const averageCheck = input.averageCheck ?? shown.averageCheck;
+  const conversion = input.conversion ?? shown.conversion;
+  const checkMax = Math.max(100_000, Math.ceil(((shown.defaults.averageCheck ?? shown.averageCheck) * 3) / 1000) * 1000);
+  return (
+    <>
+      <Section title={t("whatif-title")}>
+        <label class="slider">
+          <span>
+            {t("average-check")}: <b data-input="averageCheck">{formatMoney(averageCheck, locale)}</b>
+          </span>
+          <input
+            type="range"
+            name="averageCheck"
+            min={1000}
+            max={checkMax}
+            step={1000}
+            value={averageCheck}
+            onInput={(event) => setInput({ ...input, averageCheck: Number(event.currentTarget.value) })}
+          />
+          {shown.defaults.averageCheck !== null ? <span class="hint">{t("month-actual", { value: formatMoney(shown.defaults.averageCheck, locale) })}</span> : null}
+        </label>
+        <label class="slider">
+          <span>
+            {t("conversion")}: <b data-input="conversion">{formatPercent(conversion, locale)}</b>
+          </span>
+          <input
+            type="range"
+            name="conversion"
+            min={0.01}
+            max={1}
+            step={0.01}
+            value={conversion}
+            onInput={(event) => setInput({ ...input, conversion: Number(event.currentTarget.value) })}
+          />
+          {shown.defaults.conversion !== null ? <span class="hint">{t("month-actual", { value: formatPercent(shown.defaults.conversion, locale) })}</span> : null}
+        </label>
+      </Section>
+      {loaded.state === "error" ? <Loading loaded={loaded} t={t} retry={retry}>{() => null}</Loading> : <WhatIfFigures whatIf={shown} locale={locale} t={t} />}
+    </>
+  );
+}
+
+function WhatIfFigures({ whatIf, locale, t }: { whatIf: WhatIf; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <div class="figures">
+        <Figure name="remainingRevenue" label={t("remaining-revenue")} value={formatMoney(whatIf.remainingRevenue, locale)} />
+        <Figure name="remainingWorkingDays" label={t("remaining-days")} value={formatNumber(whatIf.remainingWorkingDays, locale)} />
+        <Figure name="clientsNeeded" label={t("clients-needed")} value={formatNumber(whatIf.clientsNeeded, locale, 1)} />
+        <Figure name="clientsPerDay" label={t("clients-per-day")} value={formatNumber(whatIf.clientsPerDay, locale, 1)} />
+        <Figure name="touchesPerDay" label={t("touches-per-day")} value={formatNumber(whatIf.touchesPerDay, locale, 1)} />
+      </div>
+      <Section title={t("fresh-base-title")}>
+        <ul class="list">
+          {whatIf.segments.map((segment) => (
+            <li key={segment.name} data-segment={segment.name}>
+              <span>
+                {segment.name} <span class="hint">({formatNumber(segment.fresh, locale)})</span>
+              </span>
+              <span data-figure="weeksOfFreshBase">
+                {segment.weeksOfFreshBase === null ? t("empty") : formatNumber(segment.weeksOfFreshBase, locale, 1)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
