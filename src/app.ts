@@ -116,7 +116,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   ensureTeam(db, TEAM_ID, { timezone: config.defaultTimezone, locale: config.defaultLocale, country: config.defaultCountry }, clock.now());
   const translator = createTranslator();
   const crmSync = config.crm
-    ? createCrmSync(config.crm, { db, teamId: TEAM_ID, now: () => clock.now(), translator, onOutbox: () => outbox?.kick(), http: options.crmHttp })
+    ? createCrmSync(config.crm, { db, teamId: TEAM_ID, now: () => clock.now(), translator, onOutbox: () => outbox?.kick(), http: { now: () => clock.now(), ...options.crmHttp } })
     : undefined;
 
   // The alarm speaks directly: it cannot queue through the database it reports on.

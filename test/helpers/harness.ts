@@ -35,7 +35,7 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Collects every log line (JSON) at info and above, for tests that check what was logged. */
   logs?: string[];
-  /** The CRM client's pace and retries (see AppOptions.crmHttp). */
+  /** The CRM client's pace and retries (see AppOptions.crmHttp); by default its pauses move the clock. */
   crmHttp?: Partial<CrmHttpOptions>;
 }
 
@@ -109,7 +109,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       scheduler: false,
       outboxLimits: { ...FAST_OUTBOX, ...options.outboxLimits },
       maxWrongAnswers: options.maxWrongAnswers,
-      crmHttp: options.crmHttp,
+      // The CRM client's pauses move the injected clock (as the fakes' rate limits read it): no real waiting.
+      crmHttp: { wait: async (ms: number) => clock.advance(ms), ...options.crmHttp },
     });
   let app = await launch();
 

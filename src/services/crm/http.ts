@@ -18,7 +18,9 @@ export type CrmHttpOptions = {
   attempts?: number;
   /** Backoff before retry n (1-based), ms. */
   backoffMs?: (attempt: number) => number;
-  /** Waits `ms`; tests may pass a faster one. */
+  /** The clock the pace is kept by (the app's injected clock); default Date.now. */
+  now?: () => number;
+  /** Waits `ms`; tests pass one that moves their clock instead. */
   wait?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
   /** Abort a request that hangs this long, ms. */
@@ -35,6 +37,7 @@ export type CrmHttp = { request(url: string, init: RequestInit): Promise<{ statu
  */
 export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
   const wait = options.wait ?? sleep;
+  const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? fetch;
   const attempts = options.attempts ?? 5;
   const backoff = options.backoffMs ?? ((attempt: number) => 500 * 2 ** (attempt - 1));
@@ -42,9 +45,9 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
   let queue: Promise<unknown> = Promise.resolve();
 
   async function once(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
-    const gap = lastAt + options.minIntervalMs - Date.now();
+    const gap = lastAt + options.minIntervalMs - now();
     if (gap > 0) await wait(gap);
-    lastAt = Date.now();
+    lastAt = now();
     const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
     const text = await response.text();
     let body: unknown = null;

@@ -1,0 +1,171 @@
+/**
+ * A fake Bitrix24 portal on 127.0.0.1, written from the REST documentation: an inbound webhook
+ * /rest/<user>/<code>/<method> taking a JSON body; list methods answer { result, total, next } in pages of
+ * 50 through `start`; `filter` keys may carry =, >, >=, <, <= (dates compared as moments); `select` and
+ * `order` apply; a wrong code is 401; the request rate is a leaky bucket on the injected clock (the counter drops
+ * by `leakPerSecond` every second, and past `burst` a request gets 503 QUERY_LIMIT_EXCEEDED). Faults are
+ * injected per request.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Row = Record<string, string>;
+
+export type FakeBitrix24 = {
+  readonly webhookUrl: string;
+  readonly statuses: Row[];
+  readonly companies: Row[];
+  readonly deals: Row[];
+  /** Every call: method and parameters, in order (429/503/faults included). */
+  readonly calls: { method: string; params: Record<string, unknown>; status: number }[];
+  /** Adds or changes a company, stamping DATE_MODIFY with the fake's clock. */
+  putCompany(fields: Row): void;
+  /** Adds or changes a deal, stamping DATE_MODIFY with the fake's clock. */
+  putDeal(fields: Row): void;
+  /** The next `count` requests fail: 500 with an error body, or the connection is dropped without an answer. */
+  fail(count: number, how: "500" | "drop"): void;
+  /** Refuse every request as if the portal were down (true) or answer again (false). */
+  setDown(down: boolean): void;
+  close(): Promise<void>;
+};
+
+export type FakeBitrix24Options = {
+  /** The CRM's clock, for DATE_MODIFY and the rate limit (the test's injected clock). */
+  now: () => number;
+  code?: string;
+  burst?: number;
+  leakPerSecond?: number;
+  /** `false`: no rate limit (the benchmark measures the bot's work, not the portal's pace). */
+  rateLimit?: boolean;
+};
+
+const PAGE = 50;
+
+/** Bitrix24 writes moments in the portal's zone with its offset; the fake uses Moscow time. */
+export function bitrixTime(at: number): string {
+  return `${new Date(at + 3 * 3600_000).toISOString().slice(0, 19)}+03:00`;
+}
+
+function compare(a: string | undefined, b: unknown): number {
+  const left = a ?? "";
+  const right = String(b);
+  const [x, y] = [Date.parse(left), Date.parse(right)];
+  if (/^\d{4}-\d{2}-\d{2}T/.test(left) && !Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  if (/^-?\d+(\.\d+)?$/.test(left) && /^-?\d+(\.\d+)?$/.test(right)) return Number(left) - Number(right);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function matches(row: Row, filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([key, value]) => {
+    const m = /^(>=|<=|>|<|=|!=)?(.+)$/.exec(key)!;
+    const op = m[1] ?? "=";
+    const c = compare(row[m[2]!], value);
+    if (op === ">=") return c >= 0;
+    if (op === "<=") return c <= 0;
+    if (op === ">") return c > 0;
+    if (op === "<") return c < 0;
+    if (op === "!=") return c !== 0;
+    return Array.isArray(value) ? value.map(String).includes(row[m[2]!] ?? "") : c === 0;
+  });
+}
+
+function listOf(rows: Row[], params: Record<string, unknown>) {
+  const filter = (params.filter ?? {}) as Record<string, unknown>;
+  const order = Object.entries((params.order ?? {}) as Record<string, string>);
+  const select = Array.isArray(params.select) && params.select.length > 0 ? (params.select as string[]) : null;
+  const found = rows.filter((row) => matches(row, filter));
+  found.sort((a, b) => {
+    for (const [field, dir] of order) {
+      const c = compare(a[field], b[field] ?? "");
+      if (c !== 0) return String(dir).toUpperCase() === "DESC" ? -c : c;
+    }
+    return 0;
+  });
+  const start = Number(params.start ?? 0) || 0;
+  const page = found.slice(start, start + PAGE).map((row) => (select ? Object.fromEntries(select.map((f) => [f, row[f] ?? null])) : { ...row }));
+  const body: Record<string, unknown> = { result: page, total: found.length, time: { start: 0, finish: 0 } };
+  if (start + PAGE < found.length) body.next = start + PAGE;
+  return body;
+}
+
+export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<FakeBitrix24> {
+  const code = options.code ?? "k3y9wq2x7fakecode";
+  const burst = options.burst ?? 50;
+  const leak = options.leakPerSecond ?? 2;
+  const statuses: Row[] = [];
+  const companies: Row[] = [];
+  const deals: Row[] = [];
+  const calls: FakeBitrix24["calls"] = [];
+  const faults: ("500" | "drop")[] = [];
+  let down = false;
+  let bucket = 0;
+  let bucketAt = options.now();
+
+  function answer(res: ServerResponse, status: number, body: unknown, method: string, params: Record<string, unknown>) {
+    calls.push({ method, params, status });
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
+    const m = /^\/rest\/(\d+)\/([^/]+)\/([\w.]+?)(?:\.json)?$/.exec(req.url ?? "");
+    let params: Record<string, unknown> = {};
+    try {
+      params = raw === "" ? {} : (JSON.parse(raw) as Record<string, unknown>);
+    } catch {
+      return answer(res, 400, { error: "INVALID_REQUEST", error_description: "Bad JSON" }, "?", {});
+    }
+    const method = m?.[3] ?? "?";
+    const fault = faults.shift();
+    if (fault === "drop" || down) {
+      calls.push({ method, params, status: 0 });
+      return req.socket.destroy();
+    }
+    if (fault === "500") return answer(res, 500, { error: "INTERNAL_SERVER_ERROR", error_description: "Internal server error" }, method, params);
+    const now = options.now();
+    bucket = Math.max(0, bucket - ((now - bucketAt) / 1000) * leak);
+    bucketAt = now;
+    if (options.rateLimit !== false && bucket + 1 > burst) return answer(res, 503, { error: "QUERY_LIMIT_EXCEEDED", error_description: "Too many requests" }, method, params);
+    bucket += 1;
+    if (!m || m[2] !== code) return answer(res, 401, { error: "INVALID_CREDENTIALS", error_description: "Invalid request credentials" }, method, params);
+    const table = { "crm.status.list": statuses, "crm.company.list": companies, "crm.deal.list": deals }[method];
+    if (!table) return answer(res, 404, { error: "ERROR_METHOD_NOT_FOUND", error_description: "Method not found!" }, method, params);
+    return answer(res, 200, listOf(table, params), method, params);
+  }
+
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (raw += chunk));
+    req.on("end", () => handle(req, res, raw));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const put = (rows: Row[]) => (fields: Row) => {
+    const stamped = { ...fields, DATE_MODIFY: bitrixTime(options.now()) };
+    const at = rows.findIndex((row) => row.ID === fields.ID);
+    if (at === -1) rows.push({ DATE_CREATE: stamped.DATE_MODIFY, ...stamped });
+    else rows[at] = { ...rows[at], ...stamped };
+  };
+
+  return {
+    webhookUrl: `http://127.0.0.1:${port}/rest/1/${code}/`,
+    statuses,
+    companies,
+    deals,
+    calls,
+    putCompany: put(companies),
+    putDeal: put(deals),
+    fail(count, how) {
+      for (let i = 0; i < count; i++) faults.push(how);
+    },
+    setDown(value) {
+      down = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
