@@ -69,18 +69,34 @@ function matches(row: Row, filter: Record<string, unknown>): boolean {
   });
 }
 
-function listOf(rows: Row[], params: Record<string, unknown>) {
+/** A value as `order` sorts it: a moment, a number or text, worked out once per row rather than per comparison. */
+function sortKey(value: string | undefined): number | string {
+  const text = value ?? "";
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isNaN(at)) return at;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** The rows a list call matches, in its order. */
+function matching(rows: Row[], params: Record<string, unknown>): Row[] {
   const filter = (params.filter ?? {}) as Record<string, unknown>;
   const order = Object.entries((params.order ?? {}) as Record<string, string>);
-  const select = Array.isArray(params.select) && params.select.length > 0 ? (params.select as string[]) : null;
-  const found = rows.filter((row) => matches(row, filter));
-  found.sort((a, b) => {
-    for (const [field, dir] of order) {
-      const c = compare(a[field], b[field] ?? "");
-      if (c !== 0) return String(dir).toUpperCase() === "DESC" ? -c : c;
+  const dirs = order.map(([, dir]) => (String(dir).toUpperCase() === "DESC" ? -1 : 1));
+  const keyed = rows.filter((row) => matches(row, filter)).map((row) => ({ row, keys: order.map(([field]) => sortKey(row[field])) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < dirs.length; i++) {
+      const [x, y] = [a.keys[i]!, b.keys[i]!];
+      if (x === y) continue;
+      const before = typeof x === typeof y ? x < y : String(x) < String(y);
+      return before ? -dirs[i]! : dirs[i]!;
     }
     return 0;
   });
+  return keyed.map(({ row }) => row);
+}
+
+function pageOf(found: Row[], params: Record<string, unknown>) {
+  const select = Array.isArray(params.select) && params.select.length > 0 ? (params.select as string[]) : null;
   const start = Number(params.start ?? 0) || 0;
   const page = found.slice(start, start + PAGE).map((row) => (select ? Object.fromEntries(select.map((f) => [f, row[f] ?? null])) : { ...row }));
   const body: Record<string, unknown> = { result: page, total: found.length, time: { start: 0, finish: 0 } };
@@ -100,6 +116,17 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
   let down = false;
   let bucket = 0;
   let bucketAt = options.now();
+  // The pages of one list read the same filtered, sorted rows: kept until a row is put or added.
+  let version = 0;
+  const lists = new Map<Row[], { key: string; rows: Row[] }>();
+  function listed(table: Row[], params: Record<string, unknown>): Row[] {
+    const key = JSON.stringify([version, table.length, params.filter ?? {}, params.order ?? {}]);
+    const cached = lists.get(table);
+    if (cached?.key === key) return cached.rows;
+    const rows = matching(table, params);
+    lists.set(table, { key, rows });
+    return rows;
+  }
 
   function answer(res: ServerResponse, status: number, body: unknown, method: string, params: Record<string, unknown>) {
     calls.push({ method, params, status });
@@ -129,7 +156,7 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
     if (!m || m[2] !== code) return answer(res, 401, { error: "INVALID_CREDENTIALS", error_description: "Invalid request credentials" }, method, params);
     const table = { "crm.status.list": statuses, "crm.company.list": companies, "crm.deal.list": deals }[method];
     if (!table) return answer(res, 404, { error: "ERROR_METHOD_NOT_FOUND", error_description: "Method not found!" }, method, params);
-    return answer(res, 200, listOf(table, params), method, params);
+    return answer(res, 200, pageOf(listed(table, params), params), method, params);
   }
 
   const server = createServer((req, res) => {
@@ -142,6 +169,7 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
   const { port } = server.address() as AddressInfo;
 
   const put = (rows: Row[]) => (fields: Row) => {
+    version++;
     const stamped = { ...fields, DATE_MODIFY: bitrixTime(options.now()) };
     const at = rows.findIndex((row) => row.ID === fields.ID);
     if (at === -1) rows.push({ DATE_CREATE: stamped.DATE_MODIFY, ...stamped });
