@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { report, teamPlan } from "../helpers/crm-figures.js";
-import { startFakeAmoCrm, type AmoLead, type FakeAmoCrm } from "../helpers/fake-amocrm.js";
+import { startFakeAmoCrm, type AmoLead, type FakeAmoCrm } from "../../tools/emulator/fake-amocrm.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
 const START = "2026-11-02T07:00:00Z";

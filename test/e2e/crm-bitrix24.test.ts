@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { report, teamPlan } from "../helpers/crm-figures.js";
-import { startFakeBitrix24, type FakeBitrix24 } from "../helpers/fake-bitrix24.js";
+import { startFakeBitrix24, type FakeBitrix24 } from "../../tools/emulator/fake-bitrix24.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
 const START = "2026-11-02T07:00:00Z";
