@@ -239,6 +239,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     webhookServer,
     async runJobsNow() {
       await (scheduler?.tick() ?? (await import("./jobs/scheduler.js")).runJobs(JOBS, jobDeps, clock.now()));
+      // The CRM sync runs beside the other jobs; whoever runs the jobs by hand sees it finished.
+      await crmSync?.inFlight();
     },
     stop() {
       stopping ??= (async () => {
@@ -254,6 +256,7 @@ export async function startApp(options: AppOptions): Promise<App> {
           clearInterval(sweep);
         }
         await scheduler?.stop();
+        await crmSync?.inFlight();
         await outbox?.stop();
         db.close();
         logger.info("stopped");

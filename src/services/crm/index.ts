@@ -26,6 +26,8 @@ export type CrmSync = {
   due(now: number): boolean;
   /** Runs a sync now; a call while one runs waits for that one. */
   run(): Promise<SyncOutcome>;
+  /** The sync running now, if any. */
+  inFlight(): Promise<SyncOutcome> | null;
   state(): CrmSyncState;
 };
 
@@ -74,6 +76,7 @@ export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSy
         });
       return running;
     },
+    inFlight: () => running,
     state,
   };
 }
