@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { crmSecrets } from "./config.js";
 import { createCrmSync } from "./services/crm/index.js";
 import type { CrmHttpOptions } from "./services/crm/http.js";
+import type { ChartDrawer } from "./reports/chart-process.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { ensureTeam } from "./db/teams.js";
@@ -62,6 +63,8 @@ export interface AppOptions {
   webhookHost?: string;
   /** The CRM client's pace and retries; default the CRM's documented limits (tests retry without waiting). */
   crmHttp?: Partial<CrmHttpOptions>;
+  /** How charts are drawn; default a short-lived child process (the tests and the demo draw in their own). */
+  drawChart?: ChartDrawer;
 }
 
 export interface App {
@@ -140,6 +143,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       onOutbox: () => outbox?.kick(),
       storageAlarm,
       crmSync,
+      drawChart: options.drawChart,
     },
     { rateLimit: options.rateLimit, maxWrongAnswers: options.maxWrongAnswers },
   );
@@ -158,7 +162,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   await syncCommandMenus(bot.api, db, TEAM_ID, logger, COMMANDS, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
 
-  const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick(), crmSync };
+  const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick(), crmSync, drawChart: options.drawChart };
   const scheduler = options.scheduler === false ? undefined : startScheduler(JOBS, jobDeps, clock);
   outbox.start();
 

@@ -9,6 +9,7 @@ import type { Team } from "../db/teams.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { StorageAlarm } from "../outbox/storage-alarm.js";
+import type { ChartDrawer } from "../reports/chart-process.js";
 import type { Locale, Translate, Translator } from "../shared/i18n.js";
 import type { Command } from "./feature.js";
 import type { WrongAnswers } from "./dialogue-limits.js";
@@ -29,6 +30,8 @@ export interface BotDeps {
   storageAlarm?: StorageAlarm;
   /** The CRM sync behind /sync and /crm, when CRM is set. */
   crmSync?: CrmSync;
+  /** How /plan and /burn draw their charts; default a short-lived child process. */
+  drawChart?: ChartDrawer;
 }
 
 export interface CoreFlavor {

@@ -2,6 +2,7 @@ import type { Db } from "../db/open.js";
 import type { Translator } from "../shared/i18n.js";
 import type { Logger } from "../shared/logger.js";
 import type { CrmSync } from "../services/crm/index.js";
+import type { ChartDrawer } from "../reports/chart-process.js";
 
 export interface JobDeps {
   db: Db;
@@ -12,6 +13,8 @@ export interface JobDeps {
   onOutbox?: () => void;
   /** The CRM sync, when CRM is set. */
   crmSync?: CrmSync;
+  /** How charts are drawn; default a short-lived child process. */
+  drawChart?: ChartDrawer;
 }
 
 /**

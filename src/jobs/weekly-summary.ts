@@ -45,8 +45,8 @@ async function messagesFor(deps: JobDeps, team: Team, figures: WeeklySummaryFigu
   const options = { t, locale: recipient.locale, currency: team.currency };
   const messages: [string, OutboxMessage][] = [["text", { method: "sendMessage", text: renderWeeklySummaryText(weeklySummaryInput(figures, team, t), options) }]];
   const charts: [string, () => Promise<Buffer>][] = [
-    ["plan", () => renderPlanChart(figures.plan, options)],
-    ["burn", () => renderBurnChart(figures.burn, { ...options, burnThreshold: team.burnThreshold, pauseThreshold: team.pauseThreshold })],
+    ["plan", () => renderPlanChart(figures.plan, options, deps.drawChart)],
+    ["burn", () => renderBurnChart(figures.burn, { ...options, burnThreshold: team.burnThreshold, pauseThreshold: team.pauseThreshold }, deps.drawChart)],
   ];
   for (const [name, render] of charts) {
     if (name === "plan" && !figures.plan.hasPlan) continue;

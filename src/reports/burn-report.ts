@@ -6,7 +6,7 @@
 import type { BurnReport } from "../domain/burn.js";
 import { weekday } from "../domain/calendar.js";
 import type { Locale, Translate } from "../shared/i18n.js";
-import { renderChartInChild } from "./chart-process.js";
+import { renderChartInChild, type ChartDrawer } from "./chart-process.js";
 import { burnChartSpec, type BurnChartInput } from "./chart-specs.js";
 import { formatDay, formatPercent, formatDecimal, formatMonth } from "../shared/format.js";
 
@@ -123,6 +123,6 @@ export function burnChartInput(report: BurnReport, options: BurnTextOptions): Bu
 }
 
 /** The /burn chart as PNG bytes, drawn in a short-lived child process (chart-process.ts). */
-export function renderBurnChart(report: BurnReport, options: BurnTextOptions): Promise<Buffer> {
-  return renderChartInChild(burnChartSpec(burnChartInput(report, options)));
+export function renderBurnChart(report: BurnReport, options: BurnTextOptions, draw: ChartDrawer = renderChartInChild): Promise<Buffer> {
+  return draw(burnChartSpec(burnChartInput(report, options)));
 }

@@ -9,6 +9,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartRenderOptions } from "./chart.js";
 
+/** Draws a chart spec as PNG bytes: the bot uses the child process; the tests and the demo draw in their own process. */
+export type ChartDrawer = (spec: TopLevelSpec, options?: ChartRenderOptions) => Promise<Buffer>;
+
 /** A chart that takes longer than this is abandoned (the child is killed). */
 export const CHART_TIMEOUT_MS = 30_000;
 

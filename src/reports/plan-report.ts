@@ -7,7 +7,7 @@ import { type BudgetFigures, type ManagerPlanFigures, type PlanFigures } from ".
 import { kopecksToRoubles } from "../domain/money.js";
 import { isExpenseCategory } from "../domain/expense-categories.js";
 import type { Translate, Locale } from "../shared/i18n.js";
-import { renderChartInChild } from "./chart-process.js";
+import { renderChartInChild, type ChartDrawer } from "./chart-process.js";
 import { planChartSpec, type PlanChartInput } from "./chart-specs.js";
 import { formatClientForecast, formatClientRange, formatMoney, formatDay, formatDecimal, formatPercent, formatMonth, roundTo } from "../shared/format.js";
 
@@ -298,8 +298,8 @@ export function planChartInput(figures: PlanFigures, { t, currency, locale }: Pl
 }
 
 /** The /plan chart as PNG bytes (cumulative revenue against the plan and forecast lines), drawn in a child process. */
-export function renderPlanChart(figures: PlanFigures, options: PlanTextOptions): Promise<Buffer> {
-  return renderChartInChild(planChartSpec(planChartInput(figures, options)));
+export function renderPlanChart(figures: PlanFigures, options: PlanTextOptions, draw: ChartDrawer = renderChartInChild): Promise<Buffer> {
+  return draw(planChartSpec(planChartInput(figures, options)));
 }
 
 /**

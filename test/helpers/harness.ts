@@ -5,6 +5,7 @@ import type { Chat, Message, Update, User } from "grammy/types";
 import { createConfig, type Config } from "../../src/config.js";
 import { startApp, TEAM_ID, type App } from "../../src/app.js";
 import { createLogger } from "../../src/shared/logger.js";
+import { renderChartPng } from "../../src/reports/chart.js";
 import { upsertMember, findActiveMember, type Member, type Role } from "../../src/db/members.js";
 import type { Db } from "../../src/db/open.js";
 import type { OutboxLimits } from "../../src/outbox/worker.js";
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   logs?: string[];
   /** The CRM client's pace and retries (see AppOptions.crmHttp); by default its pauses move the clock. */
   crmHttp?: Partial<CrmHttpOptions>;
+  /** Charts drawn as the bot draws them, in a child process each (default: in this process, the same bytes). */
+  childCharts?: boolean;
 }
 
 export interface Replies extends Array<SentMessage> {
@@ -111,6 +114,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       maxWrongAnswers: options.maxWrongAnswers,
       // The CRM client's pauses move the injected clock (as the fakes' rate limits read it): no real waiting.
       crmHttp: { wait: async (ms: number) => clock.advance(ms), ...options.crmHttp },
+      // The same bytes as the child process draws (test/reports/chart-process.test.ts), without a process per chart.
+      drawChart: options.childCharts ? undefined : renderChartPng,
     });
   let app = await launch();
 

@@ -12,6 +12,7 @@ import type { InlineKeyboardButton, Message, Update, User } from "grammy/types";
 import { createConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/shared/logger.js";
+import { renderChartPng } from "../../src/reports/chart.js";
 import { zonedInstant } from "../../src/domain/calendar.js";
 import type { Clock } from "../../src/shared/clock.js";
 import type { OutboxLimits } from "../../src/outbox/worker.js";
@@ -118,6 +119,8 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
       polling: false,
       scheduler: false,
       outboxLimits: DEMO_OUTBOX,
+      // vega loads once in the demo's process instead of once per chart: a month draws a dozen.
+      drawChart: renderChartPng,
     });
   } catch (error) {
     await fake.close();

@@ -30,7 +30,7 @@ async function burn(ctx: MemberCommandContext, arg: string): Promise<unknown> {
   if (report.figures.segments.length === 0) return;
   let png: Buffer;
   try {
-    png = await renderBurnChart(report, options);
+    png = await renderBurnChart(report, options, ctx.deps.drawChart);
   } catch (error) {
     // The figures were sent; a chart that cannot be drawn is logged, not a failed command.
     ctx.log.error({ err: error, period }, "burn chart failed");

@@ -127,7 +127,7 @@ async function planCommand(ctx: MemberCommandContext, text: string): Promise<unk
   if (state === "future" || figures.chart.length === 0) return;
   let png: Buffer;
   try {
-    png = await renderPlanChart(figures, options);
+    png = await renderPlanChart(figures, options, ctx.deps.drawChart);
   } catch (error) {
     // The figures were sent; a chart that cannot be drawn is logged, not a failed command.
     ctx.log.error({ err: error, period }, "plan chart failed");
