@@ -16,6 +16,7 @@ import { textUpdate } from "../helpers/updates.js";
 import { COMMANDS } from "../../src/bot/features/index.js";
 import { createTranslator, LOCALES_DIR } from "../../src/shared/i18n.js";
 import type { Db } from "../../src/db/open.js";
+import type { Statement } from "better-sqlite3";
 import type { Role } from "../../src/db/members.js";
 import { EXPECTED } from "./expectations.js";
 
@@ -68,14 +69,20 @@ function noWriteKey(text: string): string | undefined {
 // What "written" means: every table holding team data; not conversation state (kv), not the
 // update ids, and of members only who they are (profile refreshes and language are bookkeeping).
 
+/** Each table's read, prepared once per connection: the fingerprint is taken twice for every input. */
+const tableReads = new WeakMap<Db, [string, Statement][]>();
+
 function fingerprint(db: Db): string {
-  const hash = createHash("sha1");
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  for (const name of tables) {
-    if (name === "kv" || name === "processed_updates" || name === "schema_migrations" || name === "migrations") continue;
-    const rows = name === "members" ? db.prepare("SELECT id, team_id, user_id, role, status FROM members ORDER BY id").all() : db.prepare(`SELECT * FROM "${name}"`).all();
-    hash.update(name).update(JSON.stringify(rows));
+  let reads = tableReads.get(db);
+  if (!reads) {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    reads = tables
+      .filter((name) => name !== "kv" && name !== "processed_updates" && name !== "schema_migrations" && name !== "migrations")
+      .map((name) => [name, name === "members" ? db.prepare("SELECT id, team_id, user_id, role, status FROM members ORDER BY id") : db.prepare(`SELECT * FROM "${name}"`)]);
+    tableReads.set(db, reads);
   }
+  const hash = createHash("sha1");
+  for (const [name, read] of reads) hash.update(name).update(JSON.stringify(read.all()));
   return hash.digest("hex");
 }
 

@@ -419,6 +419,9 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
   let closed = false;
   const closeController = new AbortController();
   const calls: RecordedCall[] = [];
+  // The messages each chat was sent, kept as calls are recorded: tests ask after every update, and reading them
+  // out of every call each time made a long test quadratic in its calls.
+  const sentByChat = new Map<number, SentMessage[]>();
   let seq = 0;
   const waiters = new Set<Waiter>();
   const queue: Update[] = [];
@@ -1030,6 +1033,12 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
   // --- recording and waiting
   function record(call: RecordedCall): void {
     calls.push(call);
+    const sent = sentMessageOf(call);
+    if (sent) {
+      const chat = sentByChat.get(sent.chat_id);
+      if (chat) chat.push(sent);
+      else sentByChat.set(sent.chat_id, [sent]);
+    }
     for (const waiter of waiters) {
       if (call.seq >= waiter.since && waiter.predicate(call)) {
         waiters.delete(waiter);
@@ -1370,7 +1379,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     mark: () => seq + 1,
     callsTo: (method) => calls.filter((call) => call.method.toLowerCase() === method.toLowerCase()),
     messagesTo(chatId) {
-      return calls.map(sentMessageOf).filter((sent): sent is SentMessage => sent !== undefined && sent.chat_id === chatId);
+      return [...(sentByChat.get(chatId) ?? [])];
     },
     lastMessageTo(chatId) {
       return fake.messagesTo(chatId).at(-1);
@@ -1417,6 +1426,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     },
     clearCalls() {
       calls.length = 0;
+      sentByChat.clear();
     },
 
     async close() {
