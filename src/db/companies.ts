@@ -293,3 +293,26 @@ export function listRemovedCompanies(db: Db, teamId: number, from: string, to: s
       WHERE team_id = ? AND removed_at IS NOT NULL AND removed_day BETWEEN ? AND ? ORDER BY removed_at, id`,
   ).all(teamId, from, to) as RemovedCompany[];
 }
+
+/** Renames a company (the keys follow the name); false when another company of the team has that name. */
+export function renameCompany(db: Db, teamId: number, id: number, name: { name: string; nameKey: string; coreKey: string }, now: number): boolean {
+  const taken = prepared(db, "SELECT id FROM companies WHERE team_id = ? AND name_key = ? AND id <> ?").pluck().get(teamId, name.nameKey, id);
+  if (taken !== undefined) return false;
+  prepared(db, "UPDATE companies SET name = ?, name_key = ?, core_key = ?, updated_at = ? WHERE team_id = ? AND id = ?").run(
+    name.name,
+    name.nameKey,
+    name.coreKey,
+    now,
+    teamId,
+    id,
+  );
+  return true;
+}
+
+/** Gives a company without an INN the one the CRM knows, unless another company of the team has it. */
+export function fillCompanyInn(db: Db, teamId: number, id: number, inn: string): void {
+  prepared(
+    db,
+    "UPDATE companies SET inn = ? WHERE team_id = ? AND id = ? AND inn IS NULL AND NOT EXISTS (SELECT 1 FROM companies WHERE team_id = ? AND inn = ?)",
+  ).run(inn, teamId, id, teamId, inn);
+}

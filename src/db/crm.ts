@@ -33,13 +33,74 @@ export function crmCompanyId(db: Db, teamId: number, crm: CrmKind, crmId: string
   return row?.companyId;
 }
 
-export function linkCrmCompany(db: Db, teamId: number, crm: CrmKind, crmId: string, companyId: number): void {
-  prepared(db, "INSERT INTO crm_companies (team_id, crm, crm_id, company_id) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET company_id = excluded.company_id").run(
+/** A company's link with what the CRM last called it and where it put it. */
+export type CrmCompanyLink = { companyId: number; crmName: string | null; crmSegment: string | null };
+
+export function crmCompanyLink(db: Db, teamId: number, crm: CrmKind, crmId: string): CrmCompanyLink | undefined {
+  return prepared(
+    db,
+    "SELECT company_id AS companyId, crm_name AS crmName, crm_segment AS crmSegment FROM crm_companies WHERE team_id = ? AND crm = ? AND crm_id = ?",
+  ).get(teamId, crm, crmId) as CrmCompanyLink | undefined;
+}
+
+export function linkCrmCompany(db: Db, teamId: number, crm: CrmKind, crmId: string, companyId: number, seen: { name: string; segment: string } | null = null): void {
+  prepared(
+    db,
+    `INSERT INTO crm_companies (team_id, crm, crm_id, company_id, crm_name, crm_segment) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET company_id = excluded.company_id, crm_name = excluded.crm_name, crm_segment = excluded.crm_segment`,
+  ).run(teamId, crm, crmId, companyId, seen?.name ?? null, seen?.segment ?? null);
+}
+
+/** A CRM user the sync has seen, and the member linked to it (null: none). */
+export type CrmUser = { crmUserId: string; name: string; memberId: number | null; linkedBy: "founder" | "name" | null };
+
+/** Records a CRM user's name as the CRM gives it now; a link stays. */
+export function seeCrmUser(db: Db, teamId: number, crm: CrmKind, crmUserId: string, name: string): void {
+  prepared(db, "INSERT INTO crm_users (team_id, crm, crm_user_id, name) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET name = excluded.name").run(
     teamId,
     crm,
-    crmId,
-    companyId,
+    crmUserId,
+    name,
   );
+}
+
+/** Notes a user id met on a deal before its name is known; nothing changes for one already seen. */
+export function noteCrmUserId(db: Db, teamId: number, crm: CrmKind, crmUserId: string): void {
+  prepared(db, "INSERT INTO crm_users (team_id, crm, crm_user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(teamId, crm, crmUserId);
+}
+
+export function linkCrmUser(db: Db, teamId: number, crm: CrmKind, crmUserId: string, memberId: number, by: "founder" | "name"): void {
+  prepared(
+    db,
+    `INSERT INTO crm_users (team_id, crm, crm_user_id, member_id, linked_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET member_id = excluded.member_id, linked_by = excluded.linked_by`,
+  ).run(teamId, crm, crmUserId, memberId, by);
+}
+
+export function listCrmUsers(db: Db, teamId: number, crm: CrmKind): CrmUser[] {
+  return prepared(
+    db,
+    `SELECT crm_user_id AS crmUserId, name, member_id AS memberId, linked_by AS linkedBy FROM crm_users
+      WHERE team_id = ? AND crm = ? ORDER BY CAST(crm_user_id AS INTEGER), crm_user_id`,
+  ).all(teamId, crm) as CrmUser[];
+}
+
+/** The active member a CRM user is linked to; null when unlinked or the member was removed. */
+export function crmUserMember(db: Db, teamId: number, crm: CrmKind, crmUserId: string): number | null {
+  const id = prepared(
+    db,
+    `SELECT u.member_id FROM crm_users u JOIN members m ON m.id = u.member_id AND m.status = 'active'
+      WHERE u.team_id = ? AND u.crm = ? AND u.crm_user_id = ?`,
+  ).pluck().get(teamId, crm, crmUserId) as number | undefined;
+  return id ?? null;
+}
+
+/** The latest moment anything happened to a company (an event, or a refusal settled), epoch ms; 0 for none. */
+export function latestCompanyMoment(db: Db, companyId: number): number {
+  const at = prepared(db, "SELECT MAX(MAX(at, COALESCE(settled_at, 0))) FROM company_events WHERE company_id = ? AND voided_by IS NULL")
+    .pluck()
+    .get(companyId) as number | null;
+  return at ?? 0;
 }
 
 export function crmDeal(db: Db, teamId: number, crm: CrmKind, crmId: string): CrmDealLink | undefined {

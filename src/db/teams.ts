@@ -1,4 +1,6 @@
 import type { Db } from "./open.js";
+import { crmOverridesOf } from "../domain/crm-reasons.js";
+import type { CrmReasonOverrides } from "../domain/crm-reasons.js";
 import type { TeamSettings } from "../domain/settings.js";
 import { prepared } from "./statements.js";
 
@@ -28,6 +30,8 @@ export interface TeamRow {
   pause_threshold: number;
   close_reasons: string;
   import_row_cap: number;
+  crm_reasons: string | null;
+  crm_segment_field: string;
   alert_chat_id: number | null;
   min_contacted: number;
   founder_summary: number;
@@ -53,6 +57,8 @@ function toTeam(row: TeamRow): Team {
     pauseThreshold: row.pause_threshold,
     closeReasons: JSON.parse(row.close_reasons) as string[],
     importRowCap: row.import_row_cap,
+    crmReasons: crmOverridesOf(row.crm_reasons),
+    crmSegmentField: row.crm_segment_field,
     alertChatId: row.alert_chat_id,
     minContacted: row.min_contacted,
     founderSummary: row.founder_summary === 1,
@@ -94,6 +100,7 @@ const SETTING_COLUMNS = {
   burnThreshold: "burn_threshold",
   pauseThreshold: "pause_threshold",
   importRowCap: "import_row_cap",
+  crmSegmentField: "crm_segment_field",
   alertChatId: "alert_chat_id",
   minContacted: "min_contacted",
   founderSummary: "founder_summary",
@@ -120,4 +127,10 @@ export function setExtraWorkdays(db: Db, teamId: number, days: string[]): void {
 
 export function setCloseReasons(db: Db, teamId: number, reasons: string[]): void {
   prepared(db, "UPDATE teams SET close_reasons = ? WHERE id = ?").run(JSON.stringify([...new Set(reasons)]), teamId);
+}
+
+/** The founder's words for the CRM's stage names; an empty map is stored as NULL (all built in). */
+export function setCrmReasons(db: Db, teamId: number, overrides: CrmReasonOverrides): void {
+  const json = Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides);
+  prepared(db, "UPDATE teams SET crm_reasons = ? WHERE id = ?").run(json, teamId);
 }

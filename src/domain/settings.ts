@@ -6,6 +6,8 @@
  * error code the bot turns into a clear message. Nothing here writes anything.
  */
 import { canonicalTimeZone, parseHm, type TeamCalendar } from "./calendar.js";
+import { CRM_REASON_KEYS, parseCrmReasonKey, parseCrmWords } from "./crm-reasons.js";
+import type { CrmReasonOverrides } from "./crm-reasons.js";
 import { parseUserDate } from "./period.js";
 
 /** The settings a team can change, as the validators see them (db Team extends it). */
@@ -38,6 +40,10 @@ export type TeamSettings = {
   founderSummary: boolean;
   /** The lead's weekly team summary is sent. */
   leadSummary: boolean;
+  /** The founder's words for the CRM's failure stages and loss reasons (src/domain/crm-reasons.ts). */
+  crmReasons: CrmReasonOverrides;
+  /** amoCRM's company field that carries the segment. */
+  crmSegmentField: string;
 };
 
 /** A validated change, ready to be stored. List settings carry the whole new list. */
@@ -58,7 +64,9 @@ export type SettingChange =
   | { setting: "locale"; value: "ru" | "en" }
   | { setting: "minContacted"; value: number }
   | { setting: "founderSummary"; value: boolean }
-  | { setting: "leadSummary"; value: boolean };
+  | { setting: "leadSummary"; value: boolean }
+  | { setting: "crmReasons"; value: CrmReasonOverrides }
+  | { setting: "crmSegmentField"; value: string };
 
 export type SettingName = SettingChange["setting"];
 
@@ -300,6 +308,8 @@ export const SETTING_KEYS = {
   weekly_summary: ["weekly_summary", "сводка"],
   team_summary: ["team_summary", "сводка_команды"],
   import_rows: ["import_rows", "import_limit", "строк_импорта", "импорт"],
+  crm_reasons: ["crm_reasons", "причины_crm"],
+  crm_segment_field: ["crm_segment_field", "поле_сегмента"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -316,6 +326,9 @@ export function settingKeyOf(word: string): SettingKey | null {
 const ADD_WORDS = ["add", "+", "добавить"];
 const REMOVE_WORDS = ["remove", "delete", "del", "-", "удалить", "убрать"];
 const CLEAR_WORDS = ["none", "clear", "нет", "очистить"];
+const RESET_WORDS = ["reset", "default", "сброс", "сбросить", "по_умолчанию"];
+/** The longest name of amoCRM's segment field. */
+export const MAX_SEGMENT_FIELD = 100;
 
 /**
  * Validates `value` for the setting `key` against the current settings and returns the complete new value.
@@ -324,7 +337,9 @@ const CLEAR_WORDS = ["none", "clear", "нет", "очистить"];
  * - `holidays`: `add <days>` / `remove <days>` edit the list; `<days>` alone replaces it; `none` clears it;
  * - `workdays`: weekdays (`1-5`) set the working week; dates edit the extra working days like `holidays`;
  * - `close_reasons`: `add <key>` / `remove <key>`; built-in reasons cannot be added or removed;
- * - `checkup` must stay before `cutoff` and vice versa.
+ * - `checkup` must stay before `cutoff` and vice versa;
+ * - `crm_reasons`: `<reason> <word, word…>` replaces one reason's words, `<reason> reset` restores them, `reset`
+ *   restores all.
  */
 export function validateSetting(key: SettingKey, value: string, current: TeamSettings, today: string): SettingResult {
   const fail = (code: SettingErrorCode, detail?: string): SettingResult => ({ ok: false, code, key, ...(detail ? { detail } : {}) });
@@ -414,7 +429,28 @@ export function validateSetting(key: SettingKey, value: string, current: TeamSet
       if (on === null) return fail("invalid");
       return ok(key === "weekly_summary" ? { setting: "founderSummary", value: on } : { setting: "leadSummary", value: on });
     }
+    case "crm_reasons":
+      return parseCrmReasonsSetting(text, current.crmReasons) ?? fail("invalid");
+    case "crm_segment_field": {
+      const field = text.replace(/\s+/g, " ");
+      return field.length <= MAX_SEGMENT_FIELD ? ok({ setting: "crmSegmentField", value: field }) : fail("invalid");
+    }
   }
+}
+
+function parseCrmReasonsSetting(text: string, current: CrmReasonOverrides): SettingResult | null {
+  if (RESET_WORDS.includes(text.toLowerCase())) return { ok: true, change: { setting: "crmReasons", value: {} } };
+  const match = /^(\S+)\s+([\s\S]+)$/.exec(text);
+  const reason = match ? parseCrmReasonKey(match[1]!) : null;
+  if (!match || reason === null) return null;
+  const next: CrmReasonOverrides = {};
+  // Kept in the map's own order, so the stored JSON does not depend on the order of edits.
+  for (const key of CRM_REASON_KEYS) if (key !== reason && current[key]) next[key] = current[key];
+  if (RESET_WORDS.includes(match[2]!.trim().toLowerCase())) return { ok: true, change: { setting: "crmReasons", value: next } };
+  const words = parseCrmWords(match[2]!);
+  if (words === null) return null;
+  next[reason] = words;
+  return { ok: true, change: { setting: "crmReasons", value: next } };
 }
 
 /**

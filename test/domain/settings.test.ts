@@ -34,6 +34,8 @@ const team: TeamSettings = {
   founderSummary: true,
   leadSummary: true,
   importRowCap: 200_000,
+  crmReasons: {},
+  crmSegmentField: "Сегмент",
 };
 
 const parse = (text: string) => parseSettingsCommand(text, team, TODAY);
@@ -211,5 +213,24 @@ describe("the team calendar settings", () => {
       change: { setting: "extraWorkdays", value: [] },
     });
     expect(parse("workdays add someday")).toMatchObject({ ok: false, code: "invalid" });
+  });
+});
+
+describe("crm_reasons and crm_segment_field", () => {
+  const crm = (text: string, current = team) => parseSettingsCommand(text, current, TODAY);
+  it("sets one reason's words, restores one or all", () => {
+    expect(crm("crm_reasons цена смета, дорого")).toEqual({ ok: true, change: { setting: "crmReasons", value: { price: ["смета", "дорого"] } } });
+    const edited = { ...team, crmReasons: { price: ["смета"], closed: ["переехали"] } };
+    expect(crm("crm_reasons price reset", edited)).toEqual({ ok: true, change: { setting: "crmReasons", value: { closed: ["переехали"] } } });
+    expect(crm("crm_reasons reset", edited)).toEqual({ ok: true, change: { setting: "crmReasons", value: {} } });
+  });
+  it("refuses an unknown reason, other, and words too short", () => {
+    for (const text of ["crm_reasons", "crm_reasons шум слова", "crm_reasons другое слово", "crm_reasons цена а", "crm_reasons цена"]) {
+      expect(crm(text)).toMatchObject({ ok: false, code: "invalid", key: "crm_reasons" });
+    }
+  });
+  it("names amoCRM's segment field, up to 100 characters", () => {
+    expect(crm("crm_segment_field  Отрасль  клиента ")).toEqual({ ok: true, change: { setting: "crmSegmentField", value: "Отрасль клиента" } });
+    expect(crm(`crm_segment_field ${"я".repeat(101)}`)).toMatchObject({ ok: false, code: "invalid" });
   });
 });

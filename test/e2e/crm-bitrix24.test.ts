@@ -77,7 +77,7 @@ describe("CRM=bitrix24", () => {
     crm.putDeal(deal("12", "3", "C1:LOSE", "F", "0.00", "1"));
     crm.putDeal(deal("13", "4", "APOLOGY", "F"));
     await h.runJobs();
-    expect(crm.calls.map((call) => call.method)).toEqual(["crm.status.list", "crm.company.list", "crm.deal.list"]);
+    expect(crm.calls.map((call) => call.method)).toEqual(["crm.status.list", "user.get", "crm.company.list", "crm.requisite.list", "crm.deal.list"]);
 
     h.clock.advance(ONE_HOUR);
     crm.putDeal(deal("11", "2", "PREPARATION", "P"));

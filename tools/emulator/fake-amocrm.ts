@@ -1,6 +1,7 @@
 /**
  * A fake amoCRM account on 127.0.0.1, written from the API v4 documentation: GET /api/v4/companies,
- * /api/v4/leads (with=loss_reason,companies embeds them) and /api/v4/leads/pipelines; the long-lived token
+ * /api/v4/leads (with=loss_reason,companies embeds them), /api/v4/leads/pipelines and /api/v4/users (id, name:
+ * the full name, email; 403 unless the token is an administrator's); the long-lived token
  * as `Authorization: Bearer` (else 401); pages through `page` and `limit` (at most 250) with `_links.next`, 204
  * for a page with no rows; `filter[updated_at][from]` (seconds, inclusive) and `order[updated_at]`; more than
  * `perSecond` requests in a second of the injected clock get 429 (unless `rateLimit: false`). Faults are
@@ -9,8 +10,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type AmoCompany = { id: number; name: string; segment?: string };
-export type AmoLead = { id: number; name: string; price: number; status_id: number; pipeline_id: number; company_id: number | null; loss_reason?: string };
+/** A company; `segment` goes in the field named `segmentField` (default «Сегмент»), `inn` in the field «ИНН». */
+export type AmoCompany = { id: number; name: string; segment?: string; segmentField?: string; inn?: string };
+export type AmoLead = {
+  id: number;
+  name: string;
+  price: number;
+  status_id: number;
+  pipeline_id: number;
+  company_id: number | null;
+  loss_reason?: string;
+  /** default 1 */
+  responsible_user_id?: number;
+};
+export type AmoUser = { id: number; name: string; email: string };
 export type AmoStatus = { id: number; name: string };
 
 export type FakeAmoCrm = {
@@ -19,6 +32,9 @@ export type FakeAmoCrm = {
   readonly calls: { path: string; query: Record<string, string>; status: number }[];
   /** The main pipeline's statuses (142 and 143 are there already). */
   readonly statuses: AmoStatus[];
+  readonly users: AmoUser[];
+  /** The token is not an administrator's: /api/v4/users answers 403. */
+  setAdmin(admin: boolean): void;
   putCompany(company: AmoCompany): void;
   putLead(lead: AmoLead): void;
   fail(count: number, how: "500" | "drop"): void;
@@ -48,6 +64,8 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
   const leads = new Map<number, AmoLead & { created_at: number; updated_at: number; closed_at: number | null }>();
   const lossReasons = new Map<string, number>();
   const calls: FakeAmoCrm["calls"] = [];
+  const users: AmoUser[] = [];
+  let admin = true;
   const faults: ("500" | "drop")[] = [];
   let down = false;
   let windowStart = 0;
@@ -82,7 +100,7 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     if (withs.includes("loss_reason") && loss_reason !== undefined) {
       embedded.loss_reason = [{ id: lossReasons.get(loss_reason), name: loss_reason }];
     }
-    return { ...fields, loss_reason_id: loss_reason === undefined ? null : lossReasons.get(loss_reason), responsible_user_id: 1, _embedded: embedded };
+    return { responsible_user_id: 1, ...fields, loss_reason_id: loss_reason === undefined ? null : lossReasons.get(loss_reason), _embedded: embedded };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
@@ -102,6 +120,11 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     if (path === "/api/v4/leads/pipelines") {
       const pipeline = { id: PIPELINE, name: "Воронка", is_main: true, _embedded: { statuses: statuses.map((s) => ({ ...s, pipeline_id: PIPELINE })) } };
       return send(res, 200, { _embedded: { pipelines: [pipeline] } }, path, query);
+    }
+    if (path === "/api/v4/users") {
+      if (!admin) return send(res, 403, { title: "Forbidden", status: 403 }, path, query);
+      const body = page(path, "users", users.map((user) => ({ ...user, lang: "ru", rights: {} })), query);
+      return body === null ? send(res, 204, null, path, query) : send(res, 200, body, path, query);
     }
     const withs = (query.with ?? "").split(",");
     const body =
@@ -126,10 +149,18 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     token,
     calls,
     statuses,
+    users,
+    setAdmin(value) {
+      admin = value;
+    },
     putCompany(company) {
-      const fields = company.segment === undefined ? null : [{ field_id: 501, field_name: "Сегмент", field_code: null, field_type: "select", values: [{ value: company.segment }] }];
+      const fields = [];
+      if (company.segment !== undefined) {
+        fields.push({ field_id: 501, field_name: company.segmentField ?? "Сегмент", field_code: null, field_type: "select", values: [{ value: company.segment }] });
+      }
+      if (company.inn !== undefined) fields.push({ field_id: 502, field_name: "ИНН", field_code: null, field_type: "text", values: [{ value: company.inn }] });
       const before = companies.get(company.id);
-      companies.set(company.id, { id: company.id, name: company.name, created_at: before?.created_at ?? seconds(), updated_at: seconds(), custom_fields_values: fields });
+      companies.set(company.id, { id: company.id, name: company.name, created_at: before?.created_at ?? seconds(), updated_at: seconds(), custom_fields_values: fields.length === 0 ? null : fields });
     },
     putLead(lead) {
       if (lead.loss_reason !== undefined && !lossReasons.has(lead.loss_reason)) lossReasons.set(lead.loss_reason, 9000 + lossReasons.size);

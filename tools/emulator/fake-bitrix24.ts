@@ -1,10 +1,11 @@
 /**
  * A fake Bitrix24 portal on 127.0.0.1, written from the REST documentation: an inbound webhook
  * /rest/<user>/<code>/<method> taking a JSON body; list methods answer { result, total, next } in pages of
- * 50 through `start`; `filter` keys may carry =, >, >=, <, <= (dates compared as moments); `select` and
- * `order` apply; a wrong code is 401; the request rate is a leaky bucket on the injected clock (the counter drops
- * by `leakPerSecond` every second, and past `burst` a request gets 503 QUERY_LIMIT_EXCEEDED). Faults are
- * injected per request.
+ * 50 through `start`; `filter` keys may carry =, >, >=, <, <=, !=, @ (IN a list; dates compared as moments);
+ * `select` and `order` apply; user.get sorts by `sort` in `order` (ASC, DESC), filters by FILTER and pages the
+ * same way; crm.requisite.list lists requisites (ENTITY_TYPE_ID 4 for a company, ENTITY_ID, RQ_INN); a wrong code
+ * is 401; the request rate is a leaky bucket on the injected clock (the counter drops by `leakPerSecond` every
+ * second, and past `burst` a request gets 503 QUERY_LIMIT_EXCEEDED). Faults are injected per request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,12 +17,18 @@ export type FakeBitrix24 = {
   readonly statuses: Row[];
   readonly companies: Row[];
   readonly deals: Row[];
+  /** Portal users for user.get: ID, NAME, LAST_NAME, ACTIVE. */
+  readonly users: Row[];
+  /** Requisites for crm.requisite.list. */
+  readonly requisites: Row[];
   /** Every call: method and parameters, in order (429/503/faults included). */
   readonly calls: { method: string; params: Record<string, unknown>; status: number }[];
   /** Adds or changes a company, stamping DATE_MODIFY with the fake's clock. */
   putCompany(fields: Row): void;
   /** Adds or changes a deal, stamping DATE_MODIFY with the fake's clock. */
   putDeal(fields: Row): void;
+  /** Gives a company a requisite with this INN (the way a portal user fills the company's details). */
+  putRequisite(companyId: string, inn: string): void;
   /** The next `count` requests fail: 500 with an error body, or the connection is dropped without an answer. */
   fail(count: number, how: "500" | "drop"): void;
   /** Refuse every request as if the portal were down (true) or answer again (false). */
@@ -57,7 +64,7 @@ function compare(a: string | undefined, b: unknown): number {
 
 function matches(row: Row, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([key, value]) => {
-    const m = /^(>=|<=|>|<|=|!=)?(.+)$/.exec(key)!;
+    const m = /^(>=|<=|>|<|=|!=|@)?(.+)$/.exec(key)!;
     const op = m[1] ?? "=";
     const c = compare(row[m[2]!], value);
     if (op === ">=") return c >= 0;
@@ -65,6 +72,7 @@ function matches(row: Row, filter: Record<string, unknown>): boolean {
     if (op === ">") return c > 0;
     if (op === "<") return c < 0;
     if (op === "!=") return c !== 0;
+    if (op === "@") return Array.isArray(value) && value.map(String).includes(row[m[2]!] ?? "");
     return Array.isArray(value) ? value.map(String).includes(row[m[2]!] ?? "") : c === 0;
   });
 }
@@ -75,6 +83,13 @@ function sortKey(value: string | undefined): number | string {
   const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
   if (!Number.isNaN(at)) return at;
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** user.get takes `sort` (a field), `order` (ASC or DESC) and FILTER, unlike the crm.* lists. */
+function userListParams(params: Record<string, unknown>): Record<string, unknown> {
+  const sort = typeof params.sort === "string" ? params.sort : "ID";
+  const order = typeof params.order === "string" ? params.order : "ASC";
+  return { filter: params.FILTER ?? {}, order: { [sort]: order } };
 }
 
 /** The rows a list call matches, in its order. */
@@ -111,6 +126,8 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
   const statuses: Row[] = [];
   const companies: Row[] = [];
   const deals: Row[] = [];
+  const users: Row[] = [];
+  const requisites: Row[] = [];
   const calls: FakeBitrix24["calls"] = [];
   const faults: ("500" | "drop")[] = [];
   let down = false;
@@ -154,7 +171,8 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
     if (options.rateLimit !== false && bucket + 1 > burst) return answer(res, 503, { error: "QUERY_LIMIT_EXCEEDED", error_description: "Too many requests" }, method, params);
     bucket += 1;
     if (!m || m[2] !== code) return answer(res, 401, { error: "INVALID_CREDENTIALS", error_description: "Invalid request credentials" }, method, params);
-    const table = { "crm.status.list": statuses, "crm.company.list": companies, "crm.deal.list": deals }[method];
+    if (method === "user.get") return answer(res, 200, pageOf(listed(users, userListParams(params)), params), method, params);
+    const table = { "crm.status.list": statuses, "crm.company.list": companies, "crm.deal.list": deals, "crm.requisite.list": requisites }[method];
     if (!table) return answer(res, 404, { error: "ERROR_METHOD_NOT_FOUND", error_description: "Method not found!" }, method, params);
     return answer(res, 200, pageOf(listed(table, params), params), method, params);
   }
@@ -181,9 +199,17 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
     statuses,
     companies,
     deals,
+    users,
+    requisites,
     calls,
     putCompany: put(companies),
     putDeal: put(deals),
+    putRequisite(companyId, inn) {
+      version++;
+      const stamp = bitrixTime(options.now());
+      const id = String(requisites.length + 1);
+      requisites.push({ ID: id, ENTITY_TYPE_ID: "4", ENTITY_ID: companyId, PRESET_ID: "1", NAME: "Организация", RQ_INN: inn, DATE_CREATE: stamp, DATE_MODIFY: stamp });
+    },
     fail(count, how) {
       for (let i = 0; i < count; i++) faults.push(how);
     },

@@ -18,7 +18,7 @@ import type { Translate } from "../../shared/i18n.js";
 import { rejectAnswer, waitOrLeave, type BotConversation } from "../conversation-tools.js";
 import { isNotModified, pageOf, pagerRow } from "../../shared/telegram/pager.js";
 import { callbackData, digit, oneOf, optional, page, text, type CallbackData } from "../../shared/telegram/callback-data.js";
-import { closeReasonsText, countryText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, switchText, weekdaysText } from "./settings-text.js";
+import { closeReasonsText, countryText, crmReasonsText, holidaysText, saveSetting, settingErrorText, settingSavedText, settingsText, switchText, weekdaysText } from "./settings-text.js";
 import { formatDay, formatPercent } from "../../shared/format.js";
 import { button, keyboard } from "../../shared/telegram/keyboard.js";
 
@@ -146,6 +146,10 @@ function currentValue(t: Translate, key: SettingKey, team: Team, now: number): s
       return switchText(t, team.founderSummary);
     case "team_summary":
       return switchText(t, team.leadSummary);
+    case "crm_reasons":
+      return crmReasonsText(t, team.crmReasons);
+    case "crm_segment_field":
+      return team.crmSegmentField;
   }
 }
 

@@ -4,8 +4,9 @@
  */
 import type { Translate } from "../../shared/i18n.js";
 import type { Db } from "../../db/open.js";
-import { setCloseReasons, setExtraWorkdays, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
+import { setCloseReasons, setCrmReasons, setExtraWorkdays, setHolidays, setWorkingDays, updateTeamSetting, type Team } from "../../db/teams.js";
 import { localDate, localTime } from "../../domain/calendar.js";
+import { CRM_REASON_KEYS, crmReasonWords, type CrmReasonOverrides } from "../../domain/crm-reasons.js";
 import { BUILTIN_CLOSE_REASONS, type SettingChange, type SettingKey, type SettingResult } from "../../domain/settings.js";
 import { formatDay, formatPercent } from "../../shared/format.js";
 
@@ -20,6 +21,8 @@ export function saveSetting(db: Db, teamId: number, change: SettingChange): void
       return setExtraWorkdays(db, teamId, change.value);
     case "closeReasons":
       return setCloseReasons(db, teamId, change.value);
+    case "crmReasons":
+      return setCrmReasons(db, teamId, change.value);
     default:
       return updateTeamSetting(db, teamId, change.setting, change.value);
   }
@@ -60,6 +63,12 @@ export function closeReasonsText(t: Translate, reasons: string[]): string {
   return [...BUILTIN_CLOSE_REASONS.map((key) => t(`base-reason-${key}`)), ...reasons].join(", ");
 }
 
+/** The CRM word map, one reason a line: "цена: цен, дорог, бюджет". */
+export function crmReasonsText(t: Translate, overrides: CrmReasonOverrides): string {
+  const words = crmReasonWords(overrides);
+  return CRM_REASON_KEYS.map((key) => `${t(`settings-crm-reason-${key}`)}: ${words[key].join(", ")}`).join("\n");
+}
+
 export function switchText(t: Translate, on: boolean): string {
   return t(on ? "settings-switch-on" : "settings-switch-off");
 }
@@ -86,7 +95,7 @@ export function settingsText(t: Translate, team: Team, now: number): string {
     reasons: closeReasonsText(t, team.closeReasons),
     language: t(`settings-language-${team.locale}`),
   }) + `\n\n${t("settings-calendar", { country: countryText(t, team.country), extra: extraWorkdaysText(t, team.extraWorkdays, today) })}\n\n${alertSettingsText(t, team)}` +
-    `\n${t("settings-import-rows", { value: team.importRowCap })}`;
+    `\n${t("settings-import-rows", { value: team.importRowCap })}\n${t("settings-crm", { field: team.crmSegmentField })}`;
 }
 
 /** The confirmation after a change, naming the setting and its new value. */
@@ -127,11 +136,15 @@ export function settingSavedText(t: Translate, change: SettingChange, team: Team
       return t("settings-saved-weekly-summary", { value: switchText(t, change.value) });
     case "leadSummary":
       return t("settings-saved-team-summary", { value: switchText(t, change.value) });
+    case "crmReasons":
+      return t("settings-saved-crm-reasons", { value: crmReasonsText(t, change.value) });
+    case "crmSegmentField":
+      return t("settings-saved-crm-segment-field", { value: change.value });
   }
 }
 
 function usageOf(t: Translate, key: SettingKey): string {
-  return t(`settings-usage-${key.replace("_", "-")}`);
+  return t(`settings-usage-${key.replaceAll("_", "-")}`);
 }
 
 /** The reply to a refused value: why, then how to write that setting (or the list of settings). */

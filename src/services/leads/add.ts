@@ -10,7 +10,7 @@ import type { WriteHooks } from "./write.js";
 import { runWrite } from "./write.js";
 
 /** `memberId`: who typed it, so they may take it back with /undo; absent for scripts. */
-export type AddCompanyInput = { teamId: number; name: string; segmentName: string; now: number; memberId?: number };
+export type AddCompanyInput = { teamId: number; name: string; segmentName: string; now: number; memberId?: number; inn?: string | null };
 
 export type AddCompanyResult =
   | { ok: true; company: Company }
@@ -37,7 +37,7 @@ export function addCompany(db: Db, input: AddCompanyInput, hooks?: WriteHooks<Ad
         name,
         nameKey: key,
         coreKey: coreKey(name),
-        inn: null,
+        inn: input.inn ?? null,
         ownerUsername: null,
         ownerMemberId: null,
         phone: null,

@@ -333,7 +333,7 @@ function* writeRows(ctx: BaseContext, file: ImportTable, columns: Columns, batch
 }
 
 /** Moves a company to another segment: its state counts leave the old segment and join the new one today. */
-function moveCompany(ctx: BaseContext, companyId: number, segmentId: number): void {
+export function moveCompany(ctx: BaseContext, companyId: number, segmentId: number): void {
   const company = getCompany(ctx.db, ctx.teamId, companyId)!;
   insertCompanyEvent(ctx.db, {
     teamId: ctx.teamId,

@@ -142,3 +142,21 @@ settings-stale = This menu was out of date; here is the current list.
 settings-import-rows = Rows one /import file may have: { $value } (/settings import_rows 200000)
 settings-saved-import-rows = Saved. An /import file may have up to { $value } rows.
 settings-usage-import-rows = The row limit of one /import file is a whole number from 100 to 500 000: /settings import_rows 200000
+settings-crm = amoCRM's company segment field: “{ $field }” (/settings crm_segment_field Сегмент). Words of CRM reasons: /settings crm_reasons
+settings-crm-reason-price = price
+settings-crm-reason-need = no need (need)
+settings-crm-reason-timing = not now (timing)
+settings-crm-reason-competitor = competitor
+settings-crm-reason-noanswer = no answer (noanswer)
+settings-crm-reason-closed = company closed (closed)
+settings-crm-reasons-show =
+    How the CRM's failure stages and loss reasons become the bot's reasons (by the words in the name; anything else is "other"):
+    { $value }
+    Change one reason's words: /settings crm_reasons price expensive, budget
+    Restore one reason's words: /settings crm_reasons price reset; all: /settings crm_reasons reset
+settings-saved-crm-reasons =
+    Saved. Words of CRM reasons:
+    { $value }
+settings-saved-crm-segment-field = Saved. A company's segment is read from the amoCRM field “{ $value }”.
+settings-usage-crm-reasons = Words of CRM reasons: /settings crm_reasons <reason> <word, word…>, e.g. /settings crm_reasons price expensive, budget. Reasons: price, need, timing, competitor, noanswer, closed. Restore: /settings crm_reasons <reason> reset or /settings crm_reasons reset.
+settings-usage-crm-segment-field = The amoCRM company field holding the segment, up to 100 characters: /settings crm_segment_field Сегмент

@@ -124,3 +124,21 @@ settings-stale = Это меню устарело; вот актуальный �
 settings-import-rows = Строк в одном файле /import — не больше { $value } (/settings import_rows 200000)
 settings-saved-import-rows = Сохранено. В файле /import может быть до { $value } строк.
 settings-usage-import-rows = Предел строк одного файла /import — целое число от 100 до 500 000: /settings import_rows 200000
+settings-crm = Поле сегмента компании в amoCRM: «{ $field }» (/settings crm_segment_field Сегмент). Слова причин из CRM: /settings crm_reasons
+settings-crm-reason-price = цена (price)
+settings-crm-reason-need = нет потребности (need)
+settings-crm-reason-timing = не время (timing)
+settings-crm-reason-competitor = у конкурента (competitor)
+settings-crm-reason-noanswer = нет ответа (noanswer)
+settings-crm-reason-closed = компания закрыта (closed)
+settings-crm-reasons-show =
+    Как названия стадий провала и причин отказа в CRM становятся причинами бота (по словам в названии; остальное — «другое»):
+    { $value }
+    Изменить слова одной причины: /settings crm_reasons цена дорого, бюджет
+    Вернуть слова одной причины: /settings crm_reasons цена reset; все: /settings crm_reasons reset
+settings-saved-crm-reasons =
+    Сохранено. Слова причин из CRM:
+    { $value }
+settings-saved-crm-segment-field = Сохранено. Сегмент компании читается из поля amoCRM «{ $value }».
+settings-usage-crm-reasons = Слова причин из CRM: /settings crm_reasons <причина> <слово, слово…>, например /settings crm_reasons цена дорого, бюджет. Причины: price, need, timing, competitor, noanswer, closed. Вернуть: /settings crm_reasons <причина> reset или /settings crm_reasons reset.
+settings-usage-crm-segment-field = Поле компании в amoCRM, где записан сегмент, до 100 символов: /settings crm_segment_field Сегмент
