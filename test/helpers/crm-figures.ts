@@ -4,8 +4,8 @@ import { main as reportMain } from "../../src/cli/report.js";
 import { runMain } from "./cli.js";
 import type { Harness } from "./harness.js";
 
-export async function report(h: Harness, kind: "burn" | "plan") {
-  const run = await runMain(reportMain, [kind, "--json"], { DATABASE_PATH: h.dbPath }, () => h.clock.now());
+export async function report(h: Harness, kind: "burn" | "plan", options: string[] = []) {
+  const run = await runMain(reportMain, [kind, "--json", ...options], { DATABASE_PATH: h.dbPath }, () => h.clock.now());
   expect(run.stderr).toBe("");
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }

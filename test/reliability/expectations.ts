@@ -38,6 +38,7 @@ export const EXPECTED: Record<string, Expectation> = {
   backup: { allowed: ["founder"], chats: "private" },
   sync: { allowed: ["founder"], chats: "private" },
   crm: { allowed: ["founder"], chats: "private" },
+  crm_link: { allowed: ["founder"], chats: "private" },
   // tasks and check-ups
   assign: { allowed: ["founder", "lead"], chats: "private" },
   tasks: { allowed: ALL, chats: "private" },

@@ -1,6 +1,7 @@
 import { localDate, localTime } from "../../domain/calendar.js";
 import { formatDay } from "../../shared/format.js";
 import { defineCommand, type Feature, type MemberCommandContext } from "../feature.js";
+import { crmLinkCommand } from "./crm-link.js";
 
 const CRM_NAMES = { bitrix24: "Bitrix24", amocrm: "amoCRM" } as const;
 
@@ -45,5 +46,6 @@ export const crmFeature: Feature = {
   commands: [
     defineCommand({ command: "sync", roles: ["founder"], description: "cmd-sync", chats: "private", handler: syncNow }),
     defineCommand({ command: "crm", roles: ["founder"], description: "cmd-crm", chats: "private", handler: crmState }),
+    crmLinkCommand,
   ],
 };

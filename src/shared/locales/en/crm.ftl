@@ -15,3 +15,10 @@ crm-state =
     Errors in all: { $errors } (last: { $lastError })
 crm-down = ⚠️ { $crm } has not been readable since { $since }: { $error }. Refusals and deals from the CRM are not counted for now; once it answers, what was missed is read.
 crm-up = { $crm } is readable again: what was missed since { $since } has been read.
+cmd-crm-link = which member each CRM user is
+crm-link-usage = Link a CRM user to a member: /crm_link @username <CRM user id>, e.g. /crm_link @ivan 7. Records of their deals read after that count for the member; those read before stay without a manager.
+crm-link-linked = Linked ({ $count }):
+crm-link-unlinked = CRM users without a member ({ $count }) — their deals count for nobody:
+crm-link-no-member = There is no member @{ $username } in the team. Nothing was saved.
+crm-link-bad-id = “{ $id }” is not a CRM user id: it is a whole number (in Bitrix24 from the profile's address, in amoCRM from the users list). Nothing was saved.
+crm-link-done = CRM user { $id } is { $member }. Records of their deals read from now on count for the member.
