@@ -7,7 +7,7 @@
 import { afterEach, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import { report } from "../helpers/crm-figures.js";
-import { startFakeAmoCrm, type AmoLead } from "../helpers/fake-amocrm.js";
+import { startFakeAmoCrm, type AmoLead } from "../../tools/emulator/fake-amocrm.js";
 import { startHarness } from "../helpers/harness.js";
 
 const START = "2026-11-02T07:00:00Z";

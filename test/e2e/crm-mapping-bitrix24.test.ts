@@ -7,7 +7,7 @@
 import { afterEach, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import { report } from "../helpers/crm-figures.js";
-import { bitrixTime, startFakeBitrix24 } from "../helpers/fake-bitrix24.js";
+import { bitrixTime, startFakeBitrix24 } from "../../tools/emulator/fake-bitrix24.js";
 import { startHarness } from "../helpers/harness.js";
 
 const START = "2026-11-02T07:00:00Z";
