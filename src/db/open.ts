@@ -4,9 +4,9 @@ import { dirname } from "node:path";
 
 export type Db = Database.Database;
 
-/** Opens the SQLite file with the pragmas every connection needs. */
-export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+/** Opens the SQLite file (or an in-memory copy of a serialized database) with the pragmas every connection needs. */
+export function openDatabase(path: string | Buffer): Db {
+  if (typeof path === "string" && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");

@@ -1,7 +1,7 @@
 /** Runs a CLI's `main` in-process with captured output, as `npm run <name>` would print it. */
 import type { CliMain } from "../../src/cli/cli-io.js";
-import { migrate } from "../../src/db/migrate.js";
-import { openDatabase, type Db } from "../../src/db/open.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "./database.js";
 import { ensureTeam } from "../../src/db/teams.js";
 
 export type CliRun = { code: number; stdout: string; stderr: string };
@@ -16,8 +16,7 @@ export async function runMain(main: CliMain, argv: string[], env: Record<string,
 
 /** The database at env.DATABASE_PATH as the bot's first start leaves it (created, migrated, team 1): the tools never create one. */
 export function createBotDatabase(env: { DATABASE_PATH: string }, now = 0): Db {
-  const db = openDatabase(env.DATABASE_PATH);
-  migrate(db, undefined, now);
+  const db = openMigratedDatabase(env.DATABASE_PATH);
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, now);
   return db;
 }

@@ -13,6 +13,7 @@ import type { CrmHttpOptions } from "../../src/services/crm/http.js";
 import { createFakeBotApi, type FakeBotApi, type SentMessage } from "./fake-bot-api.js";
 import { callbackUpdate, commandUpdate, documentUpdate, makeUser, textUpdate, type DocumentSpec, type UserOptions } from "./updates.js";
 import { createTestClock, type TestClock } from "./clock.js";
+import { writeMigratedDatabase } from "./database.js";
 
 /** No pacing and immediate retries: tests check delivery, not Telegram's speed limits. */
 export const FAST_OUTBOX: Partial<OutboxLimits> = {
@@ -88,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = createTestClock(options.now ?? "2026-11-02T07:00:00Z");
   const fake = await createFakeBotApi({ now: () => clock.now() });
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), "scb-test-")), "bot.sqlite");
+  if (!options.dbPath) writeMigratedDatabase(dbPath);
   const config = createConfig({
     BOT_TOKEN: fake.token,
     DATABASE_PATH: dbPath,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/open.js";
-import { migrate } from "../../src/db/migrate.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "../helpers/database.js";
 import { ensureTeam, updateTeamSetting } from "../../src/db/teams.js";
 import { upsertMember } from "../../src/db/members.js";
 import { createTranslator } from "../../src/shared/i18n.js";
@@ -20,8 +20,7 @@ function notices(): { key: string; text: string }[] {
 }
 
 beforeEach(() => {
-  db = openDatabase(":memory:");
-  migrate(db, undefined, 0);
+  db = openMigratedDatabase();
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, 0);
   upsertMember(db, { teamId: 1, userId: 1, username: "olga_founder", firstName: "Olga", role: "founder", chatId: 1 }, 0);
   deps = { db, teamId: 1, translator: createTranslator(), logger: createLogger("silent") };

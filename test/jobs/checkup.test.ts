@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/open.js";
-import { migrate } from "../../src/db/migrate.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "../helpers/database.js";
 import { ensureTeam, getTeam } from "../../src/db/teams.js";
 import { removeMember, upsertMember, type Member } from "../../src/db/members.js";
 import { insertCheckup } from "../../src/db/checkups.js";
@@ -37,8 +37,7 @@ function status(memberId: number, date: string): string | undefined {
 }
 
 beforeEach(() => {
-  db = openDatabase(":memory:");
-  migrate(db, undefined, 0);
+  db = openMigratedDatabase();
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, 0);
   const add = (userId: number, role: Member["role"], username: string, firstName: string) =>
     upsertMember(db, { teamId: 1, userId, username, firstName, role, chatId: userId }, 0);

@@ -1,7 +1,7 @@
 /** Missed check-ups, unanswered questions and failing delivery as founder alert conditions. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/open.js";
-import { migrate } from "../../src/db/migrate.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "../helpers/database.js";
 import { ensureTeam, updateTeamSetting } from "../../src/db/teams.js";
 import { upsertMember, type Member } from "../../src/db/members.js";
 import { answerQuestion, insertQuestion } from "../../src/db/questions.js";
@@ -27,8 +27,7 @@ const queued = (kind: string) =>
   }));
 
 beforeEach(() => {
-  db = openDatabase(":memory:");
-  migrate(db, undefined, 0);
+  db = openMigratedDatabase();
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, 0);
   const add = (userId: number, role: Member["role"], username: string) => upsertMember(db, { teamId: 1, userId, username, firstName: username, role, chatId: userId }, 0);
   founder = add(1, "founder", "olga_founder");

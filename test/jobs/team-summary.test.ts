@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/open.js";
-import { migrate } from "../../src/db/migrate.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "../helpers/database.js";
 import { ensureTeam, updateTeamSetting } from "../../src/db/teams.js";
 import { upsertMember, type Member } from "../../src/db/members.js";
 import { createTranslator } from "../../src/shared/i18n.js";
@@ -21,8 +21,7 @@ const summaries = () =>
   );
 
 beforeEach(() => {
-  db = openDatabase(":memory:");
-  migrate(db, undefined, 0);
+  db = openMigratedDatabase();
   ensureTeam(db, 1, { timezone: "Europe/Moscow", locale: "ru" }, 0);
   const add = (userId: number, role: Member["role"], username: string) => upsertMember(db, { teamId: 1, userId, username, firstName: username, role, chatId: userId }, 0);
   add(1, "founder", "olga_founder");

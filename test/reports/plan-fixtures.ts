@@ -3,8 +3,8 @@
  * 20 working days (2 3 5 6 | 9–13 | 16–20 | 23–27 | 30). Deals go through the lead base's real write path.
  */
 import { zonedInstant } from "../../src/domain/calendar.js";
-import { migrate } from "../../src/db/migrate.js";
-import { openDatabase, type Db } from "../../src/db/open.js";
+import type { Db } from "../../src/db/open.js";
+import { openMigratedDatabase } from "../helpers/database.js";
 import { ensureTeam, getTeam, setHolidays, type Team } from "../../src/db/teams.js";
 import { upsertMember, type Member, type Role } from "../../src/db/members.js";
 import { addCompany } from "../../src/services/leads/add.js";
@@ -22,8 +22,7 @@ export function msk(day: string, time = "12:00"): number {
 }
 
 export function createPlanDb(path = ":memory:"): Db {
-  const db = openDatabase(path);
-  migrate(db, undefined, msk("2026-10-01"));
+  const db = openMigratedDatabase(path);
   ensureTeam(db, TEAM_ID, { timezone: "Europe/Moscow", locale: "ru" }, msk("2026-10-01"));
   return db;
 }

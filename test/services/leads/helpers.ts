@@ -1,8 +1,7 @@
 /** Shared set-up for the lead-base tests: a migrated in-memory database with team 1, and local moments. */
 import { zonedInstant } from "../../../src/domain/calendar.js";
-import { migrate } from "../../../src/db/migrate.js";
-import { openDatabase } from "../../../src/db/open.js";
 import type { Db } from "../../../src/db/open.js";
+import { openMigratedDatabase } from "../../helpers/database.js";
 
 export const TEAM = 1;
 
@@ -17,8 +16,7 @@ export type TeamOptions = {
 
 /** A fresh database at `path` (default in memory) with team 1 configured as asked. */
 export function createBaseDb(options: TeamOptions = {}, path = ":memory:"): Db {
-  const db = openDatabase(path);
-  migrate(db);
+  const db = openMigratedDatabase(path);
   db.prepare(
     `INSERT INTO teams (id, timezone, handling_days, cooldown_days, burn_threshold, pause_threshold, close_reasons, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
