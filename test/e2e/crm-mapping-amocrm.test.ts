@@ -74,4 +74,11 @@ it("users by name, the founder's segment field, companies by INN, a closing loss
   expect((await report(h, "burn")).segments).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Розница", won: 0 })]));
   const last = h.db.prepare("SELECT kind, member_id AS memberId FROM company_events WHERE company_id = 1 AND voided_by IS NULL ORDER BY id DESC LIMIT 1").get();
   expect(last).toEqual({ kind: "touch", memberId: ivanId });
+
+  // A token that is not an administrator's cannot read the users (403): the sync goes on, the links stay.
+  crm.setAdmin(false);
+  h.clock.advanceHours(1);
+  crm.putLead(lead(10, 1, 143, 0, "Дорого"));
+  expect((await founder.send("/sync")).at(-1)?.text).toContain("прочитана");
+  expect(h.db.prepare("SELECT reason, member_id AS memberId FROM company_events WHERE kind = 'refusal'").all()).toEqual([{ reason: "price", memberId: ivanId }]);
 });

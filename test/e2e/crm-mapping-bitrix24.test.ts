@@ -84,6 +84,9 @@ it("members from CRM users, companies by INN, closing stages, the founder's word
 
   expect((await founder.send("/settings crm_reasons цена смета, дорог")).at(-1)?.text).toContain("смета, дорог");
   expect((await founder.send("/settings crm_reasons")).at(-1)?.text).toContain("компания закрыта (closed): лпр умер");
+  const wordsBefore = h.db.prepare("SELECT crm_reasons FROM teams").pluck().get();
+  expect((await founder.send("/settings crm_reasons шум слова")).at(-1)?.text).toContain("/settings crm_reasons <причина>");
+  expect(h.db.prepare("SELECT crm_reasons FROM teams").pluck().get()).toBe(wordsBefore);
 
   // On the 28th the deal is won and another refused in the CRM, a company renamed and moved; the bot reads it all on the 2nd.
   h.clock.set("2026-11-28T09:00:00Z");
@@ -113,4 +116,37 @@ it("members from CRM users, companies by INN, closing stages, the founder's word
   expect(h.db.prepare("SELECT COUNT(*) FROM corrections").pluck().get()).toBe(1);
   const last = h.db.prepare("SELECT kind, reason, member_id AS memberId FROM company_events WHERE company_id = 3 ORDER BY id DESC LIMIT 1").get();
   expect(last).toEqual({ kind: "refusal", reason: "price", memberId: anna });
+
+  // The founder's link stands: the next sync's match of names does not take user 7 back to Ivan.
+  await founder.send("/crm_link @anna 7");
+  h.clock.advanceHours(1);
+  await founder.send("/sync");
+  expect(h.db.prepare("SELECT member_id AS memberId, linked_by AS linkedBy FROM crm_users WHERE crm_user_id = '7'").get()).toEqual({ memberId: anna, linkedBy: "founder" });
+});
+
+it("a webhook without the user scope still syncs: nobody is matched by name, and /crm_link links by id", async () => {
+  let now = () => Date.parse(START);
+  const crm = await startFakeBitrix24({ now: () => now(), scopes: ["crm"] });
+  open.push(crm);
+  const h = await startHarness({ now: START, env: { CRM: "bitrix24", BITRIX24_WEBHOOK_URL: crm.webhookUrl }, crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
+  open.push({ close: () => h.stop() });
+  now = () => h.clock.now();
+  const founder = await h.member("founder");
+  const ivan = await h.member("manager", { username: "ivan", first_name: "Иван", last_name: "Петров" });
+  crm.statuses.push(...STATUSES);
+  crm.users.push({ ID: "7", NAME: "Иван", LAST_NAME: "Петров", ACTIVE: "true" });
+  crm.putCompany({ ID: "1", TITLE: "ООО Ромашка", INDUSTRY: "IT" });
+  crm.putDeal(deal("30", "1", "NEW", "P", "7"));
+  expect((await founder.send("/sync")).at(-1)?.text).toContain("прочитана");
+  expect(crm.calls.find((call) => call.method === "user.get")?.status).toBe(401);
+  expect((await founder.send("/crm_link")).at(-1)?.text).toMatch(/без участника \(1\)[^]*\n7\n/);
+
+  await founder.send("/crm_link @ivan 7");
+  h.clock.advanceHours(1);
+  crm.putDeal(deal("30", "1", "LOSE", "F", "7"));
+  await founder.send("/sync");
+  expect(h.db.prepare("SELECT kind, member_id AS memberId FROM company_events ORDER BY id").all()).toEqual([
+    { kind: "touch", memberId: null },
+    { kind: "refusal", memberId: ivan.member()!.id },
+  ]);
 });

@@ -4,7 +4,7 @@
  * 50 through `start`; `filter` keys may carry =, >, >=, <, <=, !=, @ (IN a list; dates compared as moments);
  * `select` and `order` apply; user.get sorts by `sort` in `order` (ASC, DESC), filters by FILTER and pages the
  * same way; crm.requisite.list lists requisites (ENTITY_TYPE_ID 4 for a company, ENTITY_ID, RQ_INN); a wrong code
- * is 401; the request rate is a leaky bucket on the injected clock (the counter drops by `leakPerSecond` every
+ * is 401, and so is a method outside the webhook's scopes (insufficient_scope); the request rate is a leaky bucket on the injected clock (the counter drops by `leakPerSecond` every
  * second, and past `burst` a request gets 503 QUERY_LIMIT_EXCEEDED). Faults are injected per request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -44,6 +44,8 @@ export type FakeBitrix24Options = {
   leakPerSecond?: number;
   /** `false`: no rate limit (the benchmark measures the bot's work, not the portal's pace). */
   rateLimit?: boolean;
+  /** The webhook's scopes (default crm and user); a method outside them gets 401 insufficient_scope. */
+  scopes?: string[];
 };
 
 const PAGE = 50;
@@ -171,6 +173,12 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
     if (options.rateLimit !== false && bucket + 1 > burst) return answer(res, 503, { error: "QUERY_LIMIT_EXCEEDED", error_description: "Too many requests" }, method, params);
     bucket += 1;
     if (!m || m[2] !== code) return answer(res, 401, { error: "INVALID_CREDENTIALS", error_description: "Invalid request credentials" }, method, params);
+    const scopes = options.scopes ?? ["crm", "user"];
+    const scope = method === "user.get" ? ["user", "user_basic", "user_brief"] : ["crm"];
+    if (!scope.some((name) => scopes.includes(name))) {
+      const description = "The request requires higher privileges than provided by the webhook token";
+      return answer(res, 401, { error: "insufficient_scope", error_description: description }, method, params);
+    }
     if (method === "user.get") return answer(res, 200, pageOf(listed(users, userListParams(params)), params), method, params);
     const table = { "crm.status.list": statuses, "crm.company.list": companies, "crm.deal.list": deals, "crm.requisite.list": requisites }[method];
     if (!table) return answer(res, 404, { error: "ERROR_METHOD_NOT_FOUND", error_description: "Method not found!" }, method, params);

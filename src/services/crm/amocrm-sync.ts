@@ -30,11 +30,11 @@ export async function syncAmoCrm(deps: AmoSyncDeps): Promise<SyncOutcome> {
   const { db, teamId } = deps;
   const state = readCrmSync(db, teamId, "amocrm");
   const counts: Counts = { rowsRead: 0, recordsWritten: 0 };
+  const team = getTeam(db, teamId);
+  const apply: ApplyDeps = { db, teamId, crm: "amocrm", now: deps.now, reasons: crmReasonWords(team?.crmReasons ?? {}), pastRecords: { written: false } };
   try {
     const statuses = await readStatuses(deps.client);
     await readUsers(deps);
-    const team = getTeam(db, teamId);
-    const apply: ApplyDeps = { db, teamId, crm: "amocrm", now: deps.now, reasons: crmReasonWords(team?.crmReasons ?? {}), pastRecords: { written: false } };
     await readCompanies(deps, apply, team?.crmSegmentField ?? "Сегмент", state, counts);
     await readLeads(deps, apply, state, statuses, counts);
     writeCrmSync(db, teamId, "amocrm", { ...state, lastRunAt: deps.now(), lastOkAt: deps.now(), ...counts, lastError: null });
@@ -43,6 +43,9 @@ export async function syncAmoCrm(deps: AmoSyncDeps): Promise<SyncOutcome> {
     const message = error instanceof Error ? error.message : String(error);
     writeCrmSync(db, teamId, "amocrm", { ...state, lastRunAt: deps.now(), ...counts, errors: state.errors + 1, lastError: message });
     return { ok: false, error: message };
+  } finally {
+    // Once per sync, failed or not: what the stored pages dated in the past is put in its place.
+    rebuildPastRecords(apply);
   }
 }
 
@@ -145,7 +148,6 @@ async function readLeads(deps: AmoSyncDeps, apply: ApplyDeps, state: CrmSyncStat
       });
       if (written) counts.recordsWritten++;
     }
-    rebuildPastRecords(apply);
     state.dealsCursor = maxUpdated(rows, state.dealsCursor);
     writeCrmSync(deps.db, deps.teamId, "amocrm", state);
   });

@@ -34,7 +34,7 @@ export type ApplyDeps = {
   now: () => number;
   /** The team's word map for failure stages and loss reasons. */
   reasons: CrmReasonWords;
-  /** Set when a record was dated before something already recorded for its company: the page ends with a rebuild. */
+  /** Set when a record was dated before something already recorded for its company: the sync ends with a rebuild. */
   pastRecords?: { written: boolean };
 };
 

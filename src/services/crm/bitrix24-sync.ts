@@ -46,10 +46,10 @@ export async function syncBitrix24(deps: SyncDeps): Promise<SyncOutcome> {
   const { db, teamId } = deps;
   const state = readCrmSync(db, teamId, "bitrix24");
   const counts = { rowsRead: 0, recordsWritten: 0 };
+  const apply: ApplyDeps = { db, teamId, crm: "bitrix24", now: deps.now, reasons: crmReasonWords(getTeam(db, teamId)?.crmReasons ?? {}), pastRecords: { written: false } };
   try {
     const names = await readNames(deps.client);
     await readUsers(deps);
-    const apply: ApplyDeps = { db, teamId, crm: "bitrix24", now: deps.now, reasons: crmReasonWords(getTeam(db, teamId)?.crmReasons ?? {}), pastRecords: { written: false } };
     await readCompanies(deps, apply, state, names, counts);
     await readDeals(deps, apply, state, names, counts);
     writeCrmSync(db, teamId, "bitrix24", { ...state, lastRunAt: deps.now(), lastOkAt: deps.now(), rowsRead: counts.rowsRead, recordsWritten: counts.recordsWritten, lastError: null });
@@ -59,6 +59,9 @@ export async function syncBitrix24(deps: SyncDeps): Promise<SyncOutcome> {
     // Keep what the pages already stored (the cursors in `state` moved with them) and count the failure.
     writeCrmSync(db, teamId, "bitrix24", { ...state, lastRunAt: deps.now(), rowsRead: counts.rowsRead, recordsWritten: counts.recordsWritten, errors: state.errors + 1, lastError: message });
     return { ok: false, error: message };
+  } finally {
+    // Once per sync, failed or not: what the stored pages dated in the past is put in its place.
+    rebuildPastRecords(apply);
   }
 }
 
@@ -164,7 +167,6 @@ async function readDeals(deps: SyncDeps, apply: ApplyDeps, state: CrmSyncState, 
       });
       if (written) counts.recordsWritten++;
     }
-    rebuildPastRecords(apply);
     state.dealsCursor = maxTime(rows, state.dealsCursor);
     writeCrmSync(deps.db, deps.teamId, "bitrix24", state);
   });
