@@ -25,6 +25,10 @@ import { COMMANDS } from "./bot/features/index.js";
 import type { RateLimitOptions } from "./bot/middleware/rate-limit.js";
 import { fitTelegramLimits } from "./shared/telegram/limits.js";
 import { readWebhookBody } from "./shared/telegram/webhook-body.js";
+import { createWebHandler, type WebHandler } from "./web/server.js";
+import { syncMenuButtons } from "./bot/menu-button.js";
+import { PACKAGE_ROOT } from "./shared/package-root.js";
+import { join } from "node:path";
 
 export const TEAM_ID = 1;
 
@@ -59,8 +63,10 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Wrong answers that end a dialogue; default 3 (bot/dialogue-limits.ts). */
   maxWrongAnswers?: number;
-  /** Interface the webhook server listens on; default all (tests pass 127.0.0.1). */
+  /** Interface the HTTP server (webhook, Mini App) listens on; default all (tests pass 127.0.0.1). */
   webhookHost?: string;
+  /** The Mini App's built page; default dist/webapp/ of the package. */
+  webAppDir?: string;
   /** The CRM client's pace and retries; default the CRM's documented limits (tests retry without waiting). */
   crmHttp?: Partial<CrmHttpOptions>;
   /** How charts are drawn; default a short-lived child process (the tests and the demo draw in their own). */
@@ -74,6 +80,8 @@ export interface App {
   logger: Logger;
   claimLink?: string;
   webhookServer?: Server;
+  /** The server answering the Mini App (the webhook server in webhook mode); none without WEB_APP_URL. */
+  webServer?: Server;
   runJobsNow(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -87,6 +95,32 @@ function checkedUpdateAdapter(update: Update, secret: string, res: ServerRespons
     respond: (json: string) => void res.writeHead(200, { "Content-Type": "application/json" }).end(json),
     unauthorized: () => void res.writeHead(401).end(),
   };
+}
+
+/** The Mini App's own server in polling mode (webhook mode shares the webhook's). */
+function listenForWeb(web: WebHandler, port: number, host: string | undefined): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (web.owns(req)) return web.handle(req, res);
+    req.resume();
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}
+
+/** Requests in flight finish; a keep-alive connection is closed as soon as it is idle, not seconds later. */
+async function closeServer(server: Server): Promise<void> {
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  clearInterval(sweep);
 }
 
 /** A database file that cannot be opened ends start-up with one line naming DATABASE_PATH. */
@@ -161,6 +195,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (claimLink) logger.warn({ claimLink }, "no founder yet: open this one-time link in Telegram within 24 hours to become the founder");
 
   await syncCommandMenus(bot.api, db, TEAM_ID, logger, COMMANDS, translator).catch((error) => logger.warn({ err: error }, "could not set command menus"));
+  await syncMenuButtons(bot.api, db, TEAM_ID, translator, config.webAppUrl).catch((error) => logger.warn({ err: error }, "could not set menu buttons"));
+  const web: WebHandler | undefined = config.webAppUrl
+    ? createWebHandler({ db, teamId: TEAM_ID, botToken: config.botToken, clock, translator, logger, assetsDir: options.webAppDir ?? join(PACKAGE_ROOT, "dist", "webapp") })
+    : undefined;
 
   const jobDeps = { db, teamId: TEAM_ID, translator, logger, onOutbox: () => outbox?.kick(), crmSync, drawChart: options.drawChart };
   const scheduler = options.scheduler === false ? undefined : startScheduler(JOBS, jobDeps, clock);
@@ -168,11 +206,13 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   let runner: RunnerHandle | undefined;
   let webhookServer: Server | undefined;
+  let webServer: Server | undefined;
   if (config.mode === "webhook") {
     // An update still running after 10 s (a big /export, a chart) is answered 200 and finishes in the
     // background: a 500 would only make Telegram redeliver it (skipped as seen) and slow other deliveries.
     const handle = webhookCallback(bot, checkedUpdateAdapter, { secretToken: config.webhookSecret, onTimeout: "return" });
     const server = createServer((req, res) => {
+      if (web?.owns(req)) return web.handle(req, res);
       if (req.method !== "POST") {
         res.writeHead(405).end();
         return;
@@ -210,13 +250,23 @@ export async function startApp(options: AppOptions): Promise<App> {
       });
     }).catch((error: unknown) => failStartup(`PORT ${config.port} cannot be used for the webhook server: ${error instanceof Error ? error.message : String(error)}`));
     webhookServer = server;
+    if (web) webServer = server;
     await bot.api
       .setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] })
       .catch((error: unknown) =>
         failStartup(`Telegram refused the webhook WEBHOOK_URL=${config.webhookUrl}: ${error instanceof Error ? error.message : String(error)}`),
       );
     logger.info({ port: config.port }, "webhook server listening");
-  } else if (options.polling !== false) {
+  } else if (web) {
+    webServer = await listenForWeb(web, config.webPort, options.webhookHost).catch(async (error: unknown) => {
+      await scheduler?.stop();
+      await outbox.stop();
+      db.close();
+      throw new StartupError(`WEB_PORT ${config.webPort} cannot be used for the Mini App: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    logger.info({ port: config.webPort }, "mini app server listening");
+  }
+  if (config.mode !== "webhook" && options.polling !== false) {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
     // The runner gives up only on errors it cannot retry (409: another instance polls with this token).
@@ -241,6 +291,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     logger,
     claimLink,
     webhookServer,
+    webServer,
     async runJobsNow() {
       await (scheduler?.tick() ?? (await import("./jobs/scheduler.js")).runJobs(JOBS, jobDeps, clock.now()));
       // The CRM sync runs beside the other jobs; whoever runs the jobs by hand sees it finished.
@@ -250,15 +301,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       stopping ??= (async () => {
         // Finish the updates in hand, then stop the clock-driven parts, then close the database.
         if (runner?.isRunning()) await runner.stop();
-        if (webhookServer) {
-          // Updates in flight finish; a keep-alive connection is closed as soon as it is idle, not seconds later.
-          const sweep = setInterval(() => webhookServer!.closeIdleConnections(), 50);
-          await new Promise<void>((resolve) => {
-            webhookServer!.close(() => resolve());
-            webhookServer!.closeIdleConnections();
-          });
-          clearInterval(sweep);
-        }
+        for (const server of new Set([webhookServer, webServer])) if (server) await closeServer(server);
         await scheduler?.stop();
         await crmSync?.inFlight();
         await outbox?.stop();

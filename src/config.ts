@@ -90,6 +90,16 @@ const schema = z
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
     ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+    WEB_APP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url("must be a URL like https://bot.example.com/app/")
+        // Telegram opens Mini Apps over https only; a loopback address serves tests and a local browser.
+        .refine(isSecureOrLoopback, "must be an https:// URL (http only for 127.0.0.1 or localhost)")
+        .optional(),
+    ),
+    WEB_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
     CRM: z.preprocess(emptyToUndefined, z.enum(["bitrix24", "amocrm"], { message: "must be bitrix24 or amocrm" }).optional()),
     BITRIX24_WEBHOOK_URL: z.preprocess(
       emptyToUndefined,
@@ -134,6 +144,10 @@ export interface Config {
   webhookUrl?: string;
   webhookSecret?: string;
   port: number;
+  /** The Mini App's public address; undefined: no dashboard, no HTTP server in polling mode. */
+  webAppUrl?: string;
+  /** The Mini App's HTTP port in polling mode (webhook mode serves it on PORT). */
+  webPort: number;
   /** null: no CRM, the base is typed in the bot */
   crm: CrmConfig | null;
 }
@@ -167,6 +181,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT,
+    webAppUrl: e.WEB_APP_URL,
+    webPort: e.WEB_PORT,
     crm: crmOf(e),
   };
 }

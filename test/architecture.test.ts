@@ -15,10 +15,11 @@ const allowed: Record<string, readonly string[]> = {
   jobs: ["services", "outbox", "reports", "db", "domain", "shared"],
   bot: ["services", "outbox", "reports", "db", "domain", "shared", "config"],
   cli: ["services", "reports", "db", "domain", "shared"],
+  web: ["services", "reports", "db", "domain", "shared"],
   config: ["shared"],
-  main: ["services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "app"],
-  app: ["bot", "services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "main"],
-  tools: ["app", "main", "config", "cli", "jobs", "services", "outbox", "reports", "db", "domain", "shared"],
+  main: ["web", "services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "app"],
+  app: ["bot", "web", "services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "main"],
+  tools: ["app", "main", "config", "cli", "web", "jobs", "services", "outbox", "reports", "db", "domain", "shared"],
   // The Mini App page runs in the browser and talks to the server only through its JSON API.
   webapp: [],
 };

@@ -29,6 +29,8 @@ describe("createConfig", () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
       port: 8080,
+      webAppUrl: undefined,
+      webPort: 8080,
       crm: null,
     });
   });
@@ -54,6 +56,15 @@ describe("createConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.defaultLocale).toBe("en");
     expect(config.defaultCountry).toBe("KZ");
+  });
+
+  it("reads the Mini App's address and port: https, or http only on the loopback", () => {
+    const config = createConfig({ BOT_TOKEN: TOKEN, WEB_APP_URL: "https://bot.example.com/app/", WEB_PORT: "8443" });
+    expect([config.webAppUrl, config.webPort]).toEqual(["https://bot.example.com/app/", 8443]);
+    expect(createConfig({ BOT_TOKEN: TOKEN, WEB_APP_URL: "http://127.0.0.1:9000/app/" }).webAppUrl).toBe("http://127.0.0.1:9000/app/");
+    expect(settingOf({ BOT_TOKEN: TOKEN, WEB_APP_URL: "http://bot.example.com/app/" })).toBe("WEB_APP_URL");
+    expect(settingOf({ BOT_TOKEN: TOKEN, WEB_APP_URL: "bot.example.com" })).toBe("WEB_APP_URL");
+    expect(settingOf({ BOT_TOKEN: TOKEN, WEB_PORT: "70000" })).toBe("WEB_PORT");
   });
 
   it("treats empty values as unset", () => {

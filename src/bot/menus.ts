@@ -6,7 +6,8 @@ import { listMembers, type Member, type Role } from "../db/members.js";
 import { createKvStore } from "../db/kv.js";
 import type { Logger } from "../shared/logger.js";
 import type { Command } from "./feature.js";
-import { LOCALES, type Locale, type Translate, type Translator } from "../shared/i18n.js";
+import { syncMemberMenuButton } from "./menu-button.js";
+import { LOCALES, type Translate, type Translator } from "../shared/i18n.js";
 
 /** The menu a role sees in a private chat, in one language; descriptions get `$role` (as in /help). */
 export function menuFor(role: Role, t: Translate, commands: readonly Command[]): BotCommand[] {
@@ -15,15 +16,15 @@ export function menuFor(role: Role, t: Translate, commands: readonly Command[]):
     .map((spec) => ({ command: spec.command, description: t(spec.description, { role }).slice(0, 256) }));
 }
 
-/** Sets one member's menu (chat scope) in their language; a removed member gets the default menu back. */
-export async function syncMemberMenu(api: Api, member: Member, translator: Translator, commands: readonly Command[]): Promise<void> {
+/**
+ * Sets one member's menu (chat scope) in their language, and the dashboard button when WEB_APP_URL is set; a
+ * removed member gets the default menu and button back.
+ */
+export async function syncMemberMenu(api: Api, member: Member, translator: Translator, commands: readonly Command[], webAppUrl?: string): Promise<void> {
   const scope = { type: "chat" as const, chat_id: member.chatId ?? member.userId };
-  if (member.status === "removed") {
-    await api.deleteMyCommands({ scope });
-    return;
-  }
-  const locale: Locale = member.locale ?? "ru";
-  await api.setMyCommands(menuFor(member.role, translator.forLocale(locale), commands), { scope });
+  if (member.status === "removed") await api.deleteMyCommands({ scope });
+  else await api.setMyCommands(menuFor(member.role, translator.forLocale(member.locale ?? "ru"), commands), { scope });
+  await syncMemberMenuButton(api, member, translator, webAppUrl);
 }
 
 /**

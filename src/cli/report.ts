@@ -8,10 +8,9 @@
  * returning the object to print; add a report by adding an entry.
  */
 import { isValidDate, localDate } from "../domain/calendar.js";
-import { parsePeriod, periodBounds, periodOf } from "../domain/period.js";
+import { parsePeriod, resolveReportWindow } from "../domain/period.js";
 import { getTeam } from "../db/teams.js";
-import type { BurnFigures } from "../domain/burn.js";
-import { loadBurnReport } from "../services/leads/burn-report.js";
+import { loadBurnReportJson } from "../services/leads/burn-report.js";
 import type { Db } from "../db/open.js";
 import type { TranslationVars } from "../shared/i18n.js";
 import { CLI_TEAM_ID, cliDatabasePath, openExistingCliDatabase } from "./cli-db.js";
@@ -29,40 +28,13 @@ export type ReportOptions = {
 
 export type ReportFunction = (db: Db, teamId: number, options: ReportOptions) => object;
 
-/** The burn report with exactly the keys docs/figures.md lists, in that order. */
-export function burnReportJson(figures: BurnFigures): BurnFigures {
-  return {
-    period: { from: figures.period.from, to: figures.period.to },
-    asOf: figures.asOf,
-    contacted: figures.contacted,
-    refused: figures.refused,
-    handled: figures.handled,
-    burned: figures.burned,
-    lost: figures.lost,
-    closed: figures.closed,
-    coolingNow: figures.coolingNow,
-    refusalRate: figures.refusalRate,
-    burnRate: figures.burnRate,
-    segments: figures.segments.map((s) => ({
-      name: s.name,
-      size: s.size,
-      fresh: s.fresh,
-      coolingNow: s.coolingNow,
-      lost: s.lost,
-      closed: s.closed,
-      won: s.won,
-      burnedShare: s.burnedShare,
-      paused: s.paused,
-      weeksToExhaust: s.weeksToExhaust,
-    })),
-  };
-}
-
 /** burn: the lead base burn figures of the period as of the day. */
 export function burnReport(db: Db, teamId: number, options: ReportOptions): object {
-  const request = { now: options.now, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
-  return burnReportJson(loadBurnReport(db, teamId, request).figures);
+  return loadBurnReportJson(db, teamId, options);
 }
+
+export { burnReportJson } from "../reports/burn-report.js";
+export { resolveReportWindow };
 
 export const REPORTS: Record<string, ReportFunction> = {
   burn: burnReport,
@@ -93,25 +65,6 @@ export function parseReportArgs(argv: readonly string[]): { name: string; option
     } else return { error: { key: "cli-unknown-option", vars: { arg } } };
   }
   return { name, options };
-}
-
-/**
- * The period and as-of day a report is asked for, checked against today (team time zone): without --period the
- * period is the as-of day's month (else the current month). An as-of day before the period starts or after today
- * is an error, never silently replaced (a BI tool would otherwise store zeros or figures of a day it did not ask
- * for). A day after the period's end is allowed: it asks how the month looks later (e.g. refusals of the month
- * whose handling window closed after it).
- */
-export function resolveReportWindow(
-  options: Pick<ReportOptions, "period" | "asOf">,
-  today: string,
-): { period: string; asOf?: string } | { error: CliProblem } {
-  const period = options.period ?? periodOf(options.asOf ?? today);
-  if (options.asOf === undefined) return { period };
-  if (options.asOf > today) return { error: { key: "cli-as-of-future", vars: { asOf: options.asOf, today } } };
-  const { from } = periodBounds(period);
-  if (options.asOf < from) return { error: { key: "cli-as-of-before-period", vars: { asOf: options.asOf, period, from } } };
-  return { period, asOf: options.asOf };
 }
 
 const NAMES = { names: Object.keys(REPORTS).join("|") };

@@ -93,3 +93,25 @@ export function parseUserDate(text: string, today: string): string | null {
   const date = `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
   return isValidDate(date) ? date : null;
 }
+
+/** Why a report window is refused: a message key of the tools' locale files and its variables. */
+export type ReportWindowProblem = { key: string; vars: Record<string, string> };
+
+/**
+ * The period and as-of day a report is asked for, checked against today (team time zone): without --period the
+ * period is the as-of day's month (else the current month). An as-of day before the period starts or after today
+ * is an error, never silently replaced (a BI tool would otherwise store zeros or figures of a day it did not ask
+ * for). A day after the period's end is allowed: it asks how the month looks later (e.g. refusals of the month
+ * whose handling window closed after it).
+ */
+export function resolveReportWindow(
+  options: { period?: string; asOf?: string },
+  today: string,
+): { period: string; asOf?: string } | { error: ReportWindowProblem } {
+  const period = options.period ?? periodOf(options.asOf ?? today);
+  if (options.asOf === undefined) return { period };
+  if (options.asOf > today) return { error: { key: "cli-as-of-future", vars: { asOf: options.asOf, today } } };
+  const { from } = periodBounds(period);
+  if (options.asOf < from) return { error: { key: "cli-as-of-before-period", vars: { asOf: options.asOf, period, from } } };
+  return { period, asOf: options.asOf };
+}

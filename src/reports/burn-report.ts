@@ -3,7 +3,7 @@
  * (computeBurnFigures in src/domain/burn.ts via loadBurnReport), the same object the JSON report prints.
  * Nothing here computes a figure of its own; percents are the fractions rounded to whole percents.
  */
-import type { BurnReport } from "../domain/burn.js";
+import type { BurnFigures, BurnReport } from "../domain/burn.js";
 import { weekday } from "../domain/calendar.js";
 import type { Locale, Translate } from "../shared/i18n.js";
 import { renderChartInChild, type ChartDrawer } from "./chart-process.js";
@@ -125,4 +125,33 @@ export function burnChartInput(report: BurnReport, options: BurnTextOptions): Bu
 /** The /burn chart as PNG bytes, drawn in a short-lived child process (chart-process.ts). */
 export function renderBurnChart(report: BurnReport, options: BurnTextOptions, draw: ChartDrawer = renderChartInChild): Promise<Buffer> {
   return draw(burnChartSpec(burnChartInput(report, options)));
+}
+
+/** The burn report with exactly the keys docs/figures.md lists, in that order. */
+export function burnReportJson(figures: BurnFigures): BurnFigures {
+  return {
+    period: { from: figures.period.from, to: figures.period.to },
+    asOf: figures.asOf,
+    contacted: figures.contacted,
+    refused: figures.refused,
+    handled: figures.handled,
+    burned: figures.burned,
+    lost: figures.lost,
+    closed: figures.closed,
+    coolingNow: figures.coolingNow,
+    refusalRate: figures.refusalRate,
+    burnRate: figures.burnRate,
+    segments: figures.segments.map((s) => ({
+      name: s.name,
+      size: s.size,
+      fresh: s.fresh,
+      coolingNow: s.coolingNow,
+      lost: s.lost,
+      closed: s.closed,
+      won: s.won,
+      burnedShare: s.burnedShare,
+      paused: s.paused,
+      weeksToExhaust: s.weeksToExhaust,
+    })),
+  };
 }

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   crmHttp?: Partial<CrmHttpOptions>;
   /** Charts drawn as the bot draws them, in a child process each (default: in this process, the same bytes). */
   childCharts?: boolean;
+  /** The Mini App's page directory (with WEB_APP_URL in env). */
+  webAppDir?: string;
 }
 
 export interface Replies extends Array<SentMessage> {
@@ -118,6 +120,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       crmHttp: { wait: async (ms: number) => clock.advance(ms), ...options.crmHttp },
       // The same bytes as the child process draws (test/reports/chart-process.test.ts), without a process per chart.
       drawChart: options.childCharts ? undefined : renderChartPng,
+      webhookHost: "127.0.0.1",
+      webAppDir: options.webAppDir,
     });
   let app = await launch();
 

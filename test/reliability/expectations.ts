@@ -81,4 +81,6 @@ export const EXPECTED: Record<string, Expectation> = {
   expenses: { allowed: ["founder", "lead"], chats: "private" },
   // Not in the roles above: the team's data as a spreadsheet — the founder's; the lead reads most of it anyway.
   export: { allowed: ["founder"], optional: ["lead"], chats: "private" },
+  // The Mini App shows each role what it sees in chat; its figures are personal, so private only.
+  dashboard: { allowed: ALL, chats: "private" },
 };

@@ -21,6 +21,7 @@ import type {
   File as TelegramFile,
   InlineKeyboardButton,
   InlineKeyboardMarkup,
+  MenuButton,
   Message,
   MessageEntity,
   PhotoSize,
@@ -230,6 +231,8 @@ export interface FakeBotApi {
   messageState(chatId: number, messageId: number): Message | undefined;
   /** Commands set for a scope (default: {type:"default"}) and language code (default: none). */
   commands(scope?: Record<string, unknown>, languageCode?: string): BotCommand[] | undefined;
+  /** The chat's menu button as last set (no chat: the bot's default), or undefined when never set. */
+  menuButton(chatId?: number): MenuButton | undefined;
   webhookInfo(): WebhookInfo;
 
   /** Resolves with the first call (already recorded or arriving later) matching the predicate. */
@@ -437,6 +440,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
   const filesByPath = new Map<string, StoredFile>();
   let fileCounter = 0;
   const commandSets = new Map<string, BotCommand[]>();
+  const menuButtons = new Map<number | "default", MenuButton>();
   let webhook: (WebhookInfo & { url: string; secret_token?: string }) | undefined;
   const faultCounts: FaultCounts = { total: 0, "429": 0, "5xx": 0, drop: 0, rateLimited: 0, blocked: 0 };
   const failQueue: { method: string; kind: FaultKind; remaining: number }[] = [];
@@ -530,6 +534,23 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     return result;
   }
 
+  /** A Web App address Telegram accepts: https (a loopback http address stands in for it in tests). */
+  function checkWebAppUrl(value: unknown): void {
+    const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
+    const loopback = url?.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost");
+    if (!url || (url.protocol !== "https:" && !loopback)) throw new BotApiError(400, "Bad Request: BUTTON_URL_INVALID");
+  }
+
+  /** Validates menu_button like Telegram: default, commands, or web_app with a text and an address. */
+  function checkMenuButton(value: unknown): MenuButton {
+    const button = (value ?? { type: "default" }) as Record<string, unknown>;
+    if (button.type === "default" || button.type === "commands") return { type: button.type };
+    if (button.type !== "web_app") throw new BotApiError(400, "Bad Request: unsupported menu button type");
+    if (typeof button.text !== "string" || button.text === "") throw new BotApiError(400, "Bad Request: menu button text is empty");
+    checkWebAppUrl((button.web_app as { url?: unknown } | undefined)?.url);
+    return button as unknown as MenuButton;
+  }
+
   /** Validates reply_markup like Telegram; returns the inline keyboard a Message carries, if any. */
   function checkMarkup(markup: unknown): InlineKeyboardMarkup | undefined {
     if (markup === undefined || markup === null) return undefined;
@@ -543,6 +564,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
           if (typeof button?.text !== "string" || button.text === "") {
             throw new BotApiError(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
           }
+          if ("web_app" in button) checkWebAppUrl((button.web_app as { url?: unknown } | undefined)?.url);
           if ("callback_data" in button) {
             const size = Buffer.byteLength(String(button.callback_data), "utf8");
             if (size < 1 || size > 64) throw new BotApiError(400, "Bad Request: BUTTON_DATA_INVALID");
@@ -903,6 +925,14 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
       commandSets.set(commandKey(payload.scope, payload.language_code), commands as BotCommand[]);
       return true;
     },
+    setChatMenuButton: (payload) => {
+      const chat = payload.chat_id === undefined ? undefined : requireChat(payload.chat_id);
+      if (chat && chat.type !== "private") throw new BotApiError(400, "Bad Request: chat is not private");
+      menuButtons.set(chat?.id ?? "default", checkMenuButton(payload.menu_button));
+      return true;
+    },
+    getChatMenuButton: (payload) =>
+      menuButtons.get(payload.chat_id === undefined ? "default" : requireChat(payload.chat_id).id) ?? menuButtons.get("default") ?? { type: "default" },
     getMyCommands: (payload) => commandSets.get(commandKey(payload.scope, payload.language_code)) ?? [],
     deleteMyCommands: (payload) => {
       commandSets.delete(commandKey(payload.scope, payload.language_code));
@@ -1386,6 +1416,7 @@ export async function createFakeBotApi(options: FakeBotApiOptions = {}): Promise
     },
     messageState: (chatId, messageId) => messages.get(messageKey(chatId, messageId)),
     commands: (scope, languageCode) => commandSets.get(commandKey(scope, languageCode)),
+    menuButton: (chatId) => menuButtons.get(chatId ?? "default"),
     webhookInfo,
 
     waitFor,

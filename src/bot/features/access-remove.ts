@@ -77,7 +77,7 @@ async function removeAndReport(ctx: MemberContext, target: Member): Promise<unkn
   if (target.role === "founder" && countFounders(ctx.deps.db, ctx.team.id) <= 1) return ctx.reply(ctx.t("remove-last-founder"));
   const { openTasks, closedQuestions, cancelledInvites } = removeFromTeam(ctx, target);
   ctx.log.info({ removed: target.id, openTasks: openTasks.length, closedQuestions, cancelledInvites }, "member removed");
-  await syncMemberMenu(ctx.api, { ...target, status: "removed" }, ctx.deps.translator, ctx.commands).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
+  await syncMemberMenu(ctx.api, { ...target, status: "removed" }, ctx.deps.translator, ctx.commands, ctx.deps.config.webAppUrl).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
   const username = memberName(target);
   const lines = [ctx.t("remove-done", { username })];
   if (openTasks.length > 0) lines.push(ctx.t("remove-open-tasks", { username, count: openTasks.length, ids: openTasks.map((task) => `#${task}`).join(", ") }));

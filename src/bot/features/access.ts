@@ -62,7 +62,7 @@ startWithPayload.command("start", async (ctx, next) => {
 
 /** A menu that fails to update is not worth failing the command for; the next start syncs it. */
 async function refreshMenu(ctx: BotContext, member: Member): Promise<void> {
-  await syncMemberMenu(ctx.api, member, ctx.deps.translator, ctx.commands).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
+  await syncMemberMenu(ctx.api, { ...member, locale: member.locale ?? ctx.locale }, ctx.deps.translator, ctx.commands, ctx.deps.config.webAppUrl).catch((error: unknown) => ctx.log.warn({ err: error }, "menu update failed"));
 }
 
 async function welcome(ctx: MemberCommandContext): Promise<void> {

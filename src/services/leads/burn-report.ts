@@ -4,7 +4,7 @@
  */
 import { localDate } from "../../domain/calendar.js";
 import { computeBurnFigures, lastFourWeeks, SEGMENT_KINDS } from "../../domain/burn.js";
-import type { BurnInput, BurnReport } from "../../domain/burn.js";
+import type { BurnFigures, BurnInput, BurnReport } from "../../domain/burn.js";
 import { periodBounds } from "../../domain/period.js";
 import {
   readBurnSettings,
@@ -18,6 +18,7 @@ import type { Db } from "../../db/open.js";
 import { latestUnpausesAsOf, listSegments } from "../../db/segments.js";
 import { baseContext } from "./context.js";
 import { finalizeInTransaction } from "./finalize.js";
+import { burnReportJson } from "../../reports/burn-report.js";
 
 /**
  * The as-of day of a report: the one asked for, else today for the current or a future period and the
@@ -80,4 +81,10 @@ export function loadBurnReport(db: Db, teamId: number, request: BurnReportReques
 /** Today in the team's time zone (for callers choosing a default period). */
 export function teamToday(db: Db, teamId: number, now: number): string {
   return localDate(now, readBurnSettings(db, teamId).timezone);
+}
+
+/** The object `npm run report -- burn --json` prints, for the CLI and the Mini App alike. */
+export function loadBurnReportJson(db: Db, teamId: number, request: BurnReportRequest): BurnFigures {
+  const { period, asOf, now } = request;
+  return burnReportJson(loadBurnReport(db, teamId, { now, ...(period ? { period } : {}), ...(asOf ? { asOf } : {}) }).figures);
 }
