@@ -316,3 +316,20 @@ export function fillCompanyInn(db: Db, teamId: number, id: number, inn: string):
     "UPDATE companies SET inn = ? WHERE team_id = ? AND id = ? AND inn IS NULL AND NOT EXISTS (SELECT 1 FROM companies WHERE team_id = ? AND inn = ?)",
   ).run(inn, teamId, id, teamId, inn);
 }
+
+/** The segment's cooling companies and the local day each may be touched again, earliest first. */
+export function listCoolingCompanies(db: Db, teamId: number, segmentId: number): { name: string; opensOn: string }[] {
+  return prepared(
+    db,
+    "SELECT name, cooling_until_day AS opensOn FROM companies WHERE team_id = ? AND segment_id = ? AND status = 'cooling' ORDER BY cooling_until_day, name",
+  ).all(teamId, segmentId) as { name: string; opensOn: string }[];
+}
+
+/** Companies first contacted in [fromAt, toAt), by segment. */
+export function countFirstContactsBySegment(db: Db, teamId: number, fromAt: number, toAt: number): Map<number, number> {
+  const rows = prepared(
+    db,
+    "SELECT segment_id AS segmentId, COUNT(*) AS n FROM companies WHERE team_id = ? AND first_contact_at >= ? AND first_contact_at < ? GROUP BY segment_id",
+  ).all(teamId, fromAt, toAt) as { segmentId: number; n: number }[];
+  return new Map(rows.map((row) => [row.segmentId, row.n]));
+}

@@ -243,3 +243,20 @@ export function anyFinalizationDue(db: Db, teamId: number, now: number): boolean
       .get(teamId, now, teamId, now, teamId) === 1
   );
 }
+
+/** What one member logged in a span of local days: contacts (touches, refusals, deals), refusals, and refusals since burned. */
+export type MemberActivity = { memberId: number; touches: number; refusals: number; burned: number };
+
+/** Each member's activity between two local days inclusive; voided records count nowhere. */
+export function countMemberActivity(db: Db, teamId: number, fromDay: string, toDay: string): MemberActivity[] {
+  return prepared(
+    db,
+    `SELECT member_id AS memberId,
+       SUM(kind IN ('touch', 'refusal', 'deal')) AS touches,
+       SUM(kind = 'refusal') AS refusals,
+       SUM(kind = 'refusal' AND status = 'burned') AS burned
+     FROM company_events
+     WHERE team_id = ? AND local_day BETWEEN ? AND ? AND member_id IS NOT NULL AND voided_by IS NULL
+     GROUP BY member_id`,
+  ).all(teamId, fromDay, toDay) as MemberActivity[];
+}

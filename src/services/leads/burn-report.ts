@@ -16,6 +16,7 @@ import {
 } from "../../db/burn-counters.js";
 import type { Db } from "../../db/open.js";
 import { latestUnpausesAsOf, listSegments } from "../../db/segments.js";
+import { listCoolingCompanies } from "../../db/companies.js";
 import { baseContext } from "./context.js";
 import { finalizeInTransaction } from "./finalize.js";
 import { burnReportJson } from "../../reports/burn-report.js";
@@ -87,4 +88,14 @@ export function teamToday(db: Db, teamId: number, now: number): string {
 export function loadBurnReportJson(db: Db, teamId: number, request: BurnReportRequest): BurnFigures {
   const { period, asOf, now } = request;
   return burnReportJson(loadBurnReport(db, teamId, { now, ...(period ? { period } : {}), ...(asOf ? { asOf } : {}) }).figures);
+}
+
+/** A segment's cooling companies and the day each opens again, after settling what is due (a refusal left to burn cools). */
+export function loadCoolingCompanies(db: Db, teamId: number, segmentId: number, now: number): { name: string; opensOn: string }[] {
+  return db
+    .transaction(() => {
+      finalizeInTransaction(baseContext(db, teamId, now));
+      return listCoolingCompanies(db, teamId, segmentId);
+    })
+    .immediate();
 }
