@@ -132,6 +132,6 @@ describe("npm run demo", () => {
     expect(month.stdout).toMatch(/• база выгорает за ноябрь 2026 — с \d\d\.11\.2026/);
     // Only the two refusals the script means (a cooling company, a paused segment); nothing else was refused.
     expect(month.stdout.match(/⛔ Не записано/g)).toHaveLength(2);
-    // The month draws four weekly summaries' charts besides, each in its own child process.
+    // The month draws four weekly summaries' charts besides, in the demo's own process (tools/demo/stage.ts).
   }, 120_000);
 });
