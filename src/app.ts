@@ -5,7 +5,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import { crmSecrets } from "./config.js";
-import { createCrmSync } from "./services/crm/index.js";
+import { createCrmSync, type CrmSync } from "./services/crm/index.js";
 import type { CrmHttpOptions } from "./services/crm/http.js";
 import type { ChartDrawer } from "./reports/chart-process.js";
 import { openDatabase, type Db } from "./db/open.js";
@@ -82,6 +82,8 @@ export interface App {
   webhookServer?: Server;
   /** The server answering the Mini App (the webhook server in webhook mode); none without WEB_APP_URL. */
   webServer?: Server;
+  /** The CRM sync, when CRM is set (the demo reads its CRM right after a change there). */
+  crmSync?: CrmSync;
   runJobsNow(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -292,6 +294,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     claimLink,
     webhookServer,
     webServer,
+    crmSync,
     async runJobsNow() {
       await (scheduler?.tick() ?? (await import("./jobs/scheduler.js")).runJobs(JOBS, jobDeps, clock.now()));
       // The CRM sync runs beside the other jobs; whoever runs the jobs by hand sees it finished.

@@ -1,8 +1,9 @@
 /**
- * `npm run demo [-- --lang en] [-- --quick] [-- --out <folder>]`: the real bot against the built-in Bot API
+ * `npm run demo [-- --lang en] [-- --quick] [-- --out <folder>] [-- --crm bitrix24]`: the real bot against the built-in Bot API
  * emulator, a scripted month of a team on an accelerated clock, the founder's and the lead's chats printed as
  * a transcript, and the charts (and the Excel export) saved into demo-output/. No token, no network, and a
- * throwaway database in a temp folder — never data/ or DATABASE_PATH; .env is not read.
+ * throwaway database in a temp folder — never data/ or DATABASE_PATH; .env is not read. With `--crm bitrix24` the
+ * refusals and most deals happen in a fake Bitrix24 portal on 127.0.0.1 that the bot reads.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -10,6 +11,8 @@ import { pathToFileURL } from "node:url";
 import { createStage, DEMO_TIMEZONE, type Stage } from "./stage.js";
 import { createTranscript, type DemoLocale } from "./transcript.js";
 import { DEMO_MONTH, demoWorkingDays, playMonth } from "./script.js";
+import { startDemoCrm, type DemoCrm, type DemoCrmKind } from "./crm.js";
+import { castFor } from "./cast.js";
 
 export interface DemoOptions {
   locale: DemoLocale;
@@ -17,6 +20,8 @@ export interface DemoOptions {
   quick: boolean;
   outDir: string;
   print: (line: string) => void;
+  /** Refusals and deals come from this CRM (a fake one on 127.0.0.1). */
+  crm?: DemoCrmKind;
 }
 
 export interface DemoResult {
@@ -41,6 +46,11 @@ const HEADER = {
     "The team: Olga — founder, Anna — head of sales, managers Ivan, Peter, Maria and Sergey.",
     "Below are Olga's and Anna's chats with the bot; lines with «·» tell what the managers did in their own chats meanwhile.",
   ],
+};
+
+const CRM_HEADER = {
+  ru: "Режим CRM: отказы, отработки и большинство сделок менеджеры ведут в Bitrix24 (поддельный портал на 127.0.0.1), бот читает его.",
+  en: "CRM mode: the managers keep refusals, worked-out refusals and most deals in Bitrix24 (a fake portal on 127.0.0.1); the bot reads it.",
 };
 
 const FOOTER = {
@@ -73,13 +83,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     print: options.print,
   });
   for (const line of HEADER[options.locale](days)) options.print(line);
-  stage = await createStage({ start: "2026-11-02T05:00:00Z", locale: options.locale, observer: transcript });
+  if (options.crm) options.print(CRM_HEADER[options.locale]);
+  const start = "2026-11-02T05:00:00Z";
+  let crm: DemoCrm | undefined;
   try {
+    if (options.crm) crm = await startDemoCrm({ locale: options.locale, cast: castFor(options.locale), clock: { now: () => stage?.clock.now() ?? Date.parse(start) } });
+    stage = await createStage({ start, locale: options.locale, observer: transcript, crm });
     const current = stage;
     transcript.attach(() => current.fake.calls);
-    await playMonth({ stage, transcript, locale: options.locale, days });
+    await playMonth({ stage, transcript, locale: options.locale, days, crm });
   } finally {
-    await stage.stop();
+    await stage?.stop();
+    await crm?.close();
   }
   const errors = stage.loggedErrors();
   if (errors.length > 0) throw new Error(`the bot logged ${errors.length} error(s), e.g. ${errors[0]}`);
@@ -96,10 +111,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   return { lines: transcript.lines(), saved, elapsedMs };
 }
 
-function parseArgs(argv: string[]): { locale: DemoLocale; quick: boolean; outDir: string } | string {
+function parseArgs(argv: string[]): { locale: DemoLocale; quick: boolean; outDir: string; crm?: DemoCrmKind } | string {
   let locale: DemoLocale = "ru";
   let quick = false;
   let outDir = "demo-output";
+  let crm: DemoCrmKind | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--quick") quick = true;
@@ -111,9 +127,13 @@ function parseArgs(argv: string[]): { locale: DemoLocale; quick: boolean; outDir
       const value = arg.includes("=") ? arg.slice(6) : argv[++i];
       if (!value) return "--out takes a folder";
       outDir = value;
-    } else return `unknown option ${arg}; usage: npm run demo -- [--lang ru|en] [--quick] [--out <folder>]`;
+    } else if (arg === "--crm" || arg.startsWith("--crm=")) {
+      const value = arg.includes("=") ? arg.slice(6) : argv[++i];
+      if (value !== "bitrix24") return `--crm takes bitrix24, got ${value ?? "nothing"}`;
+      crm = value;
+    } else return `unknown option ${arg}; usage: npm run demo -- [--lang ru|en] [--quick] [--out <folder>] [--crm bitrix24]`;
   }
-  return { locale, quick, outDir: resolve(outDir) };
+  return { locale, quick, outDir: resolve(outDir), ...(crm ? { crm } : {}) };
 }
 
 /** Ends a demo that hangs: it must finish by itself well within two minutes. */

@@ -14,6 +14,7 @@ import type { SentMessage } from "../emulator/fake-bot-api.js";
 import { baseCsv, castFor, MANAGERS, type Cast, type ManagerKey, type PersonKey, type RefusalReasonKey, type SegmentKey, type TaskPlan } from "./cast.js";
 import { DEMO_TIMEZONE, type Person, type Stage } from "./stage.js";
 import type { DemoLocale, Transcript } from "./transcript.js";
+import type { DemoCrm } from "./crm.js";
 
 export const DEMO_MONTH = "2026-11";
 /** The one check-up nobody answers: Sergey's on the third working day. */
@@ -35,15 +36,19 @@ const C = (i: number): Company => ["C", i];
 /** What someone does at a moment of a working day. */
 type Act =
   | { who: ManagerKey; touch: Company }
-  | { who: ManagerKey; refusal: Company; reason: RefusalReasonKey; lost?: boolean; comment?: string }
+  | { who: ManagerKey; refusal: Company; reason: RefusalReasonKey; lost?: boolean; comment?: string; typed?: true }
   | { who: ManagerKey; handled: Company }
-  | { who: ManagerKey; deal: Company; amount: number }
+  | { who: ManagerKey; deal: Company; amount: number; typed?: true }
   | { who: "olga" | "anna"; expense: number; category: keyof Cast["category"]; note: string }
   | { who: ManagerKey; undo: true }
   | { who: "anna"; roundNow: true }
   | { who: "anna"; unpause: SegmentKey };
 
-/** The base work of the month, by working-day index and local time. */
+/**
+ * The base work of the month, by working-day index and local time. With a CRM, refusals, handled refusals and
+ * deals are moves in the CRM, except the `typed` ones (a refusal right after a deal, the deal taken back with
+ * /undo) and a refusal lost for good.
+ */
 const ACTS: [day: number, at: string, act: Act][] = [
   [0, "14:00", { who: "ivan", touch: W(1) }],
   [0, "14:10", { who: "ivan", refusal: W(2), reason: "timing", comment: "severny" }],
@@ -59,9 +64,9 @@ const ACTS: [day: number, at: string, act: Act][] = [
   [2, "11:00", { who: "ivan", handled: W(3) }],
   [2, "14:00", { who: "petr", deal: W(0), amount: 180_000 }],
   [2, "16:00", { who: "anna", roundNow: true }],
-  [3, "13:00", { who: "ivan", deal: W(1), amount: 120_000 }],
+  [3, "13:00", { who: "ivan", deal: W(1), amount: 120_000, typed: true }],
   // A refusal on a company that has just become a client is refused with the reason; nothing is written.
-  [3, "13:05", { who: "ivan", refusal: W(1), reason: "price" }],
+  [3, "13:05", { who: "ivan", refusal: W(1), reason: "price", typed: true }],
   [3, "13:30", { who: "ivan", touch: W(2) }],
   [3, "14:00", { who: "sergey", refusal: R(2), reason: "other", lost: true, comment: "domovoy" }],
   [3, "14:30", { who: "petr", touch: W(11) }],
@@ -70,9 +75,9 @@ const ACTS: [day: number, at: string, act: Act][] = [
   [4, "11:00", { who: "maria", touch: C(3) }],
   [4, "11:15", { who: "anna", unpause: "C" }],
   // A zero missing, taken back at once; the right deal follows.
-  [4, "11:25", { who: "maria", deal: C(0), amount: 24_000 }],
+  [4, "11:25", { who: "maria", deal: C(0), amount: 24_000, typed: true }],
   [4, "11:27", { who: "maria", undo: true }],
-  [4, "11:30", { who: "maria", deal: C(0), amount: 240_000 }],
+  [4, "11:30", { who: "maria", deal: C(0), amount: 240_000, typed: true }],
   [4, "13:00", { who: "ivan", refusal: W(4), reason: "timing" }],
   [4, "14:00", { who: "petr", refusal: W(13), reason: "price", comment: "atlant" }],
   [5, "11:00", { who: "ivan", handled: W(4) }],
@@ -131,6 +136,8 @@ export interface PlayOptions {
   locale: DemoLocale;
   /** Working days to play: the whole month (20) or fewer for a quick run. */
   days: number;
+  /** Where refusals and deals happen instead of typed commands (--crm). */
+  crm?: DemoCrm;
 }
 
 /** Plays the scripted month on the stage; the transcript collects what the founder and the lead see. */
@@ -188,6 +195,11 @@ export async function playMonth(options: PlayOptions): Promise<void> {
     for (const [index, key] of MANAGERS.entries()) await people[key].send(`/start ${links[index]}`);
     at(0, "09:30");
     await anna.sendDocument(locale === "ru" ? "база.csv" : "base.csv", baseCsv(cast), "/import");
+    if (options.crm) {
+      // The base is in the CRM too: the first read links its companies to the imported ones by name.
+      at(0, "09:32");
+      await olga.send("/sync");
+    }
     at(0, "09:35");
     transcript.note(cast.say.correction);
     await anna.send("/expenses");
@@ -295,6 +307,10 @@ export async function playMonth(options: PlayOptions): Promise<void> {
       return;
     }
     const manager = people[item.who];
+    if (options.crm && !("touch" in item)) {
+      const move = inCrm(options.crm, manager.name, item);
+      if (move) return void (await synced(move));
+    }
     if ("touch" in item) return void (await manager.send(`/touch ${company(item.touch)}`));
     if ("handled" in item) return void (await manager.send(`/handled ${company(item.handled)}`));
     if ("deal" in item) return void (await manager.send(`/deal ${company(item.deal)}; ${item.amount}`));
@@ -302,6 +318,21 @@ export async function playMonth(options: PlayOptions): Promise<void> {
     if (item.lost) parts.push(cast.lostWord);
     if (item.comment) parts.push(cast.say.comments[item.comment] ?? item.comment);
     await manager.send(`/refusal ${parts.join("; ")}`);
+  }
+
+  /** The CRM move of a refusal, handled refusal or deal, as the narrator tells it; undefined when it is typed. */
+  function inCrm(crm: DemoCrm, who: string, item: Act): string | undefined {
+    if ("handled" in item) return crm.reopen(who, company(item.handled));
+    if ("deal" in item) return item.typed ? undefined : crm.win(who, company(item.deal), item.amount);
+    if ("refusal" in item) return item.typed || item.lost ? undefined : crm.refuse(who, company(item.refusal), item.reason);
+    return undefined;
+  }
+
+  /** The move told, then the CRM read at once (the sync job would within its interval) and what it wrote. */
+  async function synced(move: string): Promise<void> {
+    transcript.note(move);
+    const outcome = await stage.syncCrm();
+    transcript.aside(options.crm!.synced(outcome.rowsRead, outcome.recordsWritten));
   }
 
   async function finale(day: number): Promise<void> {
@@ -314,6 +345,10 @@ export async function playMonth(options: PlayOptions): Promise<void> {
     await olga.send("/export");
     at(day, "18:40");
     await anna.send("/discipline");
+    if (options.crm) {
+      at(day, "18:45");
+      await olga.send("/crm");
+    }
   }
 
   /** 12:00: reminders to whoever has not answered the check-up yet. */

@@ -64,6 +64,8 @@ export interface Stage {
   person(key: string, name: string, options: { username: string; lastName?: string; languageCode: string }): Person;
   /** One scheduler tick at the current clock, then the outbox drained. */
   runJobs(): Promise<void>;
+  /** Reads the CRM now (as the sync job would), then drains the outbox; what it read and wrote. */
+  syncCrm(): Promise<{ rowsRead: number; recordsWritten: number }>;
   /** Errors the bot logged (nothing is printed; a demo that hits one has found a bug). */
   loggedErrors(): string[];
   /** Stops the app, closes the emulator and deletes the throwaway database. */
@@ -75,7 +77,7 @@ function buttonData(button: InlineKeyboardButton): string | undefined {
 }
 
 /** Starts the emulator and the real app on a throwaway database; `observer` sees every action. */
-export async function createStage(options: { start: string; locale: "ru" | "en"; observer: StageObserver }): Promise<Stage> {
+export async function createStage(options: { start: string; locale: "ru" | "en"; observer: StageObserver; crm?: { webhookUrl: string } }): Promise<Stage> {
   let now = new Date(options.start).getTime();
   const clock: Clock = { now: () => now };
   // A made-up token in Telegram's shape: the emulator accepts only it, and nothing real is ever called.
@@ -96,6 +98,7 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
     DEFAULT_LOCALE: options.locale,
     FOUNDER_IDS: "",
     LOG_LEVEL: "silent",
+    ...(options.crm ? { CRM: "bitrix24", BITRIX24_WEBHOOK_URL: options.crm.webhookUrl } : {}),
   });
   // The bot's log is not printed (LOG_LEVEL silent in spirit), but its errors are kept to be reported.
   const loggedErrors: string[] = [];
@@ -121,6 +124,8 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
       outboxLimits: DEMO_OUTBOX,
       // vega loads once in the demo's process instead of once per chart: a month draws a dozen.
       drawChart: renderChartPng,
+      // The emulated portal is read at the script's moments; its pace would only stretch the demo's real time.
+      crmHttp: { minIntervalMs: 0 },
     });
   } catch (error) {
     await fake.close();
@@ -209,6 +214,14 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
       await app.runJobsNow();
       await app.outbox.drain();
       observer.settle();
+    },
+    async syncCrm() {
+      if (!app.crmSync) throw new Error("demo: no CRM is set");
+      const outcome = await app.crmSync.run();
+      if (!outcome.ok) throw new Error(`demo: the CRM sync failed: ${outcome.error}`);
+      await app.outbox.drain();
+      observer.settle();
+      return outcome;
     },
     async stop() {
       if (stopped) return;

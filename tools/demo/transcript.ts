@@ -58,6 +58,8 @@ export interface Transcript extends StageObserver {
   day(date: string, note?: string): void;
   /** A narrator's line: what happened off-screen. */
   note(text: string): void;
+  /** A line under the narrator's last one (what came of it), indented like a manager's command's answer. */
+  aside(text: string): void;
   /**
    * Runs `work` without telling the managers' actions one by one, then tells each manager's in one line:
    * "10:05 · Иван: [▶ Начать] → [✅ Сделано] → «12 3 1» → [Пропустить]".
@@ -272,6 +274,9 @@ export function createTranscript(options: TranscriptOptions): Transcript {
     note(text) {
       currentChat = undefined;
       emit(`${INDENT}${time()}  · ${text}`);
+    },
+    aside(text) {
+      emit(`${INDENT}${" ".repeat(7)}${text}`);
     },
     async quietly(work) {
       const told = new Map<Person, { time: string; steps: string[] }>();
