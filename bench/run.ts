@@ -19,14 +19,15 @@ import {
   runRealBot,
   type RunResult,
 } from "./bot-workload.js";
+import { CRM_SYNC_P99_LIMIT_MS, CRM_SYNC_P99_RATIO, measureCrmSync } from "./crm-sync.js";
 import { measureFanout, TELEGRAM_MESSAGES_PER_SECOND } from "./fanout.js";
 import { generateBurnBase, measureBurnReport, measureImport } from "./lead-base.js";
 import { median, removeDatabase, round, scratchDir, settle } from "./stats.js";
 
 const quick = process.argv.includes("--quick");
 const SIZES = quick
-  ? { small: 10_000, large: 100_000, importRows: 20_000, updates: 2_000, rounds: 2, warmup: 1_000, warmupRuns: 1, managers: 100, rssUpdates: 2_000 }
-  : { small: 10_000, large: 1_000_000, importRows: 100_000, updates: 10_000, rounds: 3, warmup: 10_000, warmupRuns: 2, managers: 1_000, rssUpdates: 10_000 };
+  ? { small: 10_000, large: 100_000, importRows: 20_000, updates: 2_000, rounds: 2, warmup: 1_000, warmupRuns: 1, managers: 100, rssUpdates: 2_000, crmDeals: 10_000 }
+  : { small: 10_000, large: 1_000_000, importRows: 100_000, updates: 10_000, rounds: 3, warmup: 10_000, warmupRuns: 2, managers: 1_000, rssUpdates: 10_000, crmDeals: 100_000 };
 const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 
 const log = (line: string) => console.log(line);
@@ -107,6 +108,17 @@ log(`[${elapsed()}] fan-out: a check-up round to ${SIZES.managers} managers thro
 const fanout = await measureFanout(SIZES.managers);
 
 // ---------------------------------------------------------------------------------------------------------------
+// The CRM sync, with member updates going on meanwhile
+
+const crmCompanies = SIZES.crmDeals / 5;
+log(`[${elapsed()}] CRM sync: ${SIZES.crmDeals} Bitrix24 deals over ${crmCompanies} companies (no rate limit, no pacing), /tasks replies meanwhile`);
+const crm = await measureCrmSync({ companies: crmCompanies, deals: SIZES.crmDeals, idleReplies: 300 });
+log(
+  `  first sync ${crm.seconds.toFixed(1)} s, CPU ${crm.cpuSeconds.toFixed(1)} s (${crm.rowsRead} rows, ${crm.recordsWritten} records), second ${crm.secondSyncSeconds.toFixed(2)} s (${crm.secondSyncRecords} records); ` +
+    `reply p99 ${crm.idleP99Ms.toFixed(1)} ms idle, ${crm.duringSyncP99Ms.toFixed(1)} ms during the sync`,
+);
+
+// ---------------------------------------------------------------------------------------------------------------
 // Memory of the running bot on the large base, in a child process
 
 log(`[${elapsed()}] memory: the bot on a copy of the ${SIZES.large}-company base, /burn and ${SIZES.rssUpdates} updates (child process)`);
@@ -154,6 +166,10 @@ const results = {
   fanoutLost: fanout.lost,
   fanoutDuplicates: fanout.duplicates,
   rssMb: round(memory.rssMb, 1),
+  crmSyncRowsPerSec: Math.round(crm.rowsPerSec),
+  crmSecondSyncSeconds: round(crm.secondSyncSeconds, 2),
+  crmIdleP99Ms: round(crm.idleP99Ms, 1),
+  crmSyncP99Ms: round(crm.duringSyncP99Ms, 1),
 };
 const check = (value: number, limit: number, text: string) => ({ target: text, value: round(value, 3), pass: value <= limit });
 /**
@@ -176,6 +192,11 @@ const targets = {
   fanoutLost: check(fanout.lost, 0, "= 0"),
   fanoutDuplicates: check(fanout.duplicates, 0, "= 0"),
   rssMb: check(memory.rssMb, 100, "≤ 100 MB"),
+  crmSyncP99Ms: check(
+    crm.duringSyncP99Ms,
+    Math.min(CRM_SYNC_P99_RATIO * crm.idleP99Ms, CRM_SYNC_P99_LIMIT_MS),
+    `≤ ${CRM_SYNC_P99_RATIO} × crmIdleP99Ms and ≤ ${CRM_SYNC_P99_LIMIT_MS} ms`,
+  ),
 };
 
 const rows: [string, string, string, string, string][] = [
@@ -197,6 +218,16 @@ const rows: [string, string, string, string, string][] = [
     "≤ 100 MB",
     pass(targets.rssMb.pass),
   ],
+  [
+    "crmSyncRowsPerSec",
+    String(results.crmSyncRowsPerSec),
+    `${crm.rowsRead} rows in ${crm.seconds.toFixed(1)} s (CPU ${crm.cpuSeconds.toFixed(1)} s); ${crm.recordsWritten} records`,
+    "",
+    "",
+  ],
+  ["crmSecondSyncSeconds", `${results.crmSecondSyncSeconds} s`, "nothing changed: 0 records (checked)", "", ""],
+  ["crmIdleP99Ms", `${results.crmIdleP99Ms} ms`, `${crm.idleReplies} /tasks replies, no sync`, "", ""],
+  ["crmSyncP99Ms", `${results.crmSyncP99Ms} ms`, `${crm.duringSyncReplies} replies during the first sync`, targets.crmSyncP99Ms.target, pass(targets.crmSyncP99Ms.pass)],
 ];
 function pass(ok: boolean): string {
   return ok ? "pass" : "FAIL";

@@ -29,7 +29,7 @@ const WORDS = {
   },
   en: {
     moved: (who: string, company: string, stage: string) => `${who} in Bitrix24: “${company}” → ${stage}`,
-    synced: (rows: number, records: number) => `↳ the bot read Bitrix24: ${rows} rows, ${records} new records`,
+    synced: (rows: number, records: number) => `↳ the bot read Bitrix24: rows ${rows}, new records ${records}`,
   },
 };
 
