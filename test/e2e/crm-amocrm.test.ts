@@ -129,7 +129,7 @@ describe("CRM=amocrm", () => {
     for (const text of [...reply.map((r) => r.text ?? ""), state]) expect(text).not.toContain("wrong-token");
   });
 
-  it("an account unreachable for an hour is caught up with nothing lost, and the founders are told once when it is down and once when it is back", async () => {
+  it("an account unreachable for an hour is caught up with nothing lost, and the founders are told once when it is down (a restart meanwhile changes nothing) and once when it is back", async () => {
     // Unpaced and without pauses, syncs back to back would meet the 7-a-second limit, which is not what this test is about.
     const { h, crm } = await crmTeam({ perSecond: 1000, crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
     const founder = await h.member("founder");
@@ -143,6 +143,11 @@ describe("CRM=amocrm", () => {
       await h.runJobs();
     }
     const told = (words: string) => founder.messages().filter((m) => (m.text ?? "").includes(words));
+    expect(told("не читается")).toHaveLength(1);
+    // A restart while it is still down neither repeats the alert nor forgets the outage.
+    await h.restart();
+    h.clock.advanceMinutes(10);
+    await h.runJobs();
     expect(told("не читается")).toHaveLength(1);
     crm.setDown(false);
     for (let tick = 1; tick <= 3; tick++) {

@@ -156,7 +156,7 @@ describe("CRM=bitrix24", () => {
     for (const text of [...reply.map((r) => r.text ?? ""), state, ...logs]) expect(text).not.toContain("wr0ngc0dewr0ngc0de");
   });
 
-  it("a portal down for an hour is caught up with nothing lost, and the founders are told once when it is down and once when it is back", async () => {
+  it("a portal down for an hour is caught up with nothing lost, and the founders are told once when it is down (a restart meanwhile changes nothing) and once when it is back", async () => {
     const { h, crm } = await crmTeam({ crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
     const founder = await h.member("founder");
     crm.putDeal(deal("10", "1", "NEW", "P"));
@@ -172,6 +172,12 @@ describe("CRM=bitrix24", () => {
     const told = (words: string) => founder.messages().filter((m) => (m.text ?? "").includes(words));
     expect(told("не читается")).toHaveLength(1);
     expect(h.db.prepare("SELECT COUNT(*) FROM company_events WHERE kind IN ('refusal', 'deal')").pluck().get()).toBe(0);
+
+    // A restart while it is still down neither repeats the alert nor forgets the outage.
+    await h.restart();
+    h.clock.advanceMinutes(10);
+    await h.runJobs();
+    expect(told("не читается")).toHaveLength(1);
 
     crm.setDown(false);
     for (let tick = 1; tick <= 3; tick++) {
