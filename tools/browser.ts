@@ -24,3 +24,29 @@ export async function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+/** Telegram's light theme, as Telegram passes it in tgWebAppThemeParams. */
+export const LIGHT_THEME = {
+  bg_color: "#ffffff",
+  text_color: "#000000",
+  hint_color: "#999999",
+  link_color: "#2481cc",
+  button_color: "#2481cc",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#efeff3",
+  section_bg_color: "#ffffff",
+};
+
+/** The address Telegram opens: the page with the launch parameters in the hash (no tgWebAppData when undefined). */
+export function miniAppUrl(pageUrl: string, initData: string | undefined, theme: Record<string, string> = LIGHT_THEME): string {
+  const params = [
+    ...(initData === undefined ? [] : [`tgWebAppData=${encodeURIComponent(initData)}`]),
+    `tgWebAppThemeParams=${encodeURIComponent(JSON.stringify(theme))}`,
+    "tgWebAppVersion=8.0",
+    "tgWebAppPlatform=tdesktop",
+  ];
+  return `${pageUrl}#${params.join("&")}`;
+}
+
+/** A phone's viewport: the page is laid out for 360 px. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
