@@ -19,7 +19,8 @@ const allowed: Record<string, readonly string[]> = {
   config: ["shared"],
   main: ["web", "services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "app"],
   app: ["bot", "web", "services", "outbox", "jobs", "reports", "db", "domain", "shared", "cli", "config", "main"],
-  tools: ["app", "main", "config", "cli", "web", "jobs", "services", "outbox", "reports", "db", "domain", "shared"],
+  // The demo builds the Mini App page (webapp/build.ts) to screenshot it.
+  tools: ["app", "main", "config", "cli", "web", "jobs", "services", "outbox", "reports", "db", "domain", "shared", "webapp"],
   // The Mini App page runs in the browser and talks to the server only through its JSON API.
   webapp: [],
 };

@@ -5,7 +5,8 @@
  * throwaway database in a temp folder — never data/ or DATABASE_PATH; .env is not read. With `--crm bitrix24` the
  * refusals and most deals happen in a fake Bitrix24 portal on 127.0.0.1 that the bot reads.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createStage, DEMO_TIMEZONE, type Stage } from "./stage.js";
@@ -13,6 +14,9 @@ import { createTranscript, type DemoLocale } from "./transcript.js";
 import { DEMO_MONTH, demoWorkingDays, playMonth } from "./script.js";
 import { startDemoCrm, type DemoCrm, type DemoCrmKind } from "./crm.js";
 import { castFor } from "./cast.js";
+import { saveMiniAppShots } from "./mini-app-shots.js";
+import { buildWebApp } from "../../webapp/build.js";
+import { chromiumInstalled, CHROMIUM_MISSING, freePort } from "../browser.js";
 
 export interface DemoOptions {
   locale: DemoLocale;
@@ -31,7 +35,7 @@ export interface DemoResult {
 }
 
 /** Files a previous run left in the output folder; other files there are not touched. */
-const OUR_FILES = /^(transcript\.txt|(plan|burn)(-\d+)?\.png|sales-\d{4}-\d{2}\.xlsx)$/;
+const OUR_FILES = /^(transcript\.txt|(plan|burn)(-\d+)?\.png|miniapp-\w+-(ru|en)\.png|sales-\d{4}-\d{2}\.xlsx)$/;
 
 const HEADER = {
   ru: (days: number) => [
@@ -52,6 +56,23 @@ const CRM_HEADER = {
   ru: "Режим CRM: отказы, отработки и большинство сделок менеджеры ведут в Bitrix24 (поддельный портал на 127.0.0.1), бот читает его.",
   en: "CRM mode: the managers keep refusals, worked-out refusals and most deals in Bitrix24 (a fake portal on 127.0.0.1); the bot reads it.",
 };
+
+const SHOTS_SKIPPED = {
+  ru: (reason: string) => `Снимки мини-приложения пропущены: ${reason}`,
+  en: (reason: string) => `Mini App screenshots skipped: ${reason}`,
+};
+
+/** The Mini App page built into a temp folder and a port for it, when the month is played whole and Chromium is there. */
+async function prepareMiniApp(options: DemoOptions): Promise<{ dir: string; port: number } | undefined> {
+  if (options.quick) return undefined;
+  if (!chromiumInstalled()) {
+    options.print(SHOTS_SKIPPED[options.locale](CHROMIUM_MISSING));
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "scb-demo-webapp-"));
+  await buildWebApp(dir);
+  return { dir, port: await freePort() };
+}
 
 const FOOTER = {
   ru: (saved: string[], seconds: string) => [
@@ -86,15 +107,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (options.crm) options.print(CRM_HEADER[options.locale]);
   const start = "2026-11-02T05:00:00Z";
   let crm: DemoCrm | undefined;
+  const miniApp = await prepareMiniApp(options);
+  const shots: string[] = [];
   try {
     if (options.crm) crm = await startDemoCrm({ locale: options.locale, cast: castFor(options.locale), clock: { now: () => stage?.clock.now() ?? Date.parse(start) } });
-    stage = await createStage({ start, locale: options.locale, observer: transcript, crm });
+    stage = await createStage({ start, locale: options.locale, observer: transcript, crm, webApp: miniApp });
     const current = stage;
     transcript.attach(() => current.fake.calls);
     await playMonth({ stage, transcript, locale: options.locale, days, crm });
+    if (miniApp) {
+      const pageUrl = `http://127.0.0.1:${miniApp.port}/app/`;
+      const names = await saveMiniAppShots({ db: stage.app.db, botToken: stage.botToken, pageUrl, now: stage.clock.now(), outDir: options.outDir });
+      shots.push(...names.map((name) => `${outLabel}/${name}`));
+    }
   } finally {
     await stage?.stop();
     await crm?.close();
+    if (miniApp) rmSync(miniApp.dir, { recursive: true, force: true });
   }
   const errors = stage.loggedErrors();
   if (errors.length > 0) throw new Error(`the bot logged ${errors.length} error(s), e.g. ${errors[0]}`);
@@ -104,7 +133,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   const transcriptPath = join(options.outDir, "transcript.txt");
   writeFileSync(transcriptPath, `${transcript.lines().join("\n")}\n`);
-  const saved = [...transcript.saved(), `${outLabel}/transcript.txt`];
+  const saved = [...transcript.saved(), ...shots, `${outLabel}/transcript.txt`];
   const elapsedMs = Date.now() - started;
   options.print("");
   for (const line of FOOTER[options.locale](saved, (elapsedMs / 1000).toFixed(1))) options.print(line);

@@ -55,6 +55,8 @@ export interface Person {
 
 export interface Stage {
   readonly fake: FakeBotApi;
+  /** The demo bot's made-up token (the Mini App's launch data is signed with it). */
+  readonly botToken: string;
   readonly app: App;
   readonly clock: Clock;
   readonly claimLink: string | undefined;
@@ -77,7 +79,14 @@ function buttonData(button: InlineKeyboardButton): string | undefined {
 }
 
 /** Starts the emulator and the real app on a throwaway database; `observer` sees every action. */
-export async function createStage(options: { start: string; locale: "ru" | "en"; observer: StageObserver; crm?: { webhookUrl: string } }): Promise<Stage> {
+export async function createStage(options: {
+  start: string;
+  locale: "ru" | "en";
+  observer: StageObserver;
+  crm?: { webhookUrl: string };
+  /** Serve the Mini App page from `dir` on 127.0.0.1:`port`. */
+  webApp?: { dir: string; port: number };
+}): Promise<Stage> {
   let now = new Date(options.start).getTime();
   const clock: Clock = { now: () => now };
   // A made-up token in Telegram's shape: the emulator accepts only it, and nothing real is ever called.
@@ -99,6 +108,7 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
     FOUNDER_IDS: "",
     LOG_LEVEL: "silent",
     ...(options.crm ? { CRM: "bitrix24", BITRIX24_WEBHOOK_URL: options.crm.webhookUrl } : {}),
+    ...(options.webApp ? { WEB_APP_URL: `http://127.0.0.1:${options.webApp.port}/app/`, WEB_PORT: String(options.webApp.port) } : {}),
   });
   // The bot's log is not printed (LOG_LEVEL silent in spirit), but its errors are kept to be reported.
   const loggedErrors: string[] = [];
@@ -126,6 +136,7 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
       drawChart: renderChartPng,
       // The emulated portal is read at the script's moments; its pace would only stretch the demo's real time.
       crmHttp: { minIntervalMs: 0 },
+      ...(options.webApp ? { webhookHost: "127.0.0.1", webAppDir: options.webApp.dir } : {}),
     });
   } catch (error) {
     await fake.close();
@@ -198,6 +209,7 @@ export async function createStage(options: { start: string; locale: "ru" | "en";
   let stopped = false;
   return {
     fake,
+    botToken: token,
     app,
     clock,
     claimLink: app.claimLink,
