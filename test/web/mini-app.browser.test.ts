@@ -82,6 +82,8 @@ function launchData(person: TestUser, authDate = h.clock.now()): string {
 /** Opens the page as Telegram would, in a fresh phone-sized context; resolves with the page and /api/me's answer. */
 async function open(initData: string | undefined): Promise<{ page: Page; me: Response }> {
   const context = await browser.newContext(PHONE);
+  // A figure that never shows fails in seconds, not after playwright's default 30 s.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const me = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me");
   await page.goto(miniAppUrl(pageUrl, initData));

@@ -33,6 +33,7 @@ export async function saveMiniAppShots(options: MiniAppShotOptions): Promise<str
       setMemberLocale(options.db, member.id, locale);
       for (const screen of MINI_APP_SCREENS) {
         const context = await browser.newContext(PHONE);
+        context.setDefaultTimeout(15_000);
         const page = await context.newPage();
         await page.goto(miniAppUrl(options.pageUrl, initData));
         await page.locator(`[data-tab=${screen}]`).click();
