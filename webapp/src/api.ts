@@ -11,16 +11,16 @@ export class ApiError extends Error {
 }
 
 /** The month and day the figures are asked for; both optional, the server picks the current ones. */
-export type Window = { period?: string; asOf?: string };
+export type ReportWindow = { period?: string; asOf?: string };
 
 export type Api = {
   me(): Promise<Me>;
-  month(window: Window): Promise<Month>;
-  base(window: Window): Promise<Base>;
-  cooling(segment: string, window: Window): Promise<Cooling>;
-  team(window: Window): Promise<Team>;
-  tasks(memberId: number, window: Window): Promise<Tasks>;
-  whatIf(input: { averageCheck?: number; conversion?: number }, window: Window): Promise<WhatIf>;
+  month(reportWindow: ReportWindow): Promise<Month>;
+  base(reportWindow: ReportWindow): Promise<Base>;
+  cooling(segment: string, reportWindow: ReportWindow): Promise<Cooling>;
+  team(reportWindow: ReportWindow): Promise<Team>;
+  tasks(memberId: number, reportWindow: ReportWindow): Promise<Tasks>;
+  whatIf(input: { averageCheck?: number; conversion?: number }, reportWindow: ReportWindow): Promise<WhatIf>;
 };
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -41,11 +41,11 @@ export function createApi(initData: string | undefined): Api {
   }
   return {
     me: () => get("me"),
-    month: (window) => get("month", window),
-    base: (window) => get("base", window),
-    cooling: (segment, window) => get("base/cooling", { segment, ...window }),
-    team: (window) => get("team", window),
-    tasks: (memberId, window) => get(`team/${memberId}/tasks`, window),
-    whatIf: (input, window) => get("whatif", { ...input, ...window }),
+    month: (reportWindow) => get("month", reportWindow),
+    base: (reportWindow) => get("base", reportWindow),
+    cooling: (segment, reportWindow) => get("base/cooling", { segment, ...reportWindow }),
+    team: (reportWindow) => get("team", reportWindow),
+    tasks: (memberId, reportWindow) => get(`team/${memberId}/tasks`, reportWindow),
+    whatIf: (input, reportWindow) => get("whatif", { ...input, ...reportWindow }),
   };
 }

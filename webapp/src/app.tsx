@@ -1,6 +1,6 @@
 /** The page: who is looking (/api/me), the tabs their role has, the month and day picked, the screen. */
 import { useState } from "preact/hooks";
-import type { Api, Window } from "./api.js";
+import type { Api, ReportWindow } from "./api.js";
 import type { Locale, Me, Role } from "./contract.js";
 import { formatMonth, shiftMonth } from "./format.js";
 import { translator, type StringKey, type Translate } from "./strings.js";
@@ -35,10 +35,10 @@ function lastDay(period: string): string {
 function Dashboard({ api, me, t }: { api: Api; me: Me; t: Translate }) {
   const tabs = TABS[me.role];
   const [tab, setTab] = useState<Tab>(tabs[0]!);
-  const [window, setWindow] = useState<Window>({});
-  const period = window.period ?? me.period;
+  const [reportWindow, setReportWindow] = useState<ReportWindow>({});
+  const period = reportWindow.period ?? me.period;
   const latest = period === me.period ? me.asOf : lastDay(period);
-  const props = { api, window, locale: me.locale, t };
+  const props = { api, reportWindow, locale: me.locale, t };
   return (
     <div class="page" data-role={me.role}>
       {tabs.length > 1 ? (
@@ -51,13 +51,13 @@ function Dashboard({ api, me, t }: { api: Api; me: Me; t: Translate }) {
         </nav>
       ) : null}
       <div class="window">
-        <button type="button" aria-label={t("month-prev")} onClick={() => setWindow({ period: shiftMonth(period, -1) })}>
+        <button type="button" aria-label={t("month-prev")} onClick={() => setReportWindow({ period: shiftMonth(period, -1) })}>
           ‹
         </button>
         <span class="window-month" data-period={period}>
           {formatMonth(period, me.locale)}
         </span>
-        <button type="button" aria-label={t("month-next")} disabled={period >= me.period} onClick={() => setWindow({ period: shiftMonth(period, 1) })}>
+        <button type="button" aria-label={t("month-next")} disabled={period >= me.period} onClick={() => setReportWindow({ period: shiftMonth(period, 1) })}>
           ›
         </button>
         <label class="window-day">
@@ -67,10 +67,10 @@ function Dashboard({ api, me, t }: { api: Api; me: Me; t: Translate }) {
             name="asOf"
             min={`${period}-01`}
             max={latest}
-            value={window.asOf ?? latest}
+            value={reportWindow.asOf ?? latest}
             onChange={(event) => {
               const day = event.currentTarget.value;
-              setWindow({ period, ...(day && day !== latest ? { asOf: day } : {}) });
+              setReportWindow({ period, ...(day && day !== latest ? { asOf: day } : {}) });
             }}
           />
         </label>

@@ -1,15 +1,15 @@
 /** Base: the burn rate week by week against the threshold, the segments (sortable), a segment's cooling companies. */
 import { useState } from "preact/hooks";
-import type { Api, Window } from "../api.js";
+import type { Api, ReportWindow } from "../api.js";
 import type { Base, Locale, SegmentBurn } from "../contract.js";
 import { formatDay, formatNumber, formatPercent, formatShortDay } from "../format.js";
 import type { StringKey, Translate } from "../strings.js";
 import { Figure, Loading, Section, useLoad } from "../ui.js";
 
-type Props = { api: Api; window: Window; locale: Locale; t: Translate };
+type Props = { api: Api; reportWindow: ReportWindow; locale: Locale; t: Translate };
 
-export function BaseScreen({ api, window, locale, t }: Props) {
-  const [loaded, retry] = useLoad(() => api.base(window), [window.period, window.asOf]);
+export function BaseScreen({ api, reportWindow, locale, t }: Props) {
+  const [loaded, retry] = useLoad(() => api.base(reportWindow), [reportWindow.period, reportWindow.asOf]);
   const [segment, setSegment] = useState<string | null>(null);
   return (
     <Loading loaded={loaded} t={t} retry={retry}>
@@ -17,7 +17,7 @@ export function BaseScreen({ api, window, locale, t }: Props) {
         <>
           <BurnFigures base={base} locale={locale} t={t} />
           <Segments segments={base.burn.segments} locale={locale} t={t} onPick={setSegment} picked={segment} />
-          {segment !== null ? <CoolingList api={api} window={window} segment={segment} t={t} onClose={() => setSegment(null)} /> : null}
+          {segment !== null ? <CoolingList api={api} reportWindow={reportWindow} segment={segment} t={t} onClose={() => setSegment(null)} /> : null}
         </>
       )}
     </Loading>
@@ -122,9 +122,9 @@ function Segments(props: { segments: SegmentBurn[]; locale: Locale; t: Translate
   );
 }
 
-function CoolingList(props: { api: Api; window: Window; segment: string; t: Translate; onClose: () => void }) {
-  const { api, window, segment, t } = props;
-  const [loaded, retry] = useLoad(() => api.cooling(segment, window), [segment, window.period, window.asOf]);
+function CoolingList(props: { api: Api; reportWindow: ReportWindow; segment: string; t: Translate; onClose: () => void }) {
+  const { api, reportWindow, segment, t } = props;
+  const [loaded, retry] = useLoad(() => api.cooling(segment, reportWindow), [segment, reportWindow.period, reportWindow.asOf]);
   return (
     <section class="section panel" data-cooling={segment}>
       <h2>

@@ -1,15 +1,15 @@
 /** Month: plan against fact, the chart, pace, what each day still needs, costs against budget, open alerts. */
-import type { Api, Window } from "../api.js";
+import type { Api, ReportWindow } from "../api.js";
 import type { Locale, Month } from "../contract.js";
 import { MonthChart } from "../chart.js";
 import { formatDay, formatMoney, formatNumber, formatPercent } from "../format.js";
 import type { Translate } from "../strings.js";
 import { Figure, Loading, Section, useLoad } from "../ui.js";
 
-type Props = { api: Api; window: Window; locale: Locale; t: Translate };
+type Props = { api: Api; reportWindow: ReportWindow; locale: Locale; t: Translate };
 
-export function MonthScreen({ api, window, locale, t }: Props) {
-  const [loaded, retry] = useLoad(() => api.month(window), [window.period, window.asOf]);
+export function MonthScreen({ api, reportWindow, locale, t }: Props) {
+  const [loaded, retry] = useLoad(() => api.month(reportWindow), [reportWindow.period, reportWindow.asOf]);
   return (
     <Loading loaded={loaded} t={t} retry={retry}>
       {(month) => <MonthFigures month={month} locale={locale} t={t} />}

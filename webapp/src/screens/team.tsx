@@ -1,15 +1,15 @@
 /** Team: one card per manager (a manager sees only their own); tapping one lists that manager's tasks. */
 import { useState } from "preact/hooks";
-import type { Api, Window } from "../api.js";
+import type { Api, ReportWindow } from "../api.js";
 import type { Locale, ManagerRow, TaskState } from "../contract.js";
 import { formatDay, formatMoney, formatNumber, formatPercent } from "../format.js";
 import type { StringKey, Translate } from "../strings.js";
 import { Loading, Section, useLoad } from "../ui.js";
 
-type Props = { api: Api; window: Window; locale: Locale; t: Translate; ownId: number | null };
+type Props = { api: Api; reportWindow: ReportWindow; locale: Locale; t: Translate; ownId: number | null };
 
-export function TeamScreen({ api, window, locale, t, ownId }: Props) {
-  const [loaded, retry] = useLoad(() => api.team(window), [window.period, window.asOf]);
+export function TeamScreen({ api, reportWindow, locale, t, ownId }: Props) {
+  const [loaded, retry] = useLoad(() => api.team(reportWindow), [reportWindow.period, reportWindow.asOf]);
   // A manager has only their own row, so their tasks open at once.
   const [picked, setPicked] = useState<number | null>(ownId);
   return (
@@ -20,7 +20,7 @@ export function TeamScreen({ api, window, locale, t, ownId }: Props) {
           {team.managers.map((manager) => (
             <div key={manager.memberId}>
               <ManagerCard manager={manager} locale={locale} t={t} picked={picked === manager.memberId} onPick={() => setPicked(picked === manager.memberId ? null : manager.memberId)} />
-              {picked === manager.memberId ? <TaskList api={api} window={window} manager={manager} t={t} /> : null}
+              {picked === manager.memberId ? <TaskList api={api} reportWindow={reportWindow} manager={manager} t={t} /> : null}
             </div>
           ))}
         </Section>
@@ -61,9 +61,9 @@ function ManagerCard(props: { manager: ManagerRow; locale: Locale; t: Translate;
 
 const STATE_LABEL: Record<TaskState, StringKey> = { open: "task-open", overdue: "task-overdue", stalled: "task-stalled", done: "task-done" };
 
-function TaskList(props: { api: Api; window: Window; manager: ManagerRow; t: Translate }) {
-  const { api, window, manager, t } = props;
-  const [loaded, retry] = useLoad(() => api.tasks(manager.memberId, window), [manager.memberId, window.period, window.asOf]);
+function TaskList(props: { api: Api; reportWindow: ReportWindow; manager: ManagerRow; t: Translate }) {
+  const { api, reportWindow, manager, t } = props;
+  const [loaded, retry] = useLoad(() => api.tasks(manager.memberId, reportWindow), [manager.memberId, reportWindow.period, reportWindow.asOf]);
   return (
     <section class="panel" data-tasks={manager.memberId}>
       <h3>{t("tasks-title", { name: manager.name })}</h3>

@@ -3,19 +3,19 @@
  * needs and how long each segment's fresh base lasts. The server computes every figure; the sliders only ask.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Api, Window } from "../api.js";
+import type { Api, ReportWindow } from "../api.js";
 import type { Locale, WhatIf } from "../contract.js";
 import { formatMoney, formatNumber, formatPercent } from "../format.js";
 import type { Translate } from "../strings.js";
 import { Figure, Loading, Section, useLoad } from "../ui.js";
 
-type Props = { api: Api; window: Window; locale: Locale; t: Translate };
+type Props = { api: Api; reportWindow: ReportWindow; locale: Locale; t: Translate };
 type Input = { averageCheck?: number; conversion?: number };
 
 /** Quiet time after the last slider move before the server is asked, so a drag sends one request. */
 const DEBOUNCE_MS = 300;
 
-export function WhatIfScreen({ api, window, locale, t }: Props) {
+export function WhatIfScreen({ api, reportWindow, locale, t }: Props) {
   const [input, setInput] = useState<Input>({});
   const [asked, setAsked] = useState<Input>({});
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -24,7 +24,7 @@ export function WhatIfScreen({ api, window, locale, t }: Props) {
     timer.current = setTimeout(() => setAsked(input), DEBOUNCE_MS);
     return () => clearTimeout(timer.current);
   }, [input.averageCheck, input.conversion]);
-  const [loaded, retry] = useLoad(() => api.whatIf(asked, window), [asked.averageCheck, asked.conversion, window.period, window.asOf]);
+  const [loaded, retry] = useLoad(() => api.whatIf(asked, reportWindow), [asked.averageCheck, asked.conversion, reportWindow.period, reportWindow.asOf]);
   const [last, setLast] = useState<WhatIf | null>(null);
   useEffect(() => {
     if (loaded.state === "ok") setLast(loaded.value);
