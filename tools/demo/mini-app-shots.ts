@@ -18,6 +18,8 @@ export interface MiniAppShotOptions {
   botToken: string;
   pageUrl: string;
   now: number;
+  /** The day the screens are shown as of (the month still running makes the forecast and what-if worth a look). */
+  asOf: string;
   outDir: string;
 }
 
@@ -32,10 +34,12 @@ export async function saveMiniAppShots(options: MiniAppShotOptions): Promise<str
     for (const locale of ["ru", "en"] as const) {
       setMemberLocale(options.db, member.id, locale);
       for (const screen of MINI_APP_SCREENS) {
-        const context = await browser.newContext(PHONE);
+        // The browser speaks the language of the set, as a phone set to it would.
+        const context = await browser.newContext({ ...PHONE, locale: locale === "ru" ? "ru-RU" : "en-GB" });
         context.setDefaultTimeout(15_000);
         const page = await context.newPage();
         await page.goto(miniAppUrl(options.pageUrl, initData));
+        await page.locator("input[name=asOf]").fill(options.asOf);
         await page.locator(`[data-tab=${screen}]`).click();
         if (screen === "base") await page.locator("tr[data-segment]").first().click();
         if (screen === "team") await page.locator("[data-manager]").first().click();

@@ -117,7 +117,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await playMonth({ stage, transcript, locale: options.locale, days, crm });
     if (miniApp) {
       const pageUrl = `http://127.0.0.1:${miniApp.port}/app/`;
-      const names = await saveMiniAppShots({ db: stage.app.db, botToken: stage.botToken, pageUrl, now: stage.clock.now(), outDir: options.outDir });
+      const workingDays = demoWorkingDays();
+      const asOf = workingDays[Math.floor(workingDays.length * 0.6)]!;
+      const names = await saveMiniAppShots({ db: stage.app.db, botToken: stage.botToken, pageUrl, now: stage.clock.now(), asOf, outDir: options.outDir });
       shots.push(...names.map((name) => `${outLabel}/${name}`));
     }
   } finally {

@@ -29,7 +29,7 @@ export function MonthChart(props: { days: MonthDay[]; locale: Locale; t: Transla
         scales: { x: { time: false } },
         axes: [
           { stroke: axis, incrs: [1, 2, 5, 10], space: 44, values: (_, ticks) => ticks.map((tick) => formatShortDay(days[tick]?.date ?? "")) },
-          { stroke: axis, size: 60, values: (_, ticks) => ticks.map((tick) => compactMoney(tick, locale)) },
+          { stroke: axis, size: 72, values: (_, ticks) => ticks.map((tick) => compactMoney(tick, locale)) },
         ],
         cursor: { drag: { x: false, y: false } },
       },
