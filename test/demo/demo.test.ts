@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { chromiumInstalled } from "../../tools/browser.js";
+import { MINI_APP_SCREENS } from "../../tools/demo/mini-app-shots.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -133,5 +135,12 @@ describe("npm run demo", () => {
     // Only the two refusals the script means (a cooling company, a paused segment); nothing else was refused.
     expect(month.stdout.match(/⛔ Не записано/g)).toHaveLength(2);
     // The month draws four weekly summaries' charts besides, in the demo's own process (tools/demo/stage.ts).
+
+    // The whole month (not --quick) ends with the Mini App's screens in both languages, when Chromium is there.
+    if (chromiumInstalled()) {
+      for (const screen of MINI_APP_SCREENS) for (const language of ["ru", "en"]) expectPng(join(month.out, `miniapp-${screen}-${language}.png`));
+      expect(month.stdout).toContain(`${month.out}/miniapp-whatif-en.png`);
+    } else expect(month.stdout).toContain("Снимки мини-приложения пропущены");
+    expect(readdirSync(ru.out).filter((name) => name.startsWith("miniapp-"))).toEqual([]);
   }, 120_000);
 });

@@ -33,13 +33,13 @@ export async function saveMiniAppShots(options: MiniAppShotOptions): Promise<str
   try {
     for (const locale of ["ru", "en"] as const) {
       setMemberLocale(options.db, member.id, locale);
+      // The browser speaks the language of the set, as a phone set to it would.
+      const context = await browser.newContext({ ...PHONE, locale: locale === "ru" ? "ru-RU" : "en-GB" });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      await page.goto(miniAppUrl(options.pageUrl, initData));
+      await page.locator("input[name=asOf]").fill(options.asOf);
       for (const screen of MINI_APP_SCREENS) {
-        // The browser speaks the language of the set, as a phone set to it would.
-        const context = await browser.newContext({ ...PHONE, locale: locale === "ru" ? "ru-RU" : "en-GB" });
-        context.setDefaultTimeout(15_000);
-        const page = await context.newPage();
-        await page.goto(miniAppUrl(options.pageUrl, initData));
-        await page.locator("input[name=asOf]").fill(options.asOf);
         await page.locator(`[data-tab=${screen}]`).click();
         if (screen === "base") await page.locator("tr[data-segment]").first().click();
         if (screen === "team") await page.locator("[data-manager]").first().click();
@@ -50,8 +50,8 @@ export async function saveMiniAppShots(options: MiniAppShotOptions): Promise<str
         const name = `miniapp-${screen}-${locale}.png`;
         await page.screenshot({ path: join(options.outDir, name), fullPage: true });
         saved.push(name);
-        await context.close();
       }
+      await context.close();
     }
   } finally {
     await browser.close();
