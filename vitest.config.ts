@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Two projects, split by folder. `system` holds whatever spawns processes, serves HTTP or plays long
  * scenarios (reliability: chaos, fuzz, access matrix, faults; e2e and webhook; the demo; the CLIs; the
- * bench workload; the Mini App in a real browser, *.browser.test.ts); `unit` is everything else and runs first, so a broken rule fails fast.
+ * bench workload; the Mini App in a real browser, *.browser.test.ts); `unit` is everything else and runs
+ * first, so a broken rule fails fast.
  */
 const SYSTEM = [...["reliability", "e2e", "demo", "cli", "bench"].map((folder) => `test/${folder}/**/*.test.ts`), "test/**/*.browser.test.ts"];
 
