@@ -78,7 +78,8 @@ function fingerprint(db: Db): string {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     reads = tables
       .filter((name) => name !== "kv" && name !== "processed_updates" && name !== "schema_migrations" && name !== "migrations")
-      .map((name) => [name, name === "members" ? db.prepare("SELECT id, team_id, user_id, role, status FROM members ORDER BY id") : db.prepare(`SELECT * FROM "${name}"`)]);
+      // Rows as arrays of values (raw): the same contents, without building an object per row.
+      .map((name) => [name, (name === "members" ? db.prepare("SELECT id, team_id, user_id, role, status FROM members ORDER BY id") : db.prepare(`SELECT * FROM "${name}"`)).raw()]);
     tableReads.set(db, reads);
   }
   const hash = createHash("sha1");
