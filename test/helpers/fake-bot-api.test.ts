@@ -257,6 +257,22 @@ describe("fake Bot API with a real grammY bot", () => {
     await expect(bot.api.setMyCommands([{ command: "Plan", description: "x" }])).rejects.toThrow("BOT_COMMAND_INVALID");
   });
 
+  it("keeps each private chat's menu button and refuses what Telegram refuses", async () => {
+    const api = await fakeApi();
+    const bot = botFor(api);
+    const dashboard = { type: "web_app" as const, text: "Dashboard", web_app: { url: "https://bot.example.com/app/" } };
+    expect(await bot.api.setChatMenuButton({ chat_id: 555, menu_button: dashboard })).toBe(true);
+    expect(await bot.api.getChatMenuButton({ chat_id: 555 })).toEqual(dashboard);
+    expect(await bot.api.getChatMenuButton({ chat_id: 556 })).toEqual({ type: "default" });
+    expect(api.menuButton(555)).toEqual(dashboard);
+    await bot.api.setChatMenuButton({ chat_id: 555, menu_button: { type: "default" } });
+    expect(api.menuButton(555)).toEqual({ type: "default" });
+    const insecure = { ...dashboard, web_app: { url: "http://bot.example.com/app/" } };
+    await expect(bot.api.setChatMenuButton({ chat_id: 555, menu_button: insecure })).rejects.toThrow("BUTTON_URL_INVALID");
+    await expect(bot.api.setChatMenuButton({ chat_id: -100, menu_button: dashboard })).rejects.toThrow("chat is not private");
+    await expect(bot.api.sendMessage(555, "open", { reply_markup: new InlineKeyboard().webApp("Open", "http://bot.example.com/") })).rejects.toThrow("BUTTON_URL_INVALID");
+  });
+
   it("answers a button press: answerCallbackQuery, then editMessageText replaces text and keyboard", async () => {
     const api = await fakeApi();
     const bot = botFor(api);
