@@ -90,6 +90,7 @@ const ru = {
   "touches-per-day": "Касаний в день",
   "fresh-base-title": "Свежей базы хватит, недель",
   "month-actual": "в этом месяце: {value}",
+  "whatif-no-actual": "В этом месяце ещё мало сделок и касаний: где их нет, ползунок начинает с примерного значения.",
   empty: "—",
 };
 
@@ -182,6 +183,7 @@ const en: Record<keyof typeof ru, string> = {
   "touches-per-day": "Touches per day",
   "fresh-base-title": "Fresh base lasts, weeks",
   "month-actual": "this month: {value}",
+  "whatif-no-actual": "Few deals and touches this month yet: where there are none, a slider starts from a sample value.",
   empty: "—",
 };
 

@@ -15,6 +15,9 @@ type Input = { averageCheck?: number; conversion?: number };
 /** Quiet time after the last slider move before the server is asked, so a drag sends one request. */
 const DEBOUNCE_MS = 300;
 
+/** Where the sliders start when the month has no deal or touch yet to start from (the server then asks for both). */
+const STARTING_INPUT = { averageCheck: 100_000, conversion: 0.1 };
+
 export function WhatIfScreen({ api, reportWindow, locale, t }: Props) {
   const [input, setInput] = useState<Input>({});
   const [asked, setAsked] = useState<Input>({});
@@ -29,6 +32,12 @@ export function WhatIfScreen({ api, reportWindow, locale, t }: Props) {
   useEffect(() => {
     if (loaded.state === "ok") setLast(loaded.value);
   }, [loaded]);
+  const nothingToStartFrom = loaded.state === "error" && loaded.error.code === "bad_input" && asked.averageCheck === undefined && asked.conversion === undefined;
+  useEffect(() => {
+    if (!nothingToStartFrom) return;
+    setInput(STARTING_INPUT);
+    setAsked(STARTING_INPUT);
+  }, [nothingToStartFrom]);
   // The sliders stay on screen while a new answer loads; they start from the month's own figures.
   const shown = loaded.state === "ok" ? loaded.value : last;
   if (shown === null)
@@ -43,6 +52,7 @@ export function WhatIfScreen({ api, reportWindow, locale, t }: Props) {
   return (
     <>
       <Section title={t("whatif-title")}>
+        {shown.defaults.averageCheck === null || shown.defaults.conversion === null ? <p class="hint">{t("whatif-no-actual")}</p> : null}
         <label class="slider">
           <span>
             {t("average-check")}: <b data-input="averageCheck">{formatMoney(averageCheck, locale)}</b>
