@@ -13,7 +13,7 @@ import { buildWebApp } from "../../webapp/build.js";
 import { formatDay, formatMoney, formatNumber, formatPercent } from "../../webapp/src/format.js";
 import { translator } from "../../webapp/src/strings.js";
 import type { BurnReport, Cooling, PlanReport, Team, WhatIf } from "../../webapp/src/contract.js";
-import { CHROMIUM_MISSING, chromiumInstalled, launchChromium, miniAppUrl, PHONE } from "../../tools/browser.js";
+import { CHROMIUM_MISSING, chromiumInstalled, launchChromium, LIGHT_THEME, miniAppUrl, PHONE } from "../../tools/browser.js";
 import { startHarness, type Harness, type TestUser } from "../helpers/harness.js";
 import { freePort } from "../helpers/free-port.js";
 import { signInitData } from "../helpers/init-data.js";
@@ -80,13 +80,13 @@ function launchData(person: TestUser, authDate = h.clock.now()): string {
 }
 
 /** Opens the page as Telegram would, in a fresh phone-sized context; resolves with the page and /api/me's answer. */
-async function open(initData: string | undefined): Promise<{ page: Page; me: Response }> {
+async function open(initData: string | undefined, theme?: Record<string, string>): Promise<{ page: Page; me: Response }> {
   const context = await browser.newContext(PHONE);
   // A figure that never shows fails in seconds, not after playwright's default 30 s.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const me = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me");
-  await page.goto(miniAppUrl(pageUrl, initData));
+  await page.goto(miniAppUrl(pageUrl, initData, theme));
   return { page, me: await me };
 }
 
@@ -100,6 +100,11 @@ async function figures(page: Page): Promise<Record<string, string>> {
   return page.$$eval(".figures [data-figure]", (cells) => Object.fromEntries(cells.map((cell) => [(cell as HTMLElement).dataset.figure, cell.textContent])));
 }
 
+/** How wide the page is laid out: a phone must not have to scroll it sideways. */
+function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
 /** GETs an API path as `person`, as the page does. */
 async function apiGet(person: TestUser, path: string): Promise<unknown> {
   const response = await fetch(new URL(path, pageUrl), { headers: { Authorization: `tma ${launchData(person)}` } });
@@ -109,7 +114,7 @@ async function apiGet(person: TestUser, path: string): Promise<unknown> {
 const money = (roubles: number | null) => (roubles === null ? ru("empty") : formatMoney(roubles, "ru"));
 
 describe("the founder", () => {
-  it("sees on Month the figures of `npm run report -- plan --json`", async () => {
+  it("sees on Month the figures of `npm run report -- plan --json`, on a page as wide as a phone", async () => {
     const plan = (await report(h, "plan")) as unknown as PlanReport;
     expect(plan.revenue).toBeGreaterThan(0);
     const { page } = await open(launchData(team.founder));
@@ -126,6 +131,7 @@ describe("the founder", () => {
     });
     expect(await page.locator("[data-tab]").allTextContents()).toEqual(["Месяц", "База", "Команда", "Что если"]);
     expect(await page.locator(".chart canvas").count()).toBe(1);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.viewport.width);
     await close(page);
   });
 
@@ -160,6 +166,7 @@ describe("the founder", () => {
     const rows = page.locator(`[data-cooling="${cooling.name}"] li`);
     await rows.first().waitFor();
     expect(await rows.allTextContents()).toEqual(listed.companies.map((company) => `${company.name}${ru("opens-on", { day: formatDay(company.opensOn) })}`));
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.viewport.width);
     await close(page);
   });
 
@@ -188,8 +195,9 @@ describe("the founder", () => {
 });
 
 describe("a manager", () => {
-  it("sees only their own row and their tasks, and no tabs", async () => {
-    const { page, me } = await open(launchData(team.ivan));
+  it("sees only their own row and their tasks, and no tabs, in the colours of their Telegram theme", async () => {
+    const dark = { ...LIGHT_THEME, bg_color: "#17212b", text_color: "#f5f5f5", secondary_bg_color: "#232e3c", section_bg_color: "#17212b" };
+    const { page, me } = await open(launchData(team.ivan), dark);
     expect(me.status()).toBe(200);
     const card = page.locator("[data-manager]");
     await page.locator("[data-tasks] li").first().waitFor();
@@ -197,6 +205,8 @@ describe("a manager", () => {
     expect(await card.count()).toBe(1);
     expect(await card.getAttribute("data-manager")).toBe(String(team.ivan.member()!.id));
     expect(await page.locator("[data-tasks] li span:first-child").allTextContents()).toEqual(["Позвонить в Берёзу"]);
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    expect(colours).toEqual(["rgb(35, 46, 60)", "rgb(245, 245, 245)"]);
     await close(page);
   });
 });
