@@ -227,3 +227,12 @@ describe("/api/whatif", () => {
     }
   });
 });
+
+describe("a new language", () => {
+  it("renames the menu button with the command menu, and /api/me follows", async () => {
+    await founder.send("/lang ru");
+    expect(h.fake.menuButton(founder.chatId)).toEqual({ type: "web_app", text: "Панель", web_app: { url: webAppUrl } });
+    expect(((await as(founder)("/api/me")).json as { locale: string }).locale).toBe("ru");
+    await founder.send("/lang en");
+  });
+});
