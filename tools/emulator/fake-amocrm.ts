@@ -79,14 +79,26 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     res.writeHead(status, { "content-type": type }).end(JSON.stringify(body));
   }
 
-  function page(path: string, key: string, rows: Record<string, unknown>[], query: Record<string, string>) {
+  // The pages of one list read the same filtered, sorted rows: kept until a company or lead is put.
+  let version = 0;
+  const lists = new Map<string, { key: string; rows: Record<string, unknown>[] }>();
+  function listed(path: string, rows: () => Record<string, unknown>[], query: Record<string, string>) {
     const from = query["filter[updated_at][from]"];
-    let found = from === undefined ? rows : rows.filter((row) => Number(row.updated_at) >= Number(from));
     const order = query["order[updated_at]"];
+    const key = JSON.stringify([version, from, order]);
+    const cached = lists.get(path);
+    if (cached?.key === key) return cached.rows;
+    let found = from === undefined ? rows() : rows().filter((row) => Number(row.updated_at) >= Number(from));
     if (order) found = [...found].sort((a, b) => (Number(a.updated_at) - Number(b.updated_at)) * (order === "desc" ? -1 : 1));
+    lists.set(path, { key, rows: found });
+    return found;
+  }
+
+  function page(path: string, key: string, rows: () => Record<string, unknown>[], query: Record<string, string>, shown = (row: Record<string, unknown>) => row) {
+    const found = path === "/api/v4/users" ? rows() : listed(path, rows, query);
     const limit = Math.min(250, Number(query.limit ?? 50) || 50);
     const number = Math.max(1, Number(query.page ?? 1) || 1);
-    const slice = found.slice((number - 1) * limit, number * limit);
+    const slice = found.slice((number - 1) * limit, number * limit).map(shown);
     if (slice.length === 0) return null;
     const links: Record<string, unknown> = { self: { href: `${path}?page=${number}` } };
     if (number * limit < found.length) links.next = { href: `${path}?page=${number + 1}` };
@@ -123,15 +135,15 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     }
     if (path === "/api/v4/users") {
       if (!admin) return send(res, 403, { title: "Forbidden", status: 403 }, path, query);
-      const body = page(path, "users", users.map((user) => ({ ...user, lang: "ru", rights: {} })), query);
+      const body = page(path, "users", () => users.map((user) => ({ ...user, lang: "ru", rights: {} })), query);
       return body === null ? send(res, 204, null, path, query) : send(res, 200, body, path, query);
     }
     const withs = (query.with ?? "").split(",");
     const body =
       path === "/api/v4/companies"
-        ? page(path, "companies", [...companies.values()], query)
+        ? page(path, "companies", () => [...companies.values()], query)
         : path === "/api/v4/leads"
-          ? page(path, "leads", [...leads.values()].map((lead) => leadRow(lead, withs)), query)
+          ? page(path, "leads", () => [...leads.values()], query, (lead) => leadRow(lead as Parameters<typeof leadRow>[0], withs))
           : undefined;
     if (body === undefined) return send(res, 404, { title: "Not Found", status: 404 }, path, query);
     return body === null ? send(res, 204, null, path, query) : send(res, 200, body, path, query);
@@ -159,11 +171,13 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
         fields.push({ field_id: 501, field_name: company.segmentField ?? "Сегмент", field_code: null, field_type: "select", values: [{ value: company.segment }] });
       }
       if (company.inn !== undefined) fields.push({ field_id: 502, field_name: "ИНН", field_code: null, field_type: "text", values: [{ value: company.inn }] });
+      version++;
       const before = companies.get(company.id);
       companies.set(company.id, { id: company.id, name: company.name, created_at: before?.created_at ?? seconds(), updated_at: seconds(), custom_fields_values: fields.length === 0 ? null : fields });
     },
     putLead(lead) {
       if (lead.loss_reason !== undefined && !lossReasons.has(lead.loss_reason)) lossReasons.set(lead.loss_reason, 9000 + lossReasons.size);
+      version++;
       const before = leads.get(lead.id);
       const closed = lead.status_id === 142 || lead.status_id === 143 ? seconds() : null;
       leads.set(lead.id, { ...lead, created_at: before?.created_at ?? seconds(), updated_at: seconds(), closed_at: closed });

@@ -8,13 +8,15 @@ import type { CrmHttpOptions } from "./http.js";
 export type AmoRow = Record<string, unknown>;
 
 export type AmoCrmClient = {
-  /** Reads every page of `path` (the rows under `_embedded[key]`), handing each page over before the next. */
+  /** Reads every page of `path` (the rows under `_embedded[key]`), handing each over in parts of 10 rows, other work running between them. */
   list(path: string, key: string, query: Record<string, string>, onPage: (rows: AmoRow[]) => void | Promise<void>): Promise<number>;
   /** One GET of `path`, its body. */
   get(path: string): Promise<unknown>;
 };
 
 export const AMO_PAGE = 250;
+/** Rows handed over at a time: a whole page of 250 written at once held members' replies up (bench: crmSyncP99Ms). */
+const ROWS_PER_TURN = 10;
 
 export function createAmoCrmClient(baseUrl: string, token: string, http: Partial<CrmHttpOptions> = {}): AmoCrmClient {
   const client = createCrmHttp({ minIntervalMs: Math.ceil(1000 / 7), ...http });
@@ -42,7 +44,10 @@ export function createAmoCrmClient(baseUrl: string, token: string, http: Partial
         const rows = body?._embedded?.[key];
         if (!Array.isArray(rows) || rows.length === 0) return read;
         read += rows.length;
-        await onPage(rows as AmoRow[]);
+        for (let at = 0; at < rows.length; at += ROWS_PER_TURN) {
+          if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          await onPage((rows as AmoRow[]).slice(at, at + ROWS_PER_TURN));
+        }
         if (!body?._links?.next) return read;
       }
     },
