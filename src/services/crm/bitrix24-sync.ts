@@ -13,6 +13,7 @@ import { getTeam } from "../../db/teams.js";
 import { applyCrmCompany, applyCrmDeal, rebuildPastRecords } from "./apply.js";
 import type { ApplyDeps } from "./apply.js";
 import type { Bitrix24Client, Bitrix24Row } from "./bitrix24.js";
+import { nextTurn, ROWS_PER_TURN } from "./turns.js";
 import { CrmError } from "./http.js";
 import { noteCrmUsers } from "./users.js";
 
@@ -123,7 +124,8 @@ async function readCompanies(deps: SyncDeps, apply: ApplyDeps, state: CrmSyncSta
   const params = { order: { DATE_MODIFY: "ASC", ID: "ASC" }, filter: modifiedFilter(state.companiesCursor), select: COMPANY_FIELDS };
   await deps.client.list("crm.company.list", params, async (rows) => {
     const inns = await readInns(deps.client, rows.map((row) => String(row.ID ?? "")).filter((id) => id !== ""));
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
       counts.rowsRead++;
       const crmId = String(row.ID ?? "");
       const segmentName = names.industries.get(String(row.INDUSTRY ?? "")) ?? NO_SEGMENT;
@@ -148,8 +150,9 @@ function semanticOf(value: unknown): StageSemantic {
 
 async function readDeals(deps: SyncDeps, apply: ApplyDeps, state: CrmSyncState, names: Names, counts: { rowsRead: number; recordsWritten: number }) {
   const params = { order: { DATE_MODIFY: "ASC", ID: "ASC" }, filter: modifiedFilter(state.dealsCursor), select: DEAL_FIELDS };
-  await deps.client.list("crm.deal.list", params, (rows) => {
-    for (const row of rows) {
+  await deps.client.list("crm.deal.list", params, async (rows) => {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
       counts.rowsRead++;
       const stageId = String(row.STAGE_ID ?? "");
       const responsibleId = row.ASSIGNED_BY_ID ? String(row.ASSIGNED_BY_ID) : null;
