@@ -11,7 +11,7 @@ import { authenticateLaunchData } from "./launch-data.js";
 import { API_ROUTES } from "./routes.js";
 
 function answer(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(body));
+  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }).end(JSON.stringify(body));
 }
 
 function findRoute(pathname: string): { route: ApiRoute; params: string[] } | undefined {

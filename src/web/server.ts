@@ -12,18 +12,35 @@ export interface WebHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-function pathOf(req: IncomingMessage): string {
-  return new URL(req.url ?? "/", "http://localhost").pathname;
+/** Node accepts request lines that URL cannot parse (`GET //[/app`); such a request is nobody's, never a crash. */
+function urlOf(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    return null;
+  }
 }
 
 export function createWebHandler(deps: WebDeps): WebHandler {
   return {
-    owns: (req) => /^\/(app|api)(\/|$)/.test(pathOf(req)),
+    owns: (req) => /^\/(app|api)(\/|$)/.test(urlOf(req)?.pathname ?? ""),
     handle(req, res) {
-      const url = new URL(req.url ?? "/", "http://localhost");
+      const url = urlOf(req);
       // The API reads no body: whatever a client sends is drained so the connection stays usable.
       req.resume();
-      if (url.pathname.startsWith("/api/") || url.pathname === "/api") return handleApi(deps, req, url, res);
+      if (url === null) {
+        res.writeHead(400).end();
+        return;
+      }
+      if (url.pathname.startsWith("/api/") || url.pathname === "/api") {
+        try {
+          return handleApi(deps, req, url, res);
+        } catch (error) {
+          deps.logger.error({ err: error, path: url.pathname }, "mini app request failed");
+          if (!res.headersSent) res.writeHead(500, { "Cache-Control": "no-store" }).end();
+          return;
+        }
+      }
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405).end();
         return;

@@ -3,6 +3,7 @@
  * (127.0.0.1), every API call is checked against Telegram's launch data, and each role sees what it sees in chat.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -110,7 +111,29 @@ describe("the page", () => {
       expect((await webGet(h.app, outside)).status).toBe(404);
     }
   });
+
+  it("sent as raw request lines: encoded climbs out of /app/ find nothing, and a line URL cannot parse is refused without harm", async () => {
+    // fetch would normalise these paths before sending; a raw request line reaches the static files' own guard.
+    const answers: string[] = [];
+    for (const path of ["/app/..%2fpackage.json", "/app/%2e%2e%2f.env", "/app/..%5cpackage.json", "//[/app", "//[/api/me"]) {
+      answers.push(`${path} ${await rawStatus(path)}`);
+    }
+    expect(answers).toEqual(["/app/..%2fpackage.json 404", "/app/%2e%2e%2f.env 404", "/app/..%5cpackage.json 404", "//[/app 404", "//[/api/me 404"]);
+    expect((await webGet(h.app, "/app/")).status).toBe(200);
+  });
 });
+
+/** The status of a GET sent as a raw request line to the Mini App's port. */
+function rawStatus(path: string): Promise<number> {
+  const { port } = h.app.webServer!.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    let head = "";
+    socket.on("data", (chunk) => (head += chunk.toString("latin1")));
+    socket.on("end", () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0)));
+    socket.on("error", reject);
+  });
+}
 
 describe("the bot side", () => {
   it("/dashboard answers with a web_app button to WEB_APP_URL", async () => {
@@ -234,5 +257,14 @@ describe("a new language", () => {
     expect(h.fake.menuButton(founder.chatId)).toEqual({ type: "web_app", text: "Панель", web_app: { url: webAppUrl } });
     expect(((await as(founder)("/api/me")).json as { locale: string }).locale).toBe("ru");
     await founder.send("/lang en");
+  });
+});
+
+describe("a removed member", () => {
+  it("is refused 403 on every route at once, with launch data that was valid before", async () => {
+    expect((await as(other)("/api/team")).status).toBe(200);
+    await founder.send("/remove @olga_sales");
+    expect(other.member()?.status).not.toBe("active");
+    for (const route of FIGURE_ROUTES) expect([route, (await as(other)(route)).json]).toEqual([route, { error: "forbidden" }]);
   });
 });
