@@ -306,7 +306,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         if (runner?.isRunning()) await runner.stop();
         for (const server of new Set([webhookServer, webServer])) if (server) await closeServer(server);
         await scheduler?.stop();
-        await crmSync?.inFlight();
+        await crmSync?.stop();
         await outbox?.stop();
         db.close();
         logger.info("stopped");

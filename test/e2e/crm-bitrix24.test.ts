@@ -189,4 +189,26 @@ describe("CRM=bitrix24", () => {
     expect(await report(h, "burn")).toMatchObject({ contacted: 2, refused: 1 });
     expect(await report(h, "plan")).toMatchObject({ wonClients: 1, revenue: 90_000 });
   });
+
+  it("a bot stopped mid-sync ends the sync at its next row: what it stored stays, no error is counted, and the next start reads the rest once", async () => {
+    const { h, crm } = await crmTeam({ burst: 1_000_000, leakPerSecond: 1_000_000, crmHttp: { minIntervalMs: 0, backoffMs: () => 0 } });
+    const DEALS = 1000;
+    for (let id = 1; id <= DEALS; id++) crm.putDeal(deal(String(100 + id), String((id % 4) + 1), "NEW", "P"));
+    const dealPages = () => crm.calls.filter((call) => call.method === "crm.deal.list").length;
+    const sync = h.app.crmSync!.run();
+    while (dealPages() < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await h.restart();
+    expect(await sync).toMatchObject({ ok: false, stopped: true });
+    const pagesBeforeStop = dealPages();
+    console.log(`crm stop: the sync ended after ${pagesBeforeStop} of ${DEALS / 50} pages of deals`);
+    expect(pagesBeforeStop).toBeLessThan(DEALS / 50);
+    expect(h.app.crmSync!.state()).toMatchObject({ errors: 0, lastError: null });
+    const stored = h.db.prepare("SELECT COUNT(*) FROM crm_deals").pluck().get() as number;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(DEALS);
+
+    expect(await h.app.crmSync!.run()).toMatchObject({ ok: true });
+    expect(h.db.prepare("SELECT COUNT(*) FROM crm_deals").pluck().get()).toBe(DEALS);
+    expect(await h.app.crmSync!.run()).toMatchObject({ ok: true, recordsWritten: 0 });
+  });
 });

@@ -122,6 +122,14 @@ it("members from CRM users, companies by INN, closing stages, the founder's word
   h.clock.advanceHours(1);
   await founder.send("/sync");
   expect(h.db.prepare("SELECT member_id AS memberId, linked_by AS linkedBy FROM crm_users WHERE crm_user_id = '7'").get()).toEqual({ memberId: anna, linkedBy: "founder" });
+
+  // A rename onto the name another company of the base holds is refused and not remembered, so the company's next
+  // change in the CRM tries it again.
+  h.clock.advanceHours(1);
+  crm.putCompany({ ID: "1", TITLE: "АО Берёза", INDUSTRY: "IT" });
+  await founder.send("/sync");
+  expect(h.db.prepare("SELECT COUNT(*) FROM companies WHERE name = 'АО Берёза'").pluck().get()).toBe(1);
+  expect(h.db.prepare("SELECT crm_name FROM crm_companies WHERE crm_id = '1'").pluck().get()).toBe("ООО Ромашка");
 });
 
 it("a webhook without the user scope still syncs: nobody is matched by name, and /crm_link links by id", async () => {

@@ -27,6 +27,9 @@ function slowSync() {
       return running;
     },
     inFlight: () => running,
+    stop: async () => {
+      await running;
+    },
     state: () => ({ companiesCursor: null, dealsCursor: null, lastRunAt: null, lastOkAt: null, rowsRead: 0, recordsWritten: 0, errors: 0, lastError: null }),
   };
   return { sync, started: () => started, finish: (outcome: SyncOutcome) => finish(outcome) };

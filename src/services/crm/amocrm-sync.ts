@@ -21,7 +21,7 @@ export const INN_FIELD = "ИНН";
 const WON = 142;
 const LOST = 143;
 
-export type AmoSyncDeps = { db: Db; teamId: number; client: AmoCrmClient; now: () => number };
+export type AmoSyncDeps = { db: Db; teamId: number; client: AmoCrmClient; now: () => number; signal?: AbortSignal };
 
 type Counts = { rowsRead: number; recordsWritten: number };
 
@@ -40,6 +40,8 @@ export async function syncAmoCrm(deps: AmoSyncDeps): Promise<SyncOutcome> {
     writeCrmSync(db, teamId, "amocrm", { ...state, lastRunAt: deps.now(), lastOkAt: deps.now(), ...counts, lastError: null });
     return { ok: true, ...counts };
   } catch (error) {
+    // The bot is stopping: the stored pages and their cursors stay, nothing failed, the next start goes on from there.
+    if (deps.signal?.aborted) return { ok: false, error: "stopped", stopped: true };
     const message = error instanceof Error ? error.message : String(error);
     writeCrmSync(db, teamId, "amocrm", { ...state, lastRunAt: deps.now(), ...counts, errors: state.errors + 1, lastError: message });
     return { ok: false, error: message };

@@ -45,7 +45,7 @@ export function createAmoCrmClient(baseUrl: string, token: string, http: Partial
         read += rows.length;
         for (let at = 0; at < rows.length; at += ROWS_PER_TURN) {
           // A whole page of 250 written at once held members' replies up (bench: amoSyncP99Ms).
-          if (at > 0) await nextTurn();
+          if (at > 0) await nextTurn(http.signal);
           await onPage((rows as AmoRow[]).slice(at, at + ROWS_PER_TURN));
         }
         if (!body?._links?.next) return read;

@@ -65,8 +65,8 @@ export function applyCrmCompany(deps: ApplyDeps, row: CrmCompanyRow): boolean {
   const seen = { name: row.name, segment: row.segmentName };
   const link = crmCompanyLink(db, teamId, crm, row.crmId);
   if (link) {
-    followCompany(deps, link.companyId, link, row);
-    linkCrmCompany(db, teamId, crm, row.crmId, link.companyId, seen);
+    const followedName = followCompany(deps, link.companyId, link, row);
+    linkCrmCompany(db, teamId, crm, row.crmId, link.companyId, { ...seen, name: followedName });
     return false;
   }
   const byInn = row.inn === null ? undefined : findCompanyByInn(db, teamId, row.inn);
@@ -89,13 +89,19 @@ export function applyCrmCompany(deps: ApplyDeps, row: CrmCompanyRow): boolean {
   return added.ok;
 }
 
-/** Follows a rename or a move the CRM made since it last gave the company (not a difference the bot had before). */
-function followCompany(deps: ApplyDeps, companyId: number, last: { crmName: string | null; crmSegment: string | null }, row: CrmCompanyRow): void {
+/**
+ * Follows a rename or a move the CRM made since it last gave the company (not a difference the bot had before).
+ * Returns the CRM name to remember: a rename onto another company's name is refused and not remembered, so the
+ * company's next change in the CRM tries it again.
+ */
+function followCompany(deps: ApplyDeps, companyId: number, last: { crmName: string | null; crmSegment: string | null }, row: CrmCompanyRow): string {
   const { db, teamId } = deps;
   const now = deps.now();
+  let followedName = row.name;
   if (last.crmName !== null && last.crmName !== row.name) {
     const name = tidyCompanyQuotes(row.name.replace(/\s+/g, " ").trim());
-    if (name !== "") renameCompany(db, teamId, companyId, { name, nameKey: nameKey(name), coreKey: coreKey(name) }, now);
+    const renamed = name !== "" && renameCompany(db, teamId, companyId, { name, nameKey: nameKey(name), coreKey: coreKey(name) }, now);
+    if (!renamed) followedName = last.crmName;
   }
   if (last.crmSegment !== null && last.crmSegment !== row.segmentName) {
     runWrite(db, teamId, now, (ctx) => {
@@ -104,6 +110,7 @@ function followCompany(deps: ApplyDeps, companyId: number, last: { crmName: stri
       if (company && company.segmentId !== segment.id) moveCompany(ctx, companyId, segment.id);
     });
   }
+  return followedName;
 }
 
 /** Replays the lead base in time order after records were dated before what already happened to their companies. */
@@ -175,7 +182,8 @@ function dealWriter(deps: ApplyDeps, row: CrmDealRow, companyId: number, isNew: 
       case "unwon": {
         // Taken back as a correction would take it back: it counts nowhere, and the new stage counts as what it is.
         if (link.dealEventId !== null) {
-          voidRecord(db, { teamId, record: "event", recordId: link.dealEventId, memberId: null, now: deps.now(), via: "edit" });
+          // The link forgets the deal in the same transaction, so a failure before the next write voids nothing twice.
+          voidRecord(db, { teamId, record: "event", recordId: link.dealEventId, memberId: null, now: deps.now(), via: "edit" }, save({ ...link, dealEventId: null, amountKopecks: null }));
         }
         link.dealEventId = null;
         link.amountKopecks = null;

@@ -36,9 +36,9 @@ export const DEAL_FIELDS = [
   "ASSIGNED_BY_ID",
 ];
 
-export type SyncDeps = { db: Db; teamId: number; client: Bitrix24Client; now: () => number };
+export type SyncDeps = { db: Db; teamId: number; client: Bitrix24Client; now: () => number; signal?: AbortSignal };
 
-export type SyncOutcome = { ok: true; rowsRead: number; recordsWritten: number } | { ok: false; error: string };
+export type SyncOutcome = { ok: true; rowsRead: number; recordsWritten: number } | { ok: false; error: string; stopped?: true };
 
 type Names = { industries: Map<string, string>; stages: Map<string, string> };
 
@@ -56,6 +56,8 @@ export async function syncBitrix24(deps: SyncDeps): Promise<SyncOutcome> {
     writeCrmSync(db, teamId, "bitrix24", { ...state, lastRunAt: deps.now(), lastOkAt: deps.now(), rowsRead: counts.rowsRead, recordsWritten: counts.recordsWritten, lastError: null });
     return { ok: true, ...counts };
   } catch (error) {
+    // The bot is stopping: the stored pages and their cursors stay, nothing failed, the next start goes on from there.
+    if (deps.signal?.aborted) return { ok: false, error: "stopped", stopped: true };
     const message = error instanceof Error ? error.message : String(error);
     // Keep what the pages already stored (the cursors in `state` moved with them) and count the failure.
     writeCrmSync(db, teamId, "bitrix24", { ...state, lastRunAt: deps.now(), rowsRead: counts.rowsRead, recordsWritten: counts.recordsWritten, errors: state.errors + 1, lastError: message });
@@ -125,7 +127,7 @@ async function readCompanies(deps: SyncDeps, apply: ApplyDeps, state: CrmSyncSta
   await deps.client.list("crm.company.list", params, async (rows) => {
     const inns = await readInns(deps.client, rows.map((row) => String(row.ID ?? "")).filter((id) => id !== ""));
     for (const [index, row] of rows.entries()) {
-      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
+      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn(deps.signal);
       counts.rowsRead++;
       const crmId = String(row.ID ?? "");
       const segmentName = names.industries.get(String(row.INDUSTRY ?? "")) ?? NO_SEGMENT;
@@ -152,7 +154,7 @@ async function readDeals(deps: SyncDeps, apply: ApplyDeps, state: CrmSyncState, 
   const params = { order: { DATE_MODIFY: "ASC", ID: "ASC" }, filter: modifiedFilter(state.dealsCursor), select: DEAL_FIELDS };
   await deps.client.list("crm.deal.list", params, async (rows) => {
     for (const [index, row] of rows.entries()) {
-      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
+      if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn(deps.signal);
       counts.rowsRead++;
       const stageId = String(row.STAGE_ID ?? "");
       const responsibleId = row.ASSIGNED_BY_ID ? String(row.ASSIGNED_BY_ID) : null;

@@ -25,6 +25,8 @@ export type CrmHttpOptions = {
   fetch?: typeof fetch;
   /** Abort a request that hangs this long, ms. */
   timeoutMs?: number;
+  /** Aborted when the bot stops: no request is sent or retried after it. */
+  signal?: AbortSignal;
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -48,7 +50,8 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
     const gap = lastAt + options.minIntervalMs - now();
     if (gap > 0) await wait(gap);
     lastAt = now();
-    const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+    const response = await doFetch(url, { ...init, signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout });
     const text = await response.text();
     let body: unknown = null;
     if (text !== "") {
@@ -65,11 +68,13 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
     let failure: CrmError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) await wait(backoff(attempt - 1));
+      options.signal?.throwIfAborted();
       try {
         const answer = await once(url, init);
         if (answer.status !== 429 && answer.status < 500) return answer;
         failure = new CrmError(`HTTP ${answer.status}${errorCode(answer.body)}`, answer.status, true);
       } catch (error) {
+        if (options.signal?.aborted) throw error;
         failure = new CrmError(`network: ${error instanceof Error ? error.message : String(error)}`, null, true);
       }
     }

@@ -28,6 +28,8 @@ export type CrmSync = {
   run(): Promise<SyncOutcome>;
   /** The sync running now, if any. */
   inFlight(): Promise<SyncOutcome> | null;
+  /** Ends the running sync at its next row or request (what it stored stays) and starts no other. */
+  stop(): Promise<void>;
   state(): CrmSyncState;
 };
 
@@ -41,19 +43,21 @@ export type CrmSyncOptions = {
   http?: Partial<CrmHttpOptions>;
 };
 
-function syncOf(source: CrmSource, options: CrmSyncOptions): () => Promise<SyncOutcome> {
-  const { db, teamId, now, http } = options;
+function syncOf(source: CrmSource, options: CrmSyncOptions, signal: AbortSignal): () => Promise<SyncOutcome> {
+  const { db, teamId, now } = options;
+  const http = { ...options.http, signal };
   if (source.kind === "bitrix24") {
     const client = createBitrix24Client(source.webhookUrl, http);
-    return () => syncBitrix24({ db, teamId, client, now });
+    return () => syncBitrix24({ db, teamId, client, now, signal });
   }
   const client = createAmoCrmClient(source.baseUrl, source.token, http);
-  return () => syncAmoCrm({ db, teamId, client, now });
+  return () => syncAmoCrm({ db, teamId, client, now, signal });
 }
 
 /** The runner for the configured CRM. */
 export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSync {
-  const syncOnce = syncOf(source, options);
+  const stopping = new AbortController();
+  const syncOnce = syncOf(source, options, stopping.signal);
   let running: Promise<SyncOutcome> | null = null;
   const state = () => readCrmSync(options.db, options.teamId, source.kind);
   return {
@@ -64,8 +68,10 @@ export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSy
       return last === null || now - last >= source.syncMinutes * 60_000;
     },
     run() {
+      if (stopping.signal.aborted) return Promise.resolve({ ok: false, error: "stopped", stopped: true });
       running ??= syncOnce()
         .then((outcome) => {
+          if (!outcome.ok && outcome.stopped) return outcome;
           const error = outcome.ok ? null : outcome.error;
           const { db, teamId, now, translator } = options;
           if (noteSyncOutcome(db, { teamId, crm: source.kind, ok: outcome.ok, error, now: now(), translator })) options.onOutbox?.();
@@ -77,6 +83,10 @@ export function createCrmSync(source: CrmSource, options: CrmSyncOptions): CrmSy
       return running;
     },
     inFlight: () => running,
+    async stop() {
+      stopping.abort();
+      await running;
+    },
     state,
   };
 }
