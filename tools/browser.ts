@@ -3,7 +3,6 @@
  * driven by playwright-core (which downloads no browser of its own), in a fresh profile each launch.
  */
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,12 +50,3 @@ export function miniAppUrl(pageUrl: string, initData: string | undefined, theme:
 
 /** A phone's viewport: the page is laid out for 360 px. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-/** A port free on 127.0.0.1 right now (the page's address must name it before the app listens). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

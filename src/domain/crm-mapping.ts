@@ -2,6 +2,7 @@
  * How a CRM's deals become the lead base's records: pure rules, no HTTP and no SQL. The sync reads a deal's
  * current stage, compares it with what the last sync saw, and writes what changed (docs/crm.md).
  */
+import { foldedText } from "./crm-reasons.js";
 
 /** The CRM's stage group: P in progress, S won, F failed (Bitrix24's STAGE_SEMANTIC_ID). */
 export type StageSemantic = "P" | "S" | "F";
@@ -75,7 +76,7 @@ export function crmRecordMoment(change: DealChange["kind"], isNew: boolean, mome
 
 /** A person's name compared loosely: case, ё/е and spacing do not matter. */
 export function personKey(name: string): string {
-  return name.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+  return foldedText(name);
 }
 
 /**

@@ -31,7 +31,8 @@ export function crmReasonWords(overrides: CrmReasonOverrides): CrmReasonWords {
   return { ...DEFAULT_CRM_REASONS, ...overrides };
 }
 
-function normalized(text: string): string {
+/** Lower case, ё as е, single spaces: how CRM words and names are compared. */
+export function foldedText(text: string): string {
   return text.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
 }
 
@@ -46,8 +47,8 @@ export type CrmStageMeaning =
  * words are "other", and the CRM's words are kept as the refusal's comment.
  */
 export function meaningOfCrmWords(name: string, words: CrmReasonWords): CrmStageMeaning {
-  const text = normalized(name);
-  const has = (key: CrmReasonKey) => words[key].some((word) => word !== "" && text.includes(normalized(word)));
+  const text = foldedText(name);
+  const has = (key: CrmReasonKey) => words[key].some((word) => word !== "" && text.includes(foldedText(word)));
   if (has("closed")) return { kind: "closed", closeReason: /лпр|умер|died/.test(text) ? "dm_died" : "business_closed", comment: name.trim() };
   const reason = CRM_REASON_KEYS.find((key): key is Exclude<CrmReasonKey, "closed"> => key !== "closed" && has(key));
   if (reason) return { kind: "refusal", reason, comment: null };
@@ -58,7 +59,7 @@ const CLOSED_WORDS = ["closed", "закрыта", "закрыт", "закрыт�
 
 /** A reason of the word map from its key or a word for it ("цена", "закрыта"); null for "other" and unknown words. */
 export function parseCrmReasonKey(text: string): CrmReasonKey | null {
-  const word = normalized(text);
+  const word = foldedText(text);
   if (CLOSED_WORDS.includes(word)) return "closed";
   const reason = parseRefusalReason(word);
   return reason === null || reason === "other" ? null : reason;
@@ -66,7 +67,7 @@ export function parseCrmReasonKey(text: string): CrmReasonKey | null {
 
 /** Words separated by commas, each 2..60 characters, at most 30; null when any is not. */
 export function parseCrmWords(text: string): string[] | null {
-  const words = [...new Set(text.split(/[,;]/).map(normalized))];
+  const words = [...new Set(text.split(/[,;]/).map(foldedText))];
   if (words.length === 0 || words.length > MAX_CRM_WORDS) return null;
   return words.every((word) => word.length >= 2 && word.length <= MAX_CRM_WORD) ? words : null;
 }

@@ -31,7 +31,7 @@ describe("renderChartInChild", () => {
 });
 
 describe("the bot's charts", () => {
-  it("come from the child process when the app is given no other drawer: /plan sends a PNG", async () => {
+  it("are drawn by the default drawer (the child process) when the app is given no other: /plan sends a PNG", async () => {
     const h = await startHarness({ now: "2026-11-02T09:00:00Z", childCharts: true });
     try {
       const founder = await h.member("founder", { language_code: "en" });

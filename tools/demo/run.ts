@@ -16,7 +16,8 @@ import { startDemoCrm, type DemoCrm, type DemoCrmKind } from "./crm.js";
 import { castFor } from "./cast.js";
 import { saveMiniAppShots } from "./mini-app-shots.js";
 import { buildWebApp } from "../../webapp/build.js";
-import { chromiumInstalled, CHROMIUM_MISSING, freePort } from "../browser.js";
+import { chromiumInstalled, CHROMIUM_MISSING } from "../browser.js";
+import { freePort } from "../net/free-port.js";
 
 export interface DemoOptions {
   locale: DemoLocale;

@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 
-/** A port free on 127.0.0.1 right now (a webhook URL must name it before the app listens). */
+/** A port free on 127.0.0.1 right now (a webhook URL or the page's address must name it before the app listens). */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
