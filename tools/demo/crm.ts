@@ -6,7 +6,7 @@
 import { bitrixTime, startFakeBitrix24, type FakeBitrix24 } from "../emulator/fake-bitrix24.js";
 import type { Clock } from "../../src/shared/clock.js";
 import { formatMoney } from "../../src/shared/format.js";
-import type { Cast, RefusalReasonKey, SegmentKey } from "./cast.js";
+import { MANAGERS, type Cast, type RefusalReasonKey, type SegmentKey } from "./cast.js";
 import type { DemoLocale } from "./transcript.js";
 
 export type DemoCrmKind = "bitrix24";
@@ -57,6 +57,15 @@ export async function startDemoCrm(options: { locale: DemoLocale; cast: Cast; cl
   portal.statuses.push({ ENTITY_ID: "DEAL_STAGE", STATUS_ID: "WON", NAME: WON_STAGE[locale] });
   for (const [reason, name] of Object.entries(failure)) portal.statuses.push({ ENTITY_ID: "DEAL_STAGE", STATUS_ID: `LOSE_${reason.toUpperCase()}`, NAME: name });
 
+  // The managers are the portal's users under their Telegram names, so the bot links them by name.
+  const userOf = new Map<string, string>();
+  for (const [index, key] of MANAGERS.entries()) {
+    const { name, lastName } = cast.people[key];
+    const id = String(index + 2);
+    portal.users.push({ ID: id, NAME: name, LAST_NAME: lastName, ACTIVE: "true" });
+    userOf.set(name, id);
+  }
+
   const idOf = new Map<string, string>();
   const names = SEGMENT_KEYS.flatMap((segment) => cast.companies[segment].map((name) => ({ segment, name })));
   for (const [index, { segment, name }] of names.entries()) {
@@ -67,27 +76,27 @@ export async function startDemoCrm(options: { locale: DemoLocale; cast: Cast; cl
     portal.companies.push({ ID: id, TITLE: name, INDUSTRY: segment, ASSIGNED_BY_ID: "1", DATE_CREATE: entered, DATE_MODIFY: entered });
   }
   // A company's deal is opened by the first move on it: a deal already open would read as a touch at the first sync.
-  const move = (company: string, fields: Record<string, string>) => {
+  const move = (who: string, company: string, fields: Record<string, string>) => {
     const id = idOf.get(company);
     if (!id) throw new Error(`demo: ${company} is not in the CRM`);
     const opened = portal.deals.some((deal) => deal.ID === id);
-    const deal = { ID: id, TITLE: company, COMPANY_ID: id, CATEGORY_ID: "0", OPPORTUNITY: "0.00", CURRENCY_ID: "RUB", ASSIGNED_BY_ID: "1" };
-    portal.putDeal({ ...(opened ? { ID: id } : deal), ...fields });
+    const deal = { ID: id, TITLE: company, COMPANY_ID: id, CATEGORY_ID: "0", OPPORTUNITY: "0.00", CURRENCY_ID: "RUB" };
+    portal.putDeal({ ...(opened ? { ID: id } : deal), ASSIGNED_BY_ID: userOf.get(who) ?? "1", ...fields });
   };
   const closedNow = () => bitrixTime(options.clock.now());
 
   return {
     webhookUrl: portal.webhookUrl,
     refuse(who, company, reason) {
-      move(company, { STAGE_ID: `LOSE_${reason.toUpperCase()}`, STAGE_SEMANTIC_ID: "F", CLOSED: "Y", CLOSEDATE: closedNow() });
+      move(who, company, { STAGE_ID: `LOSE_${reason.toUpperCase()}`, STAGE_SEMANTIC_ID: "F", CLOSED: "Y", CLOSEDATE: closedNow() });
       return words.moved(who, company, failure[reason]);
     },
     reopen(who, company) {
-      move(company, { STAGE_ID: "PREPARATION", STAGE_SEMANTIC_ID: "P", CLOSED: "N" });
+      move(who, company, { STAGE_ID: "PREPARATION", STAGE_SEMANTIC_ID: "P", CLOSED: "N" });
       return words.moved(who, company, OPEN_STAGES[locale].PREPARATION);
     },
     win(who, company, amount) {
-      move(company, { STAGE_ID: "WON", STAGE_SEMANTIC_ID: "S", CLOSED: "Y", OPPORTUNITY: `${amount}.00`, CLOSEDATE: closedNow() });
+      move(who, company, { STAGE_ID: "WON", STAGE_SEMANTIC_ID: "S", CLOSED: "Y", OPPORTUNITY: `${amount}.00`, CLOSEDATE: closedNow() });
       return words.moved(who, company, `${WON_STAGE[locale]} (${formatMoney(amount * 100, locale)})`);
     },
     synced: words.synced,
