@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeFakeServer, createCrmFaults, type CrmFault } from "./crm-faults.js";
 
 /** A company; `segment` goes in the field named `segmentField` (default «Сегмент»), `inn` in the field «ИНН». */
 export type AmoCompany = { id: number; name: string; segment?: string; segmentField?: string; inn?: string };
@@ -37,7 +38,7 @@ export type FakeAmoCrm = {
   setAdmin(admin: boolean): void;
   putCompany(company: AmoCompany): void;
   putLead(lead: AmoLead): void;
-  fail(count: number, how: "500" | "drop"): void;
+  fail(count: number, how: CrmFault): void;
   /** Drop every request as if the account were unreachable (true), or answer again (false). */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -66,8 +67,7 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
   const calls: FakeAmoCrm["calls"] = [];
   const users: AmoUser[] = [];
   let admin = true;
-  const faults: ("500" | "drop")[] = [];
-  let down = false;
+  const faults = createCrmFaults();
   let windowStart = 0;
   let inWindow = 0;
   const seconds = () => Math.floor(options.now() / 1000);
@@ -119,8 +119,8 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const query = Object.fromEntries(url.searchParams);
     const path = url.pathname;
-    const fault = faults.shift();
-    if (fault === "drop" || down) {
+    const fault = faults.next();
+    if (fault === "drop") {
       calls.push({ path, query, status: 0 });
       return req.socket.destroy();
     }
@@ -182,16 +182,8 @@ export async function startFakeAmoCrm(options: FakeAmoCrmOptions): Promise<FakeA
       const closed = lead.status_id === 142 || lead.status_id === 143 ? seconds() : null;
       leads.set(lead.id, { ...lead, created_at: before?.created_at ?? seconds(), updated_at: seconds(), closed_at: closed });
     },
-    fail(count, how) {
-      for (let i = 0; i < count; i++) faults.push(how);
-    },
-    setDown(value) {
-      down = value;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    fail: faults.fail,
+    setDown: faults.setDown,
+    close: () => closeFakeServer(server),
   };
 }

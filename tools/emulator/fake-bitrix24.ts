@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeFakeServer, createCrmFaults, type CrmFault } from "./crm-faults.js";
 
 export type Row = Record<string, string>;
 
@@ -30,7 +31,7 @@ export type FakeBitrix24 = {
   /** Gives a company a requisite with this INN (the way a portal user fills the company's details). */
   putRequisite(companyId: string, inn: string): void;
   /** The next `count` requests fail: 500 with an error body, or the connection is dropped without an answer. */
-  fail(count: number, how: "500" | "drop"): void;
+  fail(count: number, how: CrmFault): void;
   /** Refuse every request as if the portal were down (true) or answer again (false). */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -131,8 +132,7 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
   const users: Row[] = [];
   const requisites: Row[] = [];
   const calls: FakeBitrix24["calls"] = [];
-  const faults: ("500" | "drop")[] = [];
-  let down = false;
+  const faults = createCrmFaults();
   let bucket = 0;
   let bucketAt = options.now();
   // The pages of one list read the same filtered, sorted rows: kept until a row is put or added.
@@ -161,8 +161,8 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
       return answer(res, 400, { error: "INVALID_REQUEST", error_description: "Bad JSON" }, "?", {});
     }
     const method = m?.[3] ?? "?";
-    const fault = faults.shift();
-    if (fault === "drop" || down) {
+    const fault = faults.next();
+    if (fault === "drop") {
       calls.push({ method, params, status: 0 });
       return req.socket.destroy();
     }
@@ -218,16 +218,8 @@ export async function startFakeBitrix24(options: FakeBitrix24Options): Promise<F
       const id = String(requisites.length + 1);
       requisites.push({ ID: id, ENTITY_TYPE_ID: "4", ENTITY_ID: companyId, PRESET_ID: "1", NAME: "Организация", RQ_INN: inn, DATE_CREATE: stamp, DATE_MODIFY: stamp });
     },
-    fail(count, how) {
-      for (let i = 0; i < count; i++) faults.push(how);
-    },
-    setDown(value) {
-      down = value;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    fail: faults.fail,
+    setDown: faults.setDown,
+    close: () => closeFakeServer(server),
   };
 }
