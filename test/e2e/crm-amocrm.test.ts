@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
-import { report, teamPlan } from "../helpers/crm-figures.js";
+import { report, restartDownThenRecover, teamPlan } from "../helpers/crm-figures.js";
 import { startFakeAmoCrm, type AmoLead, type FakeAmoCrm } from "../../tools/emulator/fake-amocrm.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -145,17 +145,7 @@ describe("CRM=amocrm", () => {
     const told = (words: string) => founder.messages().filter((m) => (m.text ?? "").includes(words));
     expect(told("не читается")).toHaveLength(1);
     // A restart while it is still down neither repeats the alert nor forgets the outage.
-    await h.restart();
-    h.clock.advanceMinutes(10);
-    await h.runJobs();
-    expect(told("не читается")).toHaveLength(1);
-    crm.setDown(false);
-    for (let tick = 1; tick <= 3; tick++) {
-      h.clock.advanceMinutes(10);
-      await h.runJobs();
-    }
-    expect(told("не читается")).toHaveLength(1);
-    expect(told("снова читается")).toHaveLength(1);
+    await restartDownThenRecover(h, crm, founder);
     expect(await report(h, "burn")).toMatchObject({ contacted: 2, refused: 1 });
     expect(await report(h, "plan")).toMatchObject({ wonClients: 1, revenue: 90_000 });
   });

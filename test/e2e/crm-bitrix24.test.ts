@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addCompany } from "../../src/services/leads/add.js";
 import type { CrmHttpOptions } from "../../src/services/crm/http.js";
-import { report, teamPlan } from "../helpers/crm-figures.js";
+import { report, restartDownThenRecover, teamPlan } from "../helpers/crm-figures.js";
 import { startFakeBitrix24, type FakeBitrix24 } from "../../tools/emulator/fake-bitrix24.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -174,18 +174,7 @@ describe("CRM=bitrix24", () => {
     expect(h.db.prepare("SELECT COUNT(*) FROM company_events WHERE kind IN ('refusal', 'deal')").pluck().get()).toBe(0);
 
     // A restart while it is still down neither repeats the alert nor forgets the outage.
-    await h.restart();
-    h.clock.advanceMinutes(10);
-    await h.runJobs();
-    expect(told("не читается")).toHaveLength(1);
-
-    crm.setDown(false);
-    for (let tick = 1; tick <= 3; tick++) {
-      h.clock.advanceMinutes(10);
-      await h.runJobs();
-    }
-    expect(told("не читается")).toHaveLength(1);
-    expect(told("снова читается")).toHaveLength(1);
+    await restartDownThenRecover(h, crm, founder);
     expect(await report(h, "burn")).toMatchObject({ contacted: 2, refused: 1 });
     expect(await report(h, "plan")).toMatchObject({ wonClients: 1, revenue: 90_000 });
   });
