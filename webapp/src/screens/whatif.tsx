@@ -53,39 +53,54 @@ export function WhatIfScreen({ api, reportWindow, locale, t }: Props) {
     <>
       <Section title={t("whatif-title")}>
         {shown.defaults.averageCheck === null || shown.defaults.conversion === null ? <p class="hint">{t("whatif-no-actual")}</p> : null}
-        <label class="slider">
-          <span>
-            {t("average-check")}: <b data-input="averageCheck">{formatMoney(averageCheck, locale)}</b>
-          </span>
-          <input
-            type="range"
-            name="averageCheck"
-            min={1000}
-            max={checkMax}
-            step={1000}
-            value={averageCheck}
-            onInput={(event) => setInput({ ...input, averageCheck: Number(event.currentTarget.value) })}
-          />
-          {shown.defaults.averageCheck !== null ? <span class="hint">{t("month-actual", { value: formatMoney(shown.defaults.averageCheck, locale) })}</span> : null}
-        </label>
-        <label class="slider">
-          <span>
-            {t("conversion")}: <b data-input="conversion">{formatPercent(conversion, locale)}</b>
-          </span>
-          <input
-            type="range"
-            name="conversion"
-            min={0.01}
-            max={1}
-            step={0.01}
-            value={conversion}
-            onInput={(event) => setInput({ ...input, conversion: Number(event.currentTarget.value) })}
-          />
-          {shown.defaults.conversion !== null ? <span class="hint">{t("month-actual", { value: formatPercent(shown.defaults.conversion, locale) })}</span> : null}
-        </label>
+        <Slider
+          name="averageCheck"
+          label={t("average-check")}
+          value={averageCheck}
+          range={[1000, checkMax, 1000]}
+          actual={shown.defaults.averageCheck}
+          format={(value) => formatMoney(value, locale)}
+          onChange={(value) => setInput({ ...input, averageCheck: value })}
+          t={t}
+        />
+        <Slider
+          name="conversion"
+          label={t("conversion")}
+          value={conversion}
+          range={[0.01, 1, 0.01]}
+          actual={shown.defaults.conversion}
+          format={(value) => formatPercent(value, locale)}
+          onChange={(value) => setInput({ ...input, conversion: value })}
+          t={t}
+        />
       </Section>
       {loaded.state === "error" ? <Loading loaded={loaded} t={t} retry={retry}>{() => null}</Loading> : <WhatIfFigures whatIf={shown} locale={locale} t={t} />}
     </>
+  );
+}
+
+type SliderProps = {
+  name: keyof Input;
+  label: string;
+  value: number;
+  /** min, max and step */
+  range: [number, number, number];
+  /** The month's own value, shown under the slider; null when the month has none. */
+  actual: number | null;
+  format: (value: number) => string;
+  onChange: (value: number) => void;
+  t: Translate;
+};
+
+function Slider({ name, label, value, range: [min, max, step], actual, format, onChange, t }: SliderProps) {
+  return (
+    <label class="slider">
+      <span>
+        {label}: <b data-input={name}>{format(value)}</b>
+      </span>
+      <input type="range" name={name} min={min} max={max} step={step} value={value} onInput={(event) => onChange(Number(event.currentTarget.value))} />
+      {actual !== null ? <span class="hint">{t("month-actual", { value: format(actual) })}</span> : null}
+    </label>
   );
 }
 
